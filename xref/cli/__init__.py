@@ -1,0 +1,55 @@
+"""The ``xref`` command line: argument parsing, then the public API, then an exit code.
+
+Each subcommand lives in its own module of this package with two functions:
+``add_parser(subparsers)`` registers it and sets ``func``, a callable taking the parsed
+arguments and returning the exit code. No domain logic lives here.
+
+Exit codes: 0 success, 1 findings at or above ``--fail-on`` (check), 2 bad usage or
+unreadable input (the other inputs are still processed and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from xref.errors import XrefError
+
+__all__ = ["COMMANDS", "main"]
+
+COMMANDS: tuple[str, ...] = ("extract",)
+"""Subcommand modules, in the order ``xref --help`` lists them."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="xref",
+        description="Find, resolve and check the citations in documentary editions (FRUS).",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"xref.cli.{name}")
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        code: int = args.func(args)
+    except XrefError as exc:
+        print(f"xref: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    return code
