@@ -214,12 +214,15 @@ class IbidCitation(Citation):
     """The citation that follows ``ibid.``, if any; its fields replace the antecedent's."""
     antecedent: Citation | None = None
     """The citation it repeats; filled by resolution, None when only parsed."""
+    path: tuple[str, ...] = field(default=(), converter=tuple)
+    """Locator parts that name no kind by themselves (``NSC Files / Box 364``)."""
 
     def fields(self) -> dict[str, Any]:
         """The antecedent, the locator's kind, and the locator's own fields."""
         out: dict[str, Any] = {
             "antecedent": None,
             "locator_kind": None if self.locator is None else self.locator.kind,
+            "path": list(self.path),
         }
         if self.antecedent is not None:
             out["antecedent"] = {

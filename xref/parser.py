@@ -1,0 +1,145 @@
+"""The one LALR parser over ``grammars/citation.lark``, and longest-prefix parsing.
+
+The scanner (:mod:`xref.candidates`) starts a parse at a trigger word; the citation ends
+wherever the grammar stops accepting, so the parser reads the *longest prefix* of the text
+that is a complete citation. That is done with Lark's interactive parser: tokens are fed
+one at a time and every point where the input could end is remembered.
+
+Lark exceptions never leave this module: a failed parse is a :class:`ParseFailure` value,
+and :func:`parse_exact` raises :class:`xref.errors.CitationSyntaxError`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from pathlib import Path
+
+import lark
+from attrs import frozen
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from xref.errors import CitationSyntaxError
+
+__all__ = [
+    "START_RULES",
+    "ParseFailure",
+    "Parsed",
+    "get_parser",
+    "grammar_text",
+    "parse_exact",
+    "parse_prefix",
+]
+
+START_RULES: tuple[str, ...] = (
+    "telegram",
+    "ref",
+    "archival",
+    "ibid",
+    "despatch",
+    "airgram",
+    "other_pub",
+    "page",
+)
+"""The grammar's start rules; the scanner picks one per trigger."""
+
+_GRAMMAR = "citation.lark"
+
+
+@frozen
+class Parsed:
+    """A successful parse of ``text[start:end]`` as rule ``rule``."""
+
+    tree: lark.Tree[lark.Token]
+    start: int
+    end: int
+    rule: str
+
+
+@frozen
+class ParseFailure:
+    """No citation could be read at ``start``; ``position`` is where the grammar gave up."""
+
+    start: int
+    position: int
+    expected: tuple[str, ...]
+    rule: str
+
+
+def grammar_text() -> str:
+    """The grammar's source: inside the installed package, or the repository's ``grammars/``."""
+    packaged = importlib.resources.files("xref").joinpath(f"grammars/{_GRAMMAR}")
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    repo = Path(__file__).resolve().parent.parent / "grammars" / _GRAMMAR
+    return repo.read_text(encoding="utf-8")
+
+
+@functools.cache
+def get_parser() -> lark.Lark:
+    """Build the LALR parser once (cached for the life of the process)."""
+    return lark.Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        start=list(START_RULES),
+        propagate_positions=True,
+        maybe_placeholders=False,
+    )
+
+
+def parse_prefix(text: str, start: int, rule: str, end: int | None = None) -> Parsed | ParseFailure:
+    """Parse the longest prefix of ``text[start:end]`` that is a complete ``rule``.
+
+    Offsets in the returned tree's tokens are relative to ``start``.
+    """
+    window = text[start:end] if end is not None else text[start:]
+    parser = get_parser()
+    ip = parser.parse_interactive(window, start=rule)
+    accepting: list[tuple[object, int]] = []
+    failure_pos = 0
+    expected: tuple[str, ...] = ()
+    state = ip.parser_state
+    try:
+        for token in ip.lexer_thread.lex(state):
+            state.feed_token(token)
+            failure_pos = token.end_pos if token.end_pos is not None else failure_pos
+            if "$END" in state.parse_conf.parse_table.states[state.position]:
+                accepting.append((ip.copy(deepcopy_values=False), failure_pos))
+    except UnexpectedCharacters as exc:
+        failure_pos = exc.pos_in_stream
+        expected = tuple(sorted(exc.allowed or ()))
+    except UnexpectedToken as exc:
+        failure_pos = exc.token.start_pos if exc.token.start_pos is not None else failure_pos
+        expected = tuple(sorted(exc.expected or ()))
+    for candidate, stop in reversed(accepting):
+        try:
+            tree = candidate.feed_eof()  # type: ignore[attr-defined]
+        except UnexpectedInput:
+            continue
+        return Parsed(tree=tree, start=start, end=start + stop, rule=rule)
+    return ParseFailure(start=start, position=start + failure_pos, expected=expected, rule=rule)
+
+
+def parse_exact(text: str, rule: str) -> lark.Tree[lark.Token]:
+    """Parse all of ``text`` as ``rule``; raise :class:`CitationSyntaxError` if it is not one."""
+    try:
+        return get_parser().parse(text, start=rule)
+    except UnexpectedInput as exc:
+        pos = exc.pos_in_stream if exc.pos_in_stream is not None else len(text)
+        if isinstance(exc, UnexpectedToken):
+            expected: tuple[str, ...] = tuple(sorted(exc.expected or ()))
+        elif isinstance(exc, UnexpectedCharacters):
+            expected = tuple(sorted(exc.allowed or ()))
+        else:
+            expected = ()
+        line = text.count("\n", 0, pos) + 1
+        column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        raise CitationSyntaxError(
+            text=text,
+            position=pos,
+            line=line,
+            column=column,
+            expected=expected,
+            context=exc.get_context(text),
+        ) from None
