@@ -1,0 +1,99 @@
+"""``xref docs PATH...``: list documents with their header fields (text table or JSON lines)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from xref.documents import Document
+from xref.sources import read_paths
+
+__all__ = ["add_parser", "document_record", "run"]
+
+_COLUMNS = ("id", "genre", "date", "sender", "recipient", "own_number", "notes")
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register ``xref docs``."""
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "docs",
+        help="list documents and their header fields",
+        description="Read FRUS TEI volumes (*.xml) and plain-text documents (*.txt), files or "
+        "directories (recursively), and list each document's header fields.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    p.add_argument("--volume", metavar="ID", help="the volume of plain-text documents")
+    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="files read in parallel (default: the cores available)")
+    p.set_defaults(func=run)
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    """A document's header fields as a JSON-ready dict."""
+    source = doc.source
+    return {
+        "id": doc.id,
+        "volume": doc.volume,
+        "doc": doc.local_id,
+        "number": doc.number,
+        "heading": doc.heading.text,
+        "genre": doc.genre,
+        "sender": doc.sender,
+        "recipient": doc.recipient,
+        "date": doc.date,
+        "time": doc.time,
+        "place": doc.place,
+        "own_number": doc.own_number,
+        "series": doc.series,
+        "source": None if source is None else source.text,
+        "classification": None if source is None else source.classification,
+        "precedence": None if source is None else source.precedence,
+        "drafted_by": None if source is None else source.drafted_by,
+        "cleared_by": None if source is None else source.cleared_by,
+        "approved_by": None if source is None else source.approved_by,
+        "repeated_to": [] if source is None else list(source.repeated_to),
+        "statuses": [] if source is None else list(source.statuses),
+        "footnotes": len(doc.footnotes),
+        "path": doc.path,
+        "diagnostics": [{"code": d.code, "message": d.message, "line": d.line}
+                        for d in doc.diagnostics],
+    }
+
+
+def _cell(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _write_text(doc: Document, out: TextIO) -> None:
+    number = doc.own_number if not doc.series else f"{doc.series} {doc.own_number}"
+    row = (
+        _cell(doc.id, 30), _cell(doc.genre, 26), _cell(doc.date, 10), _cell(doc.sender, 30),
+        _cell(doc.recipient, 30), _cell(number, 12), str(len(doc.footnotes)),
+    )
+    out.write("{:30} {:26} {:10} {:30} {:30} {:12} {}\n".format(*row))
+
+
+def run(args: argparse.Namespace) -> int:
+    """List the documents; exit 2 if a file could not be read (the others are listed)."""
+    out = sys.stdout
+    code = 0
+    if args.format == "text":
+        out.write("{:30} {:26} {:10} {:30} {:30} {:12} {}\n".format(*_COLUMNS))
+    for result in read_paths(args.paths, volume=args.volume, jobs=args.jobs):
+        if result.error is not None:
+            print(f"xref: error: {result.error}", file=sys.stderr)
+            code = 2
+            continue
+        if result.volume is not None:
+            for diag in result.volume.diagnostics:
+                print(f"{result.path}:{diag.line}: {diag.code}: {diag.message}", file=sys.stderr)
+        for doc in result.documents:
+            if args.format == "jsonl":
+                out.write(json.dumps(document_record(doc), ensure_ascii=False) + "\n")
+            else:
+                _write_text(doc, out)
+    return code
