@@ -72,6 +72,11 @@ _TO_TAKERS = re.compile(
     r"Committee|Council|Advisers|Aide|Aides)\s*(?:\([^)]*\))?$"
 )
 _PARTY_END = re.compile(r"[,;:.]+$")
+# Where the parties end in a catalogue entry ("from Dungan to Kennedy, July 6, 1962. ...").
+_CATALOGUE_END = re.compile(
+    r",\s+(?=(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|undated|[A-Z]{2,}[-–]?\d))|(?<![A-Z])\.\s+(?=[A-Z])"
+)
 _SUPP = re.compile(
     r"^(?P<genre>(?:Circular )?(?:Telegram|Airgram|Despatch|Cable))\s+"
     r"(?P<num>(?:[A-Z][A-Za-z]{1,7}\s+)?[A-Z]{0,3}-?\d+(?:[-/]\d+)?)\s+"
@@ -184,9 +189,11 @@ def parse_heading(text: str) -> HeadingInfo:
     if genre is not None:
         genre = genre.replace("memorandum of a ", "memorandum of ").replace("dispatch", "despatch")
     sender = recipient = None
-    fm = re.search(r"\bFrom\s+(.*)$", rest)
+    date = parse_date_text(rest)
+    fm = re.search(r"\b[Ff]rom\s+(.*)$", rest)
     if fm is not None:
-        sender, recipient = _split_from_to(fm.group(1))
+        parties = _CATALOGUE_END.split(fm.group(1), maxsplit=1)[0]
+        sender, recipient = _split_from_to(parties)
     elif genre is None:
         # 19th-century style: "Mr. Baker to Mr. Gresham."
         old = re.match(r"^(?P<s>(?:Mr|Mrs|Sir|Señor|Senor|Count|Baron|General)\.?\s.+?)"
@@ -197,7 +204,7 @@ def parse_heading(text: str) -> HeadingInfo:
     if genre is None and fm is not None:
         first = rest[: fm.start()].strip(" ,.")
         genre = first.lower() or None
-    return HeadingInfo(genre, sender, recipient)
+    return HeadingInfo(genre, sender, recipient, date=date)
 
 
 _OWN = re.compile(

@@ -379,7 +379,7 @@ class _Reader:
             time = time_part[:8] or None
         dl = parse_dateline(date_text)
         if date is None:
-            date = dl.date or heading_info.date
+            date = dl.date or (heading_info.date if not date_text else None)
         if place is None:
             place = dl.place
         own, series = parse_own_number(body_text, heading_info.genre)

@@ -1,0 +1,148 @@
+"""The FRUS TEI reader on excerpts (fixtures) and on the 20 dev volumes (corpus)."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from xref.tei import iter_documents, read_volume
+
+
+def test_d7_header_fields(tei_dir: Path) -> None:
+    """frus1958-60v11 d7, written by hand from the volume."""
+    v = read_volume(tei_dir / "frus1958-60v11-d7-d9.xml")
+    assert v.id == "frus1958-60v11"
+    assert v.title == (
+        "Foreign Relations of the United States, 1958–1960, Lebanon and Jordan, Volume XI"
+    )
+    d = v.documents[0]
+    assert (d.id, d.local_id, d.number) == ("frus1958-60v11#d7", "d7", "7")
+    assert d.heading.text == "7. Telegram From the Embassy in Lebanon to the Department of State"
+    assert (d.genre, d.sender, d.recipient) == (
+        "telegram", "Embassy in Lebanon", "Department of State"
+    )
+    assert (d.date, d.time, d.place) == ("1958-02-21", "11:00:00", "Beirut")
+    assert d.own_number == "2832"
+    assert d.body.text.startswith("2832. Time has now arrived")
+    assert d.source is not None
+    assert d.source.text == (
+        "Source: Department of State, Central Files, 783A.00/2–2158. Top Secret."
+    )
+    assert d.source.classification == "Top Secret"
+    assert d.source.container.note == "d7fn1"
+
+
+def test_footnote_anchor_and_refs(tei_dir: Path) -> None:
+    """d9fn4 stands right after 'Deptel 3000'; its ref is kept apart as the answer key."""
+    d = read_volume(tei_dir / "frus1958-60v11-d7-d9.xml").documents[2]
+    fn4 = d.footnote("4")
+    assert fn4 is not None and fn4.id == "d9fn4"
+    assert fn4.anchor is not None
+    assert d.body.text[: fn4.anchor].endswith("authorized Deptel 3000")
+    assert d.body.text[fn4.anchor:].startswith(" re assistance")
+    assert fn4.text == "See footnote 3, Document 5."
+    (ref,) = fn4.container.refs
+    assert ref.target == "#d5fn3"
+    assert fn4.text[ref.span.start:ref.span.end] == "footnote 3, Document 5"
+
+
+def test_inline_markup_is_transparent(tei_dir: Path) -> None:
+    """gloss, hi and pb do not break words; &amp; is one character; notes are removed."""
+    d = read_volume(tei_dir / "quirks.xml").documents[0]
+    assert d.body.text.startswith(
+        "Polto 812. Reference: Deptel 3000. Council met this morning & agreed."
+    )
+    assert (d.own_number, d.series) == ("812", "Polto")
+    assert d.footnote("1") is not None
+    assert d.footnotes[0].text == "Ibid., 740.5/1-562."
+
+
+def test_source_note_variants(tei_dir: Path) -> None:
+    """n="0" without @type, and a bracketed source note without @type, are source notes."""
+    docs = read_volume(tei_dir / "quirks.xml").documents
+    s1, s2 = docs[0].source, docs[1].source
+    assert s1 is not None and s1.container.note == "d1fn0"
+    assert (s1.classification, s1.precedence) == ("Secret", "Priority")
+    assert s1.repeated_to == ("London", "Bonn", "Rome")
+    assert s2 is not None and s2.text.startswith("[Source:")
+    assert "not declassified" in s2.statuses
+    assert (docs[1].own_number, docs[1].series) == ("1108", "Topol")
+
+
+def test_attachment_in_body_with_its_note(tei_dir: Path) -> None:
+    """An attachment's head, text and notes belong to the document's body."""
+    d = read_volume(tei_dir / "quirks.xml").documents[0]
+    assert "Enclosure\n\nSee Document 2." in d.body.text
+    fna = d.footnote("a")
+    assert fna is not None and fna.id == "d1fna"
+    assert d.body.text[: fna.anchor].endswith("See Document 2.")
+    assert [r.target for r in d.body.refs] == ["#d2"]
+
+
+def test_reading_order(tei_dir: Path) -> None:
+    """heading, source, body, then footnotes in anchor order."""
+    d = read_volume(tei_dir / "quirks.xml").documents[0]
+    assert [c.key for c in d.containers()] == ["heading", "source", "body", "d1fn1", "d1fna"]
+
+
+def test_editorial_note_and_duplicate_ids(tei_dir: Path) -> None:
+    """Editorial notes are documents; duplicate xml:ids are read and reported."""
+    v = read_volume(tei_dir / "quirks.xml")
+    assert v.documents[2].genre == "editorial note"
+    assert v.documents[2].source is None
+    (diag,) = v.diagnostics
+    assert diag.code == "duplicate-id" and "'d2'" in diag.message and diag.line == 34
+
+
+def test_source_map_bytes(tei_dir: Path) -> None:
+    """Offsets map to the exact bytes: after entities, multi-byte characters and markup."""
+    path = tei_dir / "quirks.xml"
+    data = path.read_bytes()
+    d = read_volume(path).documents[0]
+    body = d.body
+    i = body.text.index("& agreed")
+    assert data[body.source_map.locate(i, data).byte:].startswith(b"&amp; agreed")
+    j = body.text.index("ing &")
+    assert data[body.source_map.locate(j, data).byte:].startswith(b"ing &amp;")
+    k = body.text.index("3000.")
+    loc = body.source_map.locate(k, data)
+    assert data[loc.byte:].startswith(b"3000.")
+    assert loc.line == 19
+    end = body.source_map.locate_end(k + 4, data)
+    assert data[end.byte:].startswith(b".<note")
+    d2 = read_volume(path).documents[1]
+    m = d2.source.container.text.index("2–2158") if d2.source else 0
+    assert d2.source is not None
+    assert data[d2.source.container.source_map.locate(m + 2, data).byte:].startswith(b"2158.")
+
+
+def test_streaming_and_pickling(tei_dir: Path) -> None:
+    """Documents come one at a time and survive pickling (for --jobs)."""
+    it = iter_documents(tei_dir / "frus1958-60v11-d7-d9.xml")
+    first = next(it)
+    assert first.local_id == "d7"
+    again = pickle.loads(pickle.dumps(first))
+    assert again == first
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_whole_corpus_metrics(corpus_dir: Path) -> None:
+    """On all 20 dev volumes: every file reads, and the header fields meet the targets."""
+    tel = tel_ok = named = named_ok = total = dated = 0
+    for path in sorted(corpus_dir.glob("*.xml")):
+        for d in read_volume(path).documents:
+            total += 1
+            dated += d.date is not None or not d.dateline
+            if d.genre and "telegram" in d.genre:
+                tel += 1
+                tel_ok += d.own_number is not None
+            if " From " in d.heading.text or d.sender:
+                named += 1
+                named_ok += bool(d.sender and d.recipient)
+    assert total > 5000
+    assert tel_ok / tel >= 0.95
+    assert named_ok / named >= 0.9
+    assert dated / total >= 0.97
