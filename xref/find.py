@@ -101,6 +101,8 @@ def parse_citation(text: str, *, volume: str | None = None) -> Citation:
             if found and result.end == len(body):
                 return found[0]
             pos = result.end
+            while pos < len(body) and body[pos].isspace():
+                pos += 1
             raise _syntax_error(body, pos, ("end of citation",))
         raise _syntax_error(body, result.position, result.expected)
     raise _syntax_error(body, lead, ("a citation",))

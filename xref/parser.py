@@ -96,29 +96,39 @@ def parse_prefix(text: str, start: int, rule: str, end: int | None = None) -> Pa
     window = text[start:end] if end is not None else text[start:]
     parser = get_parser()
     ip = parser.parse_interactive(window, start=rule)
-    accepting: list[tuple[object, int]] = []
-    failure_pos = 0
-    expected: tuple[str, ...] = ()
     state = ip.parser_state
+    states = state.parse_conf.parse_table.states
+    last_accept = -1  # end offset of the last token after which the input could end
+    last_end = 0
+    expected: tuple[str, ...] = ()
+    failed_at = len(window)
     try:
         for token in ip.lexer_thread.lex(state):
             state.feed_token(token)
-            failure_pos = token.end_pos if token.end_pos is not None else failure_pos
-            if "$END" in state.parse_conf.parse_table.states[state.position]:
-                accepting.append((ip.copy(deepcopy_values=False), failure_pos))
+            last_end = token.end_pos if token.end_pos is not None else last_end
+            if "$END" in states[state.position]:
+                last_accept = last_end
     except UnexpectedCharacters as exc:
-        failure_pos = exc.pos_in_stream
+        failed_at = exc.pos_in_stream
         expected = tuple(sorted(exc.allowed or ()))
     except UnexpectedToken as exc:
-        failure_pos = exc.token.start_pos if exc.token.start_pos is not None else failure_pos
+        failed_at = exc.token.start_pos if exc.token.start_pos is not None else last_end
         expected = tuple(sorted(exc.expected or ()))
-    for candidate, stop in reversed(accepting):
+    if last_accept < 0:
+        return ParseFailure(start=start, position=start + failed_at, expected=expected, rule=rule)
+    if last_accept == last_end:
+        # the common case: the citation ends at the last token read; finish this parse
         try:
-            tree = candidate.feed_eof()  # type: ignore[attr-defined]
+            tree = ip.feed_eof()
+            return Parsed(tree=tree, start=start, end=start + last_accept, rule=rule)
         except UnexpectedInput:
-            continue
-        return Parsed(tree=tree, start=start, end=start + stop, rule=rule)
-    return ParseFailure(start=start, position=start + failure_pos, expected=expected, rule=rule)
+            pass
+    # the grammar gave up after the last complete citation: parse exactly that prefix
+    try:
+        tree = parser.parse(window[:last_accept], start=rule)
+    except UnexpectedInput:
+        return ParseFailure(start=start, position=start + failed_at, expected=expected, rule=rule)
+    return Parsed(tree=tree, start=start, end=start + last_accept, rule=rule)
 
 
 def parse_exact(text: str, rule: str) -> lark.Tree[lark.Token]:

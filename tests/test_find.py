@@ -1,0 +1,279 @@
+"""find_citations and parse_citation on hand-written inputs: kinds, fields, lists, negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+import xref
+from xref.normalize import decode_file_date, volume_id
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in xref.find_citations(text)]
+
+
+def test_telegram_list_gives_one_citation_per_number() -> None:
+    """``Deptels 4271, 4482, 4790 and 4814`` is four telegrams of the Deptel series."""
+    found = xref.find_citations("factors set forth in Deptels 4271, 4482, 4790 and 4814.")
+    assert [c.fields()["number"] for c in found] == ["4271", "4482", "4790", "4814"]
+    assert {c.fields()["series"] for c in found} == {"Deptel"}
+    assert found[0].text == "Deptels 4271" and found[1].text == "4482"
+
+
+@pytest.mark.parametrize(
+    ("text", "series", "number", "sender", "recipient"),
+    [
+        ("Embtel 2832", "Embtel", "2832", None, "Department of State"),
+        ("Secto 53 from Paris", "Secto", "53", "Paris", "Department of State"),
+        ("Topol 1082 to Paris", "Topol", "1082", "Department of State", "Paris"),
+        ("telegram 1593 to USUN", "telegram", "1593", "Department of State", "USUN"),
+        ("Circular telegram 1236", "circular telegram", "1236", "Department of State", None),
+        ("Depcirtel 12", "Depcirtel", "12", "Department of State", None),
+        ("Dulte 10", "Dulte", "10", None, "Department of State"),
+        ("Tedul 8", "Tedul", "8", "Department of State", None),
+        ("Reurtel 55", "urtel", "55", None, None),
+    ],
+)
+def test_telegram_forms(
+    text: str, series: str, number: str, sender: str | None, recipient: str | None
+) -> None:
+    """Each telegram form gives its series, number and the parties the text names."""
+    c = xref.parse_citation(text)
+    assert c.kind == "telegram"
+    f = c.fields()
+    assert (f["series"], f["number"], f["sender"], f["recipient"]) == (
+        series,
+        number,
+        sender,
+        recipient,
+    )
+
+
+def test_telegram_with_full_date() -> None:
+    """A printed year completes the ISO date."""
+    c = xref.parse_citation("telegram 56 from Moscow, July 10, 1961")
+    assert c.fields()["date"] == "1961-07-10"
+
+
+def test_telegram_supra_is_the_previous_document() -> None:
+    """``telegram 2656, supra`` names the document printed just before."""
+    (c,) = xref.find_citations("See telegram 2656, supra.")
+    assert c.kind == "document" and c.fields()["relative"] == "previous"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Documents 67 and 68", [67, 68]),
+        ("Documents 12–16", [12, 16]),
+        ("Documents 31, 49, 82, and 87", [31, 49, 82, 87]),
+    ],
+)
+def test_document_lists_and_ranges(text: str, expected: list[int]) -> None:
+    """Lists give one citation per number; a range gives its two ends."""
+    assert [c.fields()["number"] for c in xref.find_citations(text)] == expected
+
+
+def test_other_volume_document() -> None:
+    """``Foreign Relations, 1964–1968, vol. XXVII, Document 305`` names that volume."""
+    c = xref.parse_citation("Foreign Relations, 1964–1968, vol. XXVII, Document 305")
+    assert c.kind == "document"
+    assert c.fields() == {"number": 305, "volume": "frus1964-68v27", "relative": None}
+
+
+def test_relative_volume_uses_the_citing_volume() -> None:
+    """``vol. XI, Document 183`` cited in frus1961-63v06 is frus1961-63v11."""
+    (c,) = xref.find_citations("See vol. XI, Document 183.", volume="frus1961-63v06")
+    assert c.fields()["volume"] == "frus1961-63v11" and c.fields()["number"] == 183
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "document", "relative"),
+    [
+        ("footnote 3, Document 5", "3", 5, None),
+        ("footnote 2 above", "2", None, "same"),
+        ("footnote 3, supra", "3", None, "previous"),
+        ("Document 140 and footnote 3 thereto", "3", 140, None),
+    ],
+)
+def test_footnotes(text: str, number: str, document: int | None, relative: str | None) -> None:
+    """Footnote references give the footnote, its document and the relative position."""
+    c = xref.parse_citation(text)
+    assert c.kind == "footnote"
+    f = c.fields()
+    assert (f["number"], f["document"], f["relative"]) == (number, document, relative)
+
+
+def test_publication_with_pages() -> None:
+    """``Foreign Relations, 1958–1960, vol. VI, pp. 123–125`` is a publication with pages."""
+    c = xref.parse_citation("Foreign Relations, 1958–1960, vol. VI, pp. 123–125")
+    assert c.kind == "publication"
+    assert c.fields() == {"volume": "frus1958-60v06", "pages": "123-125"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "fields"),
+    [
+        (
+            "Department of State, Central Files, 783A.00/2–2158",
+            "central_file",
+            {"file": "783A.00/2-2158", "decimal": "783A.00", "date": "1958-02-21"},
+        ),
+        (
+            "Central Files, 661.00/1- 2461",
+            "central_file",
+            {"file": "661.00/1-2461", "decimal": "661.00", "date": "1961-01-24"},
+        ),
+        (
+            "National Archives, RG 59, Central Files 1964–66, POL 27 VIET S",
+            "subject_file",
+            {"subject": "POL 27 VIET S", "years": "1964-66"},
+        ),
+        (
+            "Conference Files: Lot 64 D 560, CF 1569",
+            "lot_file",
+            {"lot": "64 D 560", "series": "Conference Files", "folder": "CF 1569"},
+        ),
+        ("S/S Files: Lot 63D 123", "lot_file", {"lot": "63 D 123", "series": "S/S Files"}),
+        (
+            "RG 330, OASD/ISA Files: FRC 64 A 2170, 320.2 Berlin",
+            "records_center",
+            {"accession": "64 A 2170", "center": "FRC", "series": "OASD/ISA Files"},
+        ),
+        (
+            "Eisenhower Library, Whitman File, DDE Diaries",
+            "library",
+            {"library": "Eisenhower Library", "collection": "Whitman File", "path": ["DDE Diaries"]},
+        ),
+        ("National Archives, RG 218, JCS Records", "national_archives", {"rg": "218"}),
+        (
+            "Department of State, Central Foreign Policy Files, D750199-1071",
+            "electronic_telegram",
+            {"film": "D750199-1071"},
+        ),
+        (
+            "Princeton University Library, Dulles Papers",
+            "other_repository",
+            {"repository": "Princeton University Library"},
+        ),
+        (
+            "Central Intelligence Agency, DCI (McCone) Files, Job 80-B01285A",
+            "cia",
+            {"job": "80-B01285A"},
+        ),
+        ("despatch 712 from London", "despatch", {"number": "712", "sender": "London"}),
+        ("Airgram A–151", "airgram", {"number": "A-151"}),
+        (
+            "Department of State Bulletin, June 15, 1947, p. 1160",
+            "other_publication",
+            {"title": "Department of State Bulletin", "pages": "1160", "date": "1947-06-15"},
+        ),
+        ("11 UST 1645", "other_publication", {"title": "UST", "volume": "11", "pages": "1645"}),
+    ],
+)
+def test_archival_and_other_kinds(text: str, kind: str, fields: dict[str, object]) -> None:
+    """Each archival or publication form gives its kind and key fields."""
+    c = xref.parse_citation(text)
+    assert c.kind == kind
+    got = c.fields()
+    assert {k: got[k] for k in fields} == fields
+
+
+def test_library_nixon_materials() -> None:
+    """The Nixon materials in the National Archives are cited like a library."""
+    (c,) = xref.find_citations(
+        "Source: National Archives, Nixon Presidential Materials, NSC Files, Box 364."
+    )
+    assert c.kind == "library"
+    assert c.fields()["library"] == "Nixon Presidential Materials"
+    assert c.fields()["collection"] == "NSC Files"
+    assert c.fields()["path"] == ["Box 364"]
+
+
+def test_ibid_with_file_locator() -> None:
+    """``Ibid., 783A.00/4–1758`` is an ibid whose locator is a decimal file."""
+    (c,) = xref.find_citations("(Ibid., 783A.00/4–1758)")
+    assert c.kind == "ibid"
+    assert c.fields()["locator_kind"] == "central_file"
+    assert c.fields()["date"] == "1958-04-17"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not printed.",
+        "the Department of State",
+        "on December 12",
+        "Printed from an unsigned copy.",
+        "Secret; Priority.",
+        "the 1,500 troops arrived at 5 p.m.",
+        "paragraph 3 of the draft",
+        "He returned to the Department of State on May 5.",
+        "The Embassy in Paris reported that 12 ships had sailed.",
+    ],
+)
+def test_negatives_give_nothing(text: str) -> None:
+    """Prose with no citation gives no citation at all."""
+    assert xref.find_citations(text) == []
+
+
+def test_unparsed_trigger_is_reported_not_dropped() -> None:
+    """A telegram word with a number that does not parse comes out as ``unparsed``."""
+    found = xref.find_citations("as reported in Deptel 12/3 yesterday")
+    assert [c.kind for c in found] == ["unparsed"]
+    assert found[0].text.startswith("Deptel")
+    assert "does not parse" in found[0].fields()["reason"]
+
+
+def test_parse_citation_error_names_position_and_expected() -> None:
+    """A text that is not one citation raises CitationSyntaxError with its position."""
+    with pytest.raises(xref.CitationSyntaxError) as info:
+        xref.parse_citation("Deptel 1338 was sent")
+    err = info.value
+    assert err.position == 12 and err.line == 1 and err.column == 13
+    assert "Deptel 1338 was sent" in str(err)
+
+
+def test_parse_citation_rejects_prose() -> None:
+    """Prose with no citation at its start is an error at column 1."""
+    with pytest.raises(xref.CitationSyntaxError) as info:
+        xref.parse_citation("the weather in Paris")
+    assert info.value.position == 0
+
+
+def test_find_citations_rejects_bytes() -> None:
+    """Bytes are refused with a TypeError naming the type."""
+    with pytest.raises(TypeError, match="bytes"):
+        xref.find_citations(b"Deptel 1")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("part", "iso"),
+    [("12-1262", "1962-12-12"), ("1-261", "1961-01-02"), ("2–2158", "1958-02-21"),
+     ("13-162", None), ("1- 2461", "1961-01-24")],
+)
+def test_decode_file_date(part: str, iso: str | None) -> None:
+    """Decimal file dates are month-day-year with a two-digit year at the end."""
+    assert decode_file_date(part) == iso
+
+
+def test_volume_ids() -> None:
+    """FRUS ids from years and roman volume numbers, with parts."""
+    assert volume_id("1955–1957", "XXIII", "2") == "frus1955-57v23p2"
+    assert volume_id(None, "XI", context="frus1961-63v06") == "frus1961-63v11"
+    assert volume_id(None, "XI") == "v11"
+
+
+def test_to_record_shape() -> None:
+    """The JSON record has the documented keys."""
+    (c,) = xref.find_citations("See Document 243.")
+    rec = xref.to_record(c, source="x.txt")
+    assert rec == {
+        "source": "x.txt",
+        "fragment": None,
+        "start": 4,
+        "end": 16,
+        "text": "Document 243",
+        "kind": "document",
+        "fields": {"number": 243, "volume": None, "relative": None},
+    }
