@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from xref.models import Citation, UnparsedCitation
 
-__all__ = ["to_record"]
+if TYPE_CHECKING:
+    from xref.documents import Container, Document
+    from xref.resolve import Resolution
+
+__all__ = ["document_record", "resolution_record", "to_record"]
 
 
 def to_record(
@@ -28,4 +34,41 @@ def to_record(
     }
     if isinstance(citation, UnparsedCitation):
         record["reason"] = citation.reason
+    return record
+
+
+def document_record(
+    citation: Citation, document: Document, container: Container, *, source: str | None
+) -> dict[str, Any]:
+    """The record of a citation found in a document: adds volume, doc, where and note.
+
+    ``start``/``end`` are relative to the container's text.
+    """
+    record = to_record(citation, source=source)
+    record["volume"] = document.volume
+    record["doc"] = document.local_id
+    record["where"] = container.where
+    record["note"] = container.note if container.where in ("source", "footnote") else None
+    if container.where == "source" and record["note"] is None:
+        record["note"] = "source"
+    return record
+
+
+def resolution_record(resolution: Resolution, *, source: str | None) -> dict[str, Any]:
+    """The record of a resolved citation: the document record plus status, target, key,
+    candidates, method, confidence and reason."""
+    r = resolution
+    record = document_record(r.citation, r.document, r.container, source=source)
+    record.update(
+        status=r.status,
+        target=r.target,
+        key=r.key,
+        candidates=list(r.candidates),
+        method=r.method,
+        confidence=r.confidence,
+        reason=r.reason or None,
+    )
+    if r.evidence is not None or r.channel_target is not None:
+        record["channel_target"] = r.channel_target
+        record["evidence"] = r.evidence
     return record

@@ -19,7 +19,7 @@ from xref.errors import XrefError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[str, ...] = ("extract", "fetch", "docs")
+COMMANDS: tuple[str, ...] = ("extract", "docs", "resolve", "fetch")
 """Subcommand modules, in the order ``xref --help`` lists them."""
 
 

@@ -9,8 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from xref.documents import locate_citations
+from xref.errors import InputError, XrefError
 from xref.find import find_citations
-from xref.records import to_record
+from xref.records import document_record, to_record
+from xref.sources import read_paths
 
 __all__ = ["add_parser", "read_text", "run"]
 
@@ -47,10 +50,16 @@ def _fragment_records(path: str) -> Iterator[dict[str, Any]]:
                 yield to_record(c, source=path, fragment=n)
 
 
-def _file_records(path: Path, volume: str | None) -> Iterator[dict[str, Any]]:
-    text = read_text(path)
-    for c in find_citations(text, volume=volume):
-        yield to_record(c, source=str(path), fragment=None)
+def _document_records(
+    paths: list[str], volume: str | None, jobs: int | None
+) -> Iterator[dict[str, Any] | InputError | XrefError]:
+    for result in read_paths(paths, volume=volume, jobs=jobs):
+        if result.error is not None:
+            yield result.error
+            continue
+        for doc in result.documents:
+            for located in locate_citations(doc, lambda t, v=doc.volume: find_citations(t, volume=v)):
+                yield document_record(located.citation, doc, located.container, source=result.path)
 
 
 def _write(records: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> None:
@@ -60,7 +69,8 @@ def _write(records: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> None:
         return
     rows = [
         (
-            f"{r['source']}:{r['fragment']}" if r.get("fragment") else str(r.get("doc") or r["source"]),
+            f"{r['source']}:{r['fragment']}" if r.get("fragment") else
+            f"{r.get('doc') or r['source']} {r.get('note') or r.get('where') or ''}".strip(),
             f"{r['start']}-{r['end']}",
             r["kind"],
             r["text"].replace("\n", " "),
@@ -99,14 +109,12 @@ def run(args: argparse.Namespace) -> int:
             except OSError as exc:
                 print(f"xref: error: {args.fragments}: {exc.strerror or exc}", file=sys.stderr)
                 status = 2
-        for name in args.files:
-            path = Path(name)
-            try:
-                yield from _file_records(path, args.volume)
-            except (OSError, ValueError) as exc:
-                msg = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                print(f"xref: error: {name}: {msg}", file=sys.stderr)
+        for item in _document_records(args.files, args.volume, args.jobs):
+            if isinstance(item, XrefError):
+                print(f"xref: error: {item}", file=sys.stderr)
                 status = 2
+            else:
+                yield item
 
     if not args.fragments and not args.files:
         text = sys.stdin.read()

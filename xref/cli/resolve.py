@@ -1,0 +1,119 @@
+"""``xref resolve``: every citation with its status, target or key."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from xref.corpus import Corpus
+from xref.documents import Document, Volume
+from xref.records import resolution_record
+from xref.resolve import resolve_documents
+from xref.sources import read_paths
+
+__all__ = ["add_parser", "load", "run"]
+
+_COLOURS = {"resolved": "32", "external": "36", "ambiguous": "33", "unresolved": "31"}
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``xref resolve``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "resolve",
+        help="resolve every citation to a document, a footnote or an external key",
+        description="Resolve the citations in PATHs (which are also the corpus) against the "
+        "corpus, plus any --corpus paths.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--corpus", nargs="*", default=[], metavar="PATH", help="more known documents")
+    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    p.add_argument("--volume", metavar="ID", help="FRUS volume id of plain-text documents")
+    p.add_argument("--jobs", type=int, default=None, help="parallel files (default: cores)")
+    p.add_argument("--fetch-missing", action="store_true",
+                   help="fetch the volumes that cross-volume citations name, then resolve")
+    p.set_defaults(func=run)
+
+
+def load(
+    paths: list[str], volume: str | None, jobs: int | None
+) -> tuple[list[Document], list[Document | Volume], int]:
+    """Read ``paths``: every document in order, what to index (whole volumes and plain-text
+    documents), and 2 if any file could not be read (each is reported; the rest go on)."""
+    docs: list[Document] = []
+    index: list[Document | Volume] = []
+    status = 0
+    for result in read_paths(paths, volume=volume, jobs=jobs):
+        if result.error is not None:
+            print(f"xref: error: {result.error}", file=sys.stderr)
+            status = 2
+            continue
+        if result.volume is not None:
+            index.append(result.volume)
+        elif result.document is not None:
+            index.append(result.document)
+        docs.extend(result.documents)
+    return docs, index, status
+
+
+def _fetch_missing(docs: list[Document], corpus: Corpus) -> list[Volume]:
+    from xref.fetch import Retriever
+    from xref.tei import read_volume
+
+    loaded = set(corpus.volumes())
+    wanted: list[str] = []
+    for r in resolve_documents(docs, corpus):
+        if r.status == "external" and r.key and r.key.startswith("frus") and "#d" in r.key:
+            vol = r.key.split("#", 1)[0]
+            if vol not in loaded and vol not in wanted:
+                wanted.append(vol)
+    retriever = Retriever()
+    out = []
+    for res in retriever.fetch_many(wanted):
+        if res.ok and res.path is not None:
+            out.append(read_volume(str(res.path)))
+        else:
+            print(f"xref: warning: cannot fetch {res.volume_id}: {res.error}", file=sys.stderr)
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``xref resolve``."""
+    docs, index, status = load(args.paths, args.volume, args.jobs)
+    _, extra_index, extra_status = load(args.corpus, args.volume, args.jobs)
+    status = max(status, extra_status)
+    corpus = Corpus.from_documents([*index, *extra_index])
+    if args.fetch_missing:
+        fetched = _fetch_missing(docs, corpus)
+        if fetched:
+            corpus = corpus.with_documents(fetched)
+    records = (resolution_record(r, source=r.document.path) for r in resolve_documents(docs, corpus))
+    if args.format == "jsonl":
+        for rec in records:
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    else:
+        _text(records)
+    return status
+
+
+def _text(records: Iterator[dict[str, Any]]) -> None:
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    current = None
+    for rec in records:
+        head = f"{rec['volume'] or ''} {rec['doc']}".strip()
+        if head != current:
+            current = head
+            sys.stdout.write(f"\n{head}\n")
+        status = rec["status"]
+        shown = f"\x1b[{_COLOURS[status]}m{status:<10}\x1b[0m" if colour else f"{status:<10}"
+        where = rec["note"] or rec["where"]
+        what = rec["target"] or rec["key"] or ""
+        if rec["candidates"] and status == "ambiguous":
+            what = " | ".join(rec["candidates"])
+        line = f"  {where:<10} {rec['kind']:<14} {shown} {rec['text'][:50]:<50}  {what}"
+        if rec.get("reason") and status in ("unresolved", "ambiguous"):
+            line += f"  ({rec['reason']})"
+        sys.stdout.write(line + "\n")

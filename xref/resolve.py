@@ -1,0 +1,444 @@
+"""Resolution: every citation ends ``resolved``, ``external``, ``ambiguous`` or ``unresolved``.
+
+One pass over each document's containers in reading order (heading, source note, body,
+footnotes), keeping the previous citation for ``ibid.``. Each kind has its own rule:
+
+* ``Document N`` / footnotes: by number in the citing or named volume; supra/infra by position.
+* telegrams: the abbreviation's meaning applied to the citing document's sender, recipient
+  and date gives a channel; the corpus telegram with that channel and own number, nearest in
+  date before the citing document, is the target. An editor's footnote right after the
+  reference that names a document is kept as evidence and compared.
+* archival and other external items: a canonical key, so that every citation of one item
+  meets in one node; documents whose source note cites the same file are candidates.
+
+The editors' ``<ref>`` elements (:attr:`xref.documents.Container.refs`) are never read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date as _date
+
+import attrs
+from attrs import frozen
+
+from xref.corpus import Corpus
+from xref.documents import Container, Document
+from xref.find import find_citations
+from xref.models import (
+    AirgramCitation,
+    CentralFileCitation,
+    CiaCitation,
+    Citation,
+    DespatchCitation,
+    DocumentCitation,
+    ElectronicRecordCitation,
+    ElectronicTelegramCitation,
+    FootnoteCitation,
+    IbidCitation,
+    LibraryCitation,
+    LotFileCitation,
+    NationalArchivesCitation,
+    OtherPublicationCitation,
+    OtherRepositoryCitation,
+    PageCitation,
+    PublicationCitation,
+    RecordsCenterCitation,
+    SubjectFileCitation,
+    TelegramCitation,
+    UnparsedCitation,
+)
+from xref.names import canonical_party
+from xref.transform import DEPARTMENT
+
+__all__ = ["STATUSES", "Resolution", "resolve_documents", "telegram_channel"]
+
+STATUSES = ("resolved", "external", "ambiguous", "unresolved")
+"""The four states every citation ends in."""
+
+TELEGRAM_WINDOW_DAYS = 400
+"""How far before the citing document a cited telegram may be dated."""
+
+
+@frozen
+class Resolution:
+    """What one citation names, and how that was decided."""
+
+    citation: Citation
+    """The citation (an ``ibid.`` has its ``antecedent`` filled)."""
+    document: Document
+    """The citing document."""
+    container: Container
+    """The container the citation was found in (its span is relative to that text)."""
+    status: str
+    """``resolved``, ``external``, ``ambiguous`` or ``unresolved``."""
+    target: str | None = None
+    """For ``resolved``: ``VOLUME#dN`` or ``VOLUME#dNfnM``."""
+    key: str | None = None
+    """A canonical key for the item named (external items meet in one key)."""
+    candidates: tuple[str, ...] = ()
+    """For ``ambiguous`` (and external files): the documents that fit."""
+    method: str = ""
+    """The rule that decided: ``document-number``, ``relative``, ``channel``, ``ibid`` ..."""
+    confidence: float = 0.0
+    """0 to 1."""
+    reason: str = ""
+    """Why, for people (always set for ``unresolved`` and ``ambiguous``)."""
+    channel_target: str | None = None
+    """For telegrams: what the channel alone resolved to, or None."""
+    evidence: str | None = None
+    """For telegrams: the document named by the editor's footnote right after, or None."""
+
+
+def _fn_target(doc: Document, label: str) -> str | None:
+    fn = doc.footnote(label)
+    if fn is None:
+        return None
+    local = fn.id or f"{doc.local_id}fn{label}"
+    return f"{doc.volume}#{local}" if doc.volume else f"{doc.id}#{local}"
+
+
+def _parse_iso(value: str | None) -> _date | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    try:
+        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def complete_date(partial: str | None, citing: str | None) -> str | None:
+    """Give ``--12-07`` the year of the citing date (the year before if it would be later)."""
+    if not partial or not partial.startswith("--"):
+        return partial
+    cd = _parse_iso(citing)
+    if cd is None:
+        return partial
+    month, day = int(partial[2:4]), int(partial[5:7])
+    year = cd.year if (month, day) <= (cd.month, cd.day) else cd.year - 1
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def telegram_channel(
+    cite: TelegramCitation, doc: Document
+) -> tuple[str | None, str | None, str | None]:
+    """The channel ``(sender, recipient, number)`` a telegram reference names, seen from ``doc``.
+
+    Applies CITATIONS.md's table: ``Deptel`` is from the Department to the citing document's
+    post, ``Embtel`` from that post, ``ourtel`` from the citing sender, ``urtel`` from its
+    recipient; series such as ``Topol`` keep their series in the number.
+    """
+    series = cite.series.lower()
+    dept = canonical_party(DEPARTMENT)
+    s_doc = canonical_party(doc.sender) if doc.sender else None
+    r_doc = canonical_party(doc.recipient) if doc.recipient else None
+    post = r_doc if s_doc == dept else s_doc
+    number = cite.number
+    if series in ("ourtel", "mytel"):
+        return s_doc, r_doc, number
+    if series in ("urtel", "yourtel"):
+        return r_doc, s_doc, number
+    if re.fullmatch(r"dep(?:cir)?tel|circtel|circular telegram", series):
+        recipient = None if "cir" in series else post
+        return dept, recipient, number
+    if re.fullmatch(r"(?:emb|con|leg|mis|del|usun)tel", series):
+        return post, dept, number
+    if series in ("telegram", "reftel"):
+        s = canonical_party(cite.sender) if cite.sender else None
+        r = canonical_party(cite.recipient) if cite.recipient else None
+        return s, r, number
+    # a lettered series (Secto, Topol, Dulte): the series is part of the number
+    s = canonical_party(cite.sender) if cite.sender else None
+    r = canonical_party(cite.recipient) if cite.recipient else None
+    return s, r, f"{cite.series} {number}" if number else None
+
+
+def _external_key(c: Citation, doc: Document) -> str | None:
+    if isinstance(c, CentralFileCitation):
+        return f"central_file:{c.file}"
+    if isinstance(c, SubjectFileCitation):
+        return f"subject_file:{c.years or ''}:{c.subject}"
+    if isinstance(c, LotFileCitation):
+        return f"lot_file:{c.lot}"
+    if isinstance(c, RecordsCenterCitation):
+        return f"records_center:{c.center}:{c.accession}"
+    if isinstance(c, LibraryCitation):
+        return f"library:{c.library}:{c.collection or ''}"
+    if isinstance(c, NationalArchivesCitation):
+        return f"national_archives:RG {c.rg}"
+    if isinstance(c, ElectronicTelegramCitation | ElectronicRecordCitation):
+        return f"film:{c.film}"
+    if isinstance(c, CiaCitation):
+        return f"cia:{c.job or '/'.join(c.path)}"
+    if isinstance(c, OtherRepositoryCitation):
+        return f"repository:{c.repository}"
+    if isinstance(c, OtherPublicationCitation):
+        return f"publication:{c.title}:{c.volume or ''}:{c.pages or c.date or ''}"
+    if isinstance(c, DespatchCitation):
+        return f"despatch:{canonical_party(c.sender) if c.sender else ''}:{c.number}"
+    if isinstance(c, AirgramCitation):
+        return f"airgram:{canonical_party(c.sender) if c.sender else ''}:{c.number}"
+    if isinstance(c, PublicationCitation):
+        return c.volume
+    if isinstance(c, PageCitation):
+        return f"{doc.volume or ''}#pg_{re.split(r'-', c.pages)[0]}"
+    return None
+
+
+@attrs.define
+class _Resolver:
+    corpus: Corpus
+    order: dict[str, list[Document]] = attrs.field(factory=dict)
+    position: dict[str, int] = attrs.field(factory=dict)
+    loaded: set[str] = attrs.field(factory=set)
+
+    def __attrs_post_init__(self) -> None:
+        # a volume counts as loaded (so a missing number is an error) only when read whole
+        self.loaded = {v.id for v in self.corpus.volume_info}
+        for d in self.corpus.documents:
+            if d.volume:
+                seq = self.order.setdefault(d.volume, [])
+                self.position[d.id] = len(seq)
+                seq.append(d)
+
+    def neighbour(self, doc: Document, step: int) -> Document | None:
+        if doc.volume is None or doc.id not in self.position:
+            return None
+        seq = self.order[doc.volume]
+        i = self.position[doc.id] + step
+        return seq[i] if 0 <= i < len(seq) else None
+
+    # ------------------------------------------------------------------ documents, footnotes
+    def document(self, c: DocumentCitation, doc: Document) -> dict[str, object]:
+        if c.relative is not None:
+            other = self.neighbour(doc, -1 if c.relative == "previous" else 1)
+            if other is None:
+                return {"status": "unresolved", "method": "relative",
+                        "reason": f"no document {'before' if c.relative == 'previous' else 'after'} "
+                        "this one in the loaded volume"}
+            return {"status": "resolved", "target": other.id, "method": "relative",
+                    "confidence": 0.95}
+        volume = self._volume(c.volume, doc)
+        key = f"{volume or ''}#d{c.number}"
+        if volume is None:
+            return {"status": "external", "key": key, "method": "document-number",
+                    "reason": "the citing volume is unknown"}
+        found = self.corpus.by_number(volume, str(c.number))
+        if found is not None:
+            return {"status": "resolved", "target": found.id, "key": found.id,
+                    "method": "document-number", "confidence": 1.0}
+        if volume in self.loaded:
+            return {"status": "unresolved", "key": key, "method": "document-number",
+                    "reason": f"{volume} has no document {c.number}"}
+        return {"status": "external", "key": key, "method": "document-number",
+                "reason": f"volume {volume} is not loaded"}
+
+    def _volume(self, cited: str | None, doc: Document) -> str | None:
+        if cited is None:
+            return doc.volume
+        if cited.startswith("frus"):
+            return cited
+        if doc.volume:  # a relative id such as "v11"
+            m = re.match(r"frus\d{4}(?:-\d{2})?", doc.volume)
+            return (m.group(0) + cited) if m else cited
+        return cited
+
+    def footnote(self, c: FootnoteCitation, doc: Document) -> dict[str, object]:
+        if c.document is not None:
+            volume = self._volume(c.volume, doc)
+            owner = self.corpus.by_number(volume, str(c.document)) if volume else None
+            if owner is None:
+                key = f"{volume or ''}#d{c.document}fn{c.number}"
+                if volume in self.loaded:
+                    return {"status": "unresolved", "key": key, "method": "footnote",
+                            "reason": f"{volume} has no document {c.document}"}
+                return {"status": "external", "key": key, "method": "footnote"}
+        elif c.relative in ("previous", "next"):
+            owner = self.neighbour(doc, -1 if c.relative == "previous" else 1)
+            if owner is None:
+                return {"status": "unresolved", "method": "footnote",
+                        "reason": "no neighbouring document in the loaded volume"}
+        else:
+            owner = doc
+        target = _fn_target(owner, c.number)
+        if target is None:
+            return {"status": "unresolved", "key": f"{owner.id}fn{c.number}", "method": "footnote",
+                    "reason": f"document {owner.number or owner.local_id} has no footnote {c.number}"}
+        return {"status": "resolved", "target": target, "key": target, "method": "footnote",
+                "confidence": 1.0}
+
+    # ------------------------------------------------------------------ telegrams
+    def telegram(
+        self, c: TelegramCitation, doc: Document, evidence: str | None
+    ) -> dict[str, object]:
+        sender, recipient, number = telegram_channel(c, doc)
+        when = complete_date(c.date, doc.date)
+        year = (when or doc.date or "")[:4]
+        key = f"telegram:{sender or '?'}->{recipient or '?'}:{number}:{year}"
+        out: dict[str, object] = {"key": key, "method": "channel", "evidence": evidence}
+        channel_target = None
+        if number is not None:
+            found = [d for d in self.corpus.by_channel(sender, recipient, number)
+                     if d.id != doc.id]
+            found = self._plausible(found, doc, when)
+            if len(found) == 1:
+                channel_target = found[0].id
+            elif len(found) > 1:
+                out["candidates"] = tuple(d.id for d in found)
+        out["channel_target"] = channel_target
+        if channel_target is not None:
+            if evidence is not None and evidence != channel_target:
+                out.update(status="resolved", target=evidence, method="footnote-evidence",
+                           confidence=0.8,
+                           reason=f"the channel gives {channel_target}; the editors' footnote "
+                           f"names {evidence}")
+            else:
+                out.update(status="resolved", target=channel_target, confidence=0.9 if evidence
+                           is None else 1.0)
+            return out
+        if evidence is not None:
+            out.update(status="resolved", target=evidence, method="footnote-evidence",
+                       confidence=0.85)
+            return out
+        if out.get("candidates"):
+            out.update(status="ambiguous", reason="several telegrams fit the channel and number")
+            return out
+        out.update(status="external", reason="no telegram with this channel and number is loaded")
+        return out
+
+    def _plausible(
+        self, found: list[Document], doc: Document, when: str | None
+    ) -> list[Document]:
+        if not found:
+            return found
+        citing = _parse_iso(doc.date)
+        exact = [d for d in found if when and d.date and d.date.startswith(when)]
+        if exact:
+            return exact
+        if citing is None:
+            return found
+        scored: list[tuple[int, Document]] = []
+        for d in found:
+            dd = _parse_iso(d.date)
+            if dd is None:
+                continue
+            gap = (citing - dd).days
+            if -1 <= gap <= TELEGRAM_WINDOW_DAYS:
+                scored.append((gap, d))
+        if not scored:
+            return []
+        best = min(g for g, _ in scored)
+        return [d for g, d in scored if g == best]
+
+    # ------------------------------------------------------------------ everything
+    def resolve(
+        self, c: Citation, doc: Document, evidence: str | None = None
+    ) -> dict[str, object]:
+        if isinstance(c, DocumentCitation):
+            return self.document(c, doc)
+        if isinstance(c, FootnoteCitation):
+            return self.footnote(c, doc)
+        if isinstance(c, TelegramCitation):
+            if c.number is None:
+                return {"status": "unresolved", "method": "reftel", "key": "reftel",
+                        "reason": "reftel with no Reference line to follow"}
+            return self.telegram(c, doc, evidence)
+        if isinstance(c, UnparsedCitation):
+            return {"status": "unresolved", "method": "unparsed", "reason": c.reason}
+        if isinstance(c, PublicationCitation) and c.volume in self.loaded and c.pages is None:
+            return {"status": "external", "key": c.volume, "method": "volume",
+                    "reason": "a whole volume"}
+        key = _external_key(c, doc)
+        out: dict[str, object] = {"status": "external", "key": key, "method": "key",
+                                  "confidence": 1.0}
+        if isinstance(c, CentralFileCitation):
+            others = tuple(d.id for d in self.corpus.by_file(c.file) if d.id != doc.id)
+            if others:
+                out["candidates"] = others
+        return out
+
+    def ibid(
+        self, c: IbidCitation, antecedent: Citation | None, doc: Document
+    ) -> tuple[IbidCitation, dict[str, object], Citation | None]:
+        if antecedent is None:
+            return c, {"status": "unresolved", "method": "ibid",
+                       "reason": "ibid. with no earlier citation in this document"}, None
+        effective: Citation = antecedent
+        if c.locator is not None:
+            effective = c.locator
+            if (isinstance(effective, DocumentCitation | FootnoteCitation)
+                    and effective.volume is None
+                    and isinstance(antecedent, DocumentCitation | FootnoteCitation | PublicationCitation)
+                    and antecedent.volume is not None):
+                effective = attrs.evolve(effective, volume=antecedent.volume)
+        filled = attrs.evolve(c, antecedent=antecedent)
+        result = dict(self.resolve(effective, doc))
+        result["method"] = f"ibid+{result.get('method', '')}"
+        return filled, result, effective
+
+
+def _evidence_for(
+    c: Citation, container: Container, doc: Document, resolver: _Resolver
+) -> str | None:
+    """The document named by a footnote placed right after ``c`` in ``container``."""
+    if container.where == "footnote":
+        return None
+    for fn in doc.footnotes:
+        anchor = fn.anchor
+        parent = fn.container.parent
+        if anchor is None or (parent is not None and parent != container.key):
+            continue
+        if not (c.span.end <= anchor <= c.span.end + 3):
+            continue
+        for cite in find_citations(fn.text, volume=doc.volume):
+            if isinstance(cite, DocumentCitation) and cite.number is not None:
+                res = resolver.document(cite, doc)
+                target = res.get("target")
+                return target if isinstance(target, str) else None
+        return None
+    return None
+
+
+def resolve_documents(
+    documents: Iterable[Document], corpus: Corpus, *, use_refs: bool = False
+) -> Iterator[Resolution]:
+    """Resolve every citation in ``documents`` against ``corpus``, in reading order.
+
+    ``use_refs`` is reserved: the editors' ``<ref>`` targets are never consulted, so that
+    they stay an independent answer key.
+    """
+    del use_refs
+    resolver = _Resolver(corpus)
+    for doc in documents:
+        # ibid. in a note repeats the previous citation of the notes (source note first);
+        # in running text (editorial notes) the previous citation of any kind
+        in_notes: Citation | None = None
+        anywhere: Citation | None = None
+        for container in doc.containers():
+            note = container.where in ("source", "footnote")
+            for c in find_citations(container.text, volume=doc.volume):
+                if isinstance(c, IbidCitation):
+                    previous = in_notes if note else anywhere
+                    filled, result, effective = resolver.ibid(c, previous, doc)
+                    yield Resolution(citation=filled, document=doc, container=container,
+                                     **result)  # type: ignore[arg-type]
+                    if effective is not None:
+                        anywhere = effective
+                        if note:
+                            in_notes = effective
+                    continue
+                evidence = None
+                if isinstance(c, TelegramCitation):
+                    evidence = _evidence_for(c, container, doc, resolver)
+                result = resolver.resolve(c, doc, evidence)
+                yield Resolution(citation=c, document=doc, container=container,
+                                 **result)  # type: ignore[arg-type]
+                if not isinstance(c, UnparsedCitation | PageCitation):
+                    anywhere = c
+                    if note:
+                        in_notes = c
+
