@@ -143,7 +143,11 @@ def test_publication_with_pages() -> None:
         (
             "Eisenhower Library, Whitman File, DDE Diaries",
             "library",
-            {"library": "Eisenhower Library", "collection": "Whitman File", "path": ["DDE Diaries"]},
+            {
+                "library": "Eisenhower Library",
+                "collection": "Whitman File",
+                "path": ["DDE Diaries"],
+            },
         ),
         ("National Archives, RG 218, JCS Records", "national_archives", {"rg": "218"}),
         (
@@ -249,8 +253,13 @@ def test_find_citations_rejects_bytes() -> None:
 
 @pytest.mark.parametrize(
     ("part", "iso"),
-    [("12-1262", "1962-12-12"), ("1-261", "1961-01-02"), ("2–2158", "1958-02-21"),
-     ("13-162", None), ("1- 2461", "1961-01-24")],
+    [
+        ("12-1262", "1962-12-12"),
+        ("1-261", "1961-01-02"),
+        ("2–2158", "1958-02-21"),
+        ("13-162", None),
+        ("1- 2461", "1961-01-24"),
+    ],
 )
 def test_decode_file_date(part: str, iso: str | None) -> None:
     """Decimal file dates are month-day-year with a two-digit year at the end."""

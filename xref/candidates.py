@@ -34,38 +34,58 @@ _D = r"[-\u2010\u2011\u2012\u2013\u2014\u2015]"
 # (group name, rule, strong, pattern). Order matters only among triggers at one position.
 _TRIGGERS: list[tuple[str, str, bool, str]] = [
     ("ibid", "ibid", False, r"\b[Ii]bid\b"),
-    ("pub", "other_pub", False,
-     r"\bDepartment\s+of\s+State\s+Bulletin\b|\bPublic\s+Papers\s+of\s+the\s+Presidents\b"
-     r"|\bAmerican\s+Foreign\s+Policy\b(?=\s*[,:]\s*(?:Current|Basic)|,\s*\d)"
-     r"|\bDocuments\s+on\s+(?:American\s+Foreign\s+Relations|Disarmament|Germany)\b"
-     r"|\bWeekly\s+Compilation\s+of\s+Presidential\s+Documents\b"
-     r"|\b\d+\s+(?:UST|UNTS|LNTS|Stat\.)\s+\d"),
-    ("arch", "archival", False,
-     r"\bDepartment\s+of\s+State\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
-     r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
-     r"|\bCentral\s+Intelligence\s+Agency\b"
-     r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
-     r"(?:Library|Materials)\b(?!\s+of)"
-     r"|\bLibrary\s+of\s+Congress\b|\b(?:[A-Z][\w.'-]*\s+)+(?:University|Institution)\b"
-     rf"|\b\d{{3}}[A-Z]?\d*\.[\dA-Z]+\w*(?:-[A-Z]{{2,}}\w*)?/\s?\d{{1,2}}\s?{_D}\s?\d{{3,4}}\b"
-     r"|\b[DP]\d{6}-\d{3,4}\b"),
+    (
+        "pub",
+        "other_pub",
+        False,
+        r"\bDepartment\s+of\s+State\s+Bulletin\b|\bPublic\s+Papers\s+of\s+the\s+Presidents\b"
+        r"|\bAmerican\s+Foreign\s+Policy\b(?=\s*[,:]\s*(?:Current|Basic)|,\s*\d)"
+        r"|\bDocuments\s+on\s+(?:American\s+Foreign\s+Relations|Disarmament|Germany)\b"
+        r"|\bWeekly\s+Compilation\s+of\s+Presidential\s+Documents\b"
+        r"|\b\d+\s+(?:UST|UNTS|LNTS|Stat\.)\s+\d",
+    ),
+    (
+        "arch",
+        "archival",
+        False,
+        r"\bDepartment\s+of\s+State\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
+        r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
+        r"|\bCentral\s+Intelligence\s+Agency\b"
+        r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
+        r"(?:Library|Materials)\b(?!\s+of)"
+        r"|\bLibrary\s+of\s+Congress\b|\b(?:[A-Z][\w.'-]*\s+)+(?:University|Institution)\b"
+        rf"|\b\d{{3}}[A-Z]?\d*\.[\dA-Z]+\w*(?:-[A-Z]{{2,}}\w*)?/\s?\d{{1,2}}\s?{_D}\s?\d{{3,4}}\b"
+        r"|\b[DP]\d{6}-\d{3,4}\b",
+    ),
     ("series", "archival", False, r"\bLot\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d"),
-    ("tel", "telegram", True,
-     r"\b(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Rr]ef|[Cc]irc"
-     r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d)"
-     r"|\b(?:DEPTEL|EMBTEL|OURTEL|URTEL|MYTEL|REFTEL)S?\b(?=\s*\d)"
-     r"|\b(?:[A-Z][a-z]{2,4}to|To[a-z]{3,4}|Dulte|Tedul|Delga|Gadel)(?=\s+\d)"
-     r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d|\s+[A-Z][a-z]+\s+\d)"
-     r"|\b[Rr]eftels?\b"),
-    ("ref", "ref", True,
-     r"\b[Dd]ocuments?(?=\s+\d)|\b[Ff]ootnotes?(?=\s+(?:\d|[a-z]\b))"
-     r"|\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)|\bForeign\s+Relations\b(?=,?\s*1[89]\d\d)"
-     r"|\b(?:Supra|Infra|supra|infra)\b"),
+    (
+        "tel",
+        "telegram",
+        True,
+        r"\b(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Rr]ef|[Cc]irc"
+        r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d)"
+        r"|\b(?:DEPTEL|EMBTEL|OURTEL|URTEL|MYTEL|REFTEL)S?\b(?=\s*\d)"
+        r"|\b(?:[A-Z][a-z]{2,4}to|To[a-z]{3,4}|Dulte|Tedul|Delga|Gadel)(?=\s+\d)"
+        r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d|\s+[A-Z][a-z]+\s+\d)"
+        r"|\b[Rr]eftels?\b",
+    ),
+    (
+        "ref",
+        "ref",
+        True,
+        r"\b[Dd]ocuments?(?=\s+\d)|\b[Ff]ootnotes?(?=\s+(?:\d|[a-z]\b))"
+        r"|\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)|\bForeign\s+Relations\b(?=,?\s*1[89]\d\d)"
+        r"|\b(?:Supra|Infra|supra|infra)\b",
+    ),
     ("num", "ref", False, r"(?:(?<=^)|(?<=[(\[]|\s))Nos?\.(?=\s*\d)"),
     ("desp", "despatch", True, r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch)(?=\s+(?:No\.\s*)?\d)"),
-    ("air", "airgram", True,
-     rf"\b(?:[Cc]ircular\s+)?[Aa]irgrams?(?=\s+(?:No\.\s*)?[A-Z]{{0,3}}\s?{_D}?\s?\d)"
-     r"|\b(?:CA|CG|A)-\d{2,}\b"),
+    (
+        "air",
+        "airgram",
+        True,
+        rf"\b(?:[Cc]ircular\s+)?[Aa]irgrams?(?=\s+(?:No\.\s*)?[A-Z]{{0,3}}\s?{_D}?\s?\d)"
+        r"|\b(?:CA|CG|A)-\d{2,}\b",
+    ),
     ("page", "page", False, r"\b(?:[Pp]rinted\s+)?(?:ante|post)\b(?=,?\s*pp?\.)|\bpp?\.(?=\s*\d)"),
 ]
 
@@ -81,7 +101,9 @@ _LOOKBACK = 120
 
 # "No. 2" is a document only where nothing names another series of numbers before it
 _NUMBERED_NOUN_BEFORE = re.compile(r"(?:[A-Za-z][\w.]*|\d)\s*$")
-_NUMBERED_OK_WORDS = frozenset({"see", "in", "to", "and", "also", "under", "with", "of", "cf", "See"})
+_NUMBERED_OK_WORDS = frozenset(
+    {"see", "in", "to", "and", "also", "under", "with", "of", "cf", "See"}
+)
 
 
 # Literal anchors, one inside every trigger: a regular expression of literals runs far
@@ -147,5 +169,9 @@ def scan(text: str) -> Iterator[Candidate]:
 def scan_slow(text: str) -> Iterator[Candidate]:
     """The reference scan: the full trigger expression at every position (for tests)."""
     for m in _SCAN.finditer(text):
-        yield Candidate(start=m.start(), trigger=m.start(), rule=_RULES[m.lastgroup or ""][0],
-                        strong=_RULES[m.lastgroup or ""][1])
+        yield Candidate(
+            start=m.start(),
+            trigger=m.start(),
+            rule=_RULES[m.lastgroup or ""][0],
+            strong=_RULES[m.lastgroup or ""][1],
+        )

@@ -287,7 +287,8 @@ class ElectronicRecordCitation(Citation):
 
 @frozen(kw_only=True)
 class CiaCitation(Citation):
-    """The CIA as repository: ``Central Intelligence Agency, DCI (McCone) Files, Job 80-B01285A``."""
+    """The CIA as repository: ``Central Intelligence Agency, DCI (McCone) Files, Job 80-B01285A``.
+    """
 
     kind: ClassVar[str] = "cia"
     job: str | None = None

@@ -103,13 +103,13 @@ def parse_prefix(text: str, start: int, rule: str, end: int | None = None) -> Pa
     expected: tuple[str, ...] = ()
     failed_at = len(window)
     try:
-        for token in ip.lexer_thread.lex(state):
+        for token in ip.lexer_thread.lex(state):  # type: ignore[no-untyped-call]
             state.feed_token(token)
             last_end = token.end_pos if token.end_pos is not None else last_end
             if "$END" in states[state.position]:
                 last_accept = last_end
     except UnexpectedCharacters as exc:
-        failed_at = exc.pos_in_stream
+        failed_at = exc.pos_in_stream if exc.pos_in_stream is not None else last_end
         expected = tuple(sorted(exc.allowed or ()))
     except UnexpectedToken as exc:
         failed_at = exc.token.start_pos if exc.token.start_pos is not None else last_end
@@ -119,7 +119,7 @@ def parse_prefix(text: str, start: int, rule: str, end: int | None = None) -> Pa
     if last_accept == last_end:
         # the common case: the citation ends at the last token read; finish this parse
         try:
-            tree = ip.feed_eof()
+            tree = ip.feed_eof()  # type: ignore[no-untyped-call]
             return Parsed(tree=tree, start=start, end=start + last_accept, rule=rule)
         except UnexpectedInput:
             pass

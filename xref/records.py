@@ -6,9 +6,7 @@ unparsed text; later stages add ``volume``, ``doc``, ``where``, ``note`` and res
 
 from __future__ import annotations
 
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from xref.models import Citation, UnparsedCitation
 

@@ -217,25 +217,49 @@ class _Resolver:
         if c.relative is not None:
             other = self.neighbour(doc, -1 if c.relative == "previous" else 1)
             if other is None:
-                return {"status": "unresolved", "method": "relative",
-                        "reason": f"no document {'before' if c.relative == 'previous' else 'after'} "
-                        "this one in the loaded volume"}
-            return {"status": "resolved", "target": other.id, "method": "relative",
-                    "confidence": 0.95}
+                return {
+                    "status": "unresolved",
+                    "method": "relative",
+                    "reason": f"no document {'before' if c.relative == 'previous' else 'after'} "
+                    "this one in the loaded volume",
+                }
+            return {
+                "status": "resolved",
+                "target": other.id,
+                "method": "relative",
+                "confidence": 0.95,
+            }
         volume = self._volume(c.volume, doc)
         key = f"{volume or ''}#d{c.number}"
         if volume is None:
-            return {"status": "external", "key": key, "method": "document-number",
-                    "reason": "the citing volume is unknown"}
+            return {
+                "status": "external",
+                "key": key,
+                "method": "document-number",
+                "reason": "the citing volume is unknown",
+            }
         found = self.corpus.by_number(volume, str(c.number))
         if found is not None:
-            return {"status": "resolved", "target": found.id, "key": found.id,
-                    "method": "document-number", "confidence": 1.0}
+            return {
+                "status": "resolved",
+                "target": found.id,
+                "key": found.id,
+                "method": "document-number",
+                "confidence": 1.0,
+            }
         if volume in self.loaded:
-            return {"status": "unresolved", "key": key, "method": "document-number",
-                    "reason": f"{volume} has no document {c.number}"}
-        return {"status": "external", "key": key, "method": "document-number",
-                "reason": f"volume {volume} is not loaded"}
+            return {
+                "status": "unresolved",
+                "key": key,
+                "method": "document-number",
+                "reason": f"{volume} has no document {c.number}",
+            }
+        return {
+            "status": "external",
+            "key": key,
+            "method": "document-number",
+            "reason": f"volume {volume} is not loaded",
+        }
 
     def _volume(self, cited: str | None, doc: Document) -> str | None:
         if cited is None:
@@ -254,22 +278,38 @@ class _Resolver:
             if owner is None:
                 key = f"{volume or ''}#d{c.document}fn{c.number}"
                 if volume in self.loaded:
-                    return {"status": "unresolved", "key": key, "method": "footnote",
-                            "reason": f"{volume} has no document {c.document}"}
+                    return {
+                        "status": "unresolved",
+                        "key": key,
+                        "method": "footnote",
+                        "reason": f"{volume} has no document {c.document}",
+                    }
                 return {"status": "external", "key": key, "method": "footnote"}
         elif c.relative in ("previous", "next"):
             owner = self.neighbour(doc, -1 if c.relative == "previous" else 1)
             if owner is None:
-                return {"status": "unresolved", "method": "footnote",
-                        "reason": "no neighbouring document in the loaded volume"}
+                return {
+                    "status": "unresolved",
+                    "method": "footnote",
+                    "reason": "no neighbouring document in the loaded volume",
+                }
         else:
             owner = doc
         target = _fn_target(owner, c.number)
         if target is None:
-            return {"status": "unresolved", "key": f"{owner.id}fn{c.number}", "method": "footnote",
-                    "reason": f"document {owner.number or owner.local_id} has no footnote {c.number}"}
-        return {"status": "resolved", "target": target, "key": target, "method": "footnote",
-                "confidence": 1.0}
+            return {
+                "status": "unresolved",
+                "key": f"{owner.id}fn{c.number}",
+                "method": "footnote",
+                "reason": f"document {owner.number or owner.local_id} has no footnote {c.number}",
+            }
+        return {
+            "status": "resolved",
+            "target": target,
+            "key": target,
+            "method": "footnote",
+            "confidence": 1.0,
+        }
 
     # ------------------------------------------------------------------ telegrams
     def telegram(
@@ -282,8 +322,7 @@ class _Resolver:
         out: dict[str, object] = {"key": key, "method": "channel", "evidence": evidence}
         channel_target = None
         if number is not None:
-            found = [d for d in self.corpus.by_channel(sender, recipient, number)
-                     if d.id != doc.id]
+            found = [d for d in self.corpus.by_channel(sender, recipient, number) if d.id != doc.id]
             found = self._plausible(found, doc, when)
             if len(found) == 1:
                 channel_target = found[0].id
@@ -292,17 +331,25 @@ class _Resolver:
         out["channel_target"] = channel_target
         if channel_target is not None:
             if evidence is not None and evidence != channel_target:
-                out.update(status="resolved", target=evidence, method="footnote-evidence",
-                           confidence=0.8,
-                           reason=f"the channel gives {channel_target}; the editors' footnote "
-                           f"names {evidence}")
+                out.update(
+                    status="resolved",
+                    target=evidence,
+                    method="footnote-evidence",
+                    confidence=0.8,
+                    reason=f"the channel gives {channel_target}; the editors' footnote "
+                    f"names {evidence}",
+                )
             else:
-                out.update(status="resolved", target=channel_target, confidence=0.9 if evidence
-                           is None else 1.0)
+                out.update(
+                    status="resolved",
+                    target=channel_target,
+                    confidence=0.9 if evidence is None else 1.0,
+                )
             return out
         if evidence is not None:
-            out.update(status="resolved", target=evidence, method="footnote-evidence",
-                       confidence=0.85)
+            out.update(
+                status="resolved", target=evidence, method="footnote-evidence", confidence=0.85
+            )
             return out
         if out.get("candidates"):
             out.update(status="ambiguous", reason="several telegrams fit the channel and number")
@@ -310,9 +357,7 @@ class _Resolver:
         out.update(status="external", reason="no telegram with this channel and number is loaded")
         return out
 
-    def _plausible(
-        self, found: list[Document], doc: Document, when: str | None
-    ) -> list[Document]:
+    def _plausible(self, found: list[Document], doc: Document, when: str | None) -> list[Document]:
         if not found:
             return found
         citing = _parse_iso(doc.date)
@@ -335,26 +380,36 @@ class _Resolver:
         return [d for g, d in scored if g == best]
 
     # ------------------------------------------------------------------ everything
-    def resolve(
-        self, c: Citation, doc: Document, evidence: str | None = None
-    ) -> dict[str, object]:
+    def resolve(self, c: Citation, doc: Document, evidence: str | None = None) -> dict[str, object]:
         if isinstance(c, DocumentCitation):
             return self.document(c, doc)
         if isinstance(c, FootnoteCitation):
             return self.footnote(c, doc)
         if isinstance(c, TelegramCitation):
             if c.number is None:
-                return {"status": "unresolved", "method": "reftel", "key": "reftel",
-                        "reason": "reftel with no Reference line to follow"}
+                return {
+                    "status": "unresolved",
+                    "method": "reftel",
+                    "key": "reftel",
+                    "reason": "reftel with no Reference line to follow",
+                }
             return self.telegram(c, doc, evidence)
         if isinstance(c, UnparsedCitation):
             return {"status": "unresolved", "method": "unparsed", "reason": c.reason}
         if isinstance(c, PublicationCitation) and c.volume in self.loaded and c.pages is None:
-            return {"status": "external", "key": c.volume, "method": "volume",
-                    "reason": "a whole volume"}
+            return {
+                "status": "external",
+                "key": c.volume,
+                "method": "volume",
+                "reason": "a whole volume",
+            }
         key = _external_key(c, doc)
-        out: dict[str, object] = {"status": "external", "key": key, "method": "key",
-                                  "confidence": 1.0}
+        out: dict[str, object] = {
+            "status": "external",
+            "key": key,
+            "method": "key",
+            "confidence": 1.0,
+        }
         if isinstance(c, CentralFileCitation):
             others = tuple(d.id for d in self.corpus.by_file(c.file) if d.id != doc.id)
             if others:
@@ -365,15 +420,26 @@ class _Resolver:
         self, c: IbidCitation, antecedent: Citation | None, doc: Document
     ) -> tuple[IbidCitation, dict[str, object], Citation | None]:
         if antecedent is None:
-            return c, {"status": "unresolved", "method": "ibid",
-                       "reason": "ibid. with no earlier citation in this document"}, None
+            return (
+                c,
+                {
+                    "status": "unresolved",
+                    "method": "ibid",
+                    "reason": "ibid. with no earlier citation in this document",
+                },
+                None,
+            )
         effective: Citation = antecedent
         if c.locator is not None:
             effective = c.locator
-            if (isinstance(effective, DocumentCitation | FootnoteCitation)
-                    and effective.volume is None
-                    and isinstance(antecedent, DocumentCitation | FootnoteCitation | PublicationCitation)
-                    and antecedent.volume is not None):
+            if (
+                isinstance(effective, DocumentCitation | FootnoteCitation)
+                and effective.volume is None
+                and isinstance(
+                    antecedent, DocumentCitation | FootnoteCitation | PublicationCitation
+                )
+                and antecedent.volume is not None
+            ):
                 effective = attrs.evolve(effective, volume=antecedent.volume)
         filled = attrs.evolve(c, antecedent=antecedent)
         result = dict(self.resolve(effective, doc))
@@ -424,8 +490,7 @@ def resolve_documents(
                 if isinstance(c, IbidCitation):
                     previous = in_notes if note else anywhere
                     filled, result, effective = resolver.ibid(c, previous, doc)
-                    yield Resolution(citation=filled, document=doc, container=container,
-                                     **result)  # type: ignore[arg-type]
+                    yield Resolution(citation=filled, document=doc, container=container, **result)  # type: ignore[arg-type]
                     if effective is not None:
                         anywhere = effective
                         if note:
@@ -435,10 +500,8 @@ def resolve_documents(
                 if isinstance(c, TelegramCitation):
                     evidence = _evidence_for(c, container, doc, resolver)
                 result = resolver.resolve(c, doc, evidence)
-                yield Resolution(citation=c, document=doc, container=container,
-                                 **result)  # type: ignore[arg-type]
+                yield Resolution(citation=c, document=doc, container=container, **result)  # type: ignore[arg-type]
                 if not isinstance(c, UnparsedCitation | PageCitation):
                     anywhere = c
                     if note:
                         in_notes = c
-

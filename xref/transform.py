@@ -111,7 +111,7 @@ class Builder:
 
     def make(self, cls: type[Citation], span: Span, **fields: object) -> Citation:
         """Instantiate ``cls`` at ``span`` with its exact text."""
-        return cls(span=span, text=self.source[span.start : span.end], **fields)  # type: ignore[arg-type]
+        return cls(span=span, text=self.source[span.start : span.end], **fields)
 
     # ------------------------------------------------------------------ telegrams
     def telegram(self, tree: _Node) -> list[Citation]:
@@ -236,8 +236,12 @@ class Builder:
         head: Token | _Node = frus if frus is not None else body
         if body.data == "pages":
             return [
-                self.make(PublicationCitation, self.span(head, body), volume=volume,
-                          pages=self._pages(body))
+                self.make(
+                    PublicationCitation,
+                    self.span(head, body),
+                    volume=volume,
+                    pages=self._pages(body),
+                )
             ]
         if body.data == "doc_ref":
             return self._doc_ref(body, head, volume)
@@ -254,7 +258,9 @@ class Builder:
         return volume_id(str(years) if years else None, vnum, part, context=self.volume)
 
     def _doc_ref(self, body: _Node, head: Token | _Node, volume: str | None) -> list[Citation]:
-        numbers = [c for c in body.children if isinstance(c, Tree) and c.data in ("number", "number_range")]
+        numbers = [
+            c for c in body.children if isinstance(c, Tree) and c.data in ("number", "number_range")
+        ]
         thereto = _child(body, "fn_thereto")
         out: list[Citation] = []
         if thereto is not None:
@@ -262,29 +268,58 @@ class Builder:
             doc = int(str(_first(numbers[-1], "INT")))
             for i, num in enumerate(n for n in thereto.children if isinstance(n, Tree)):
                 span = self.span(head, thereto) if i == 0 else self.span(num)
-                out.append(self.make(FootnoteCitation, span, number=str(_first(num, "INT") or
-                                     _first(num, "FN_LETTER")), document=doc, volume=volume))
+                out.append(
+                    self.make(
+                        FootnoteCitation,
+                        span,
+                        number=str(_first(num, "INT") or _first(num, "FN_LETTER")),
+                        document=doc,
+                        volume=volume,
+                    )
+                )
             for i, num in enumerate(numbers[:-1]):
-                out.insert(i, self.make(DocumentCitation, self.span(head if i == 0 else num, num),
-                                        number=int(str(_first(num, "INT"))), volume=volume))
+                out.insert(
+                    i,
+                    self.make(
+                        DocumentCitation,
+                        self.span(head if i == 0 else num, num),
+                        number=int(str(_first(num, "INT"))),
+                        volume=volume,
+                    ),
+                )
             return sorted(out, key=lambda c: c.span)
         for i, num in enumerate(numbers):
             first: Token | _Node = head if i == 0 else num
             ints = [t for t in _tokens(num) if t.type == "INT"]
             if len(ints) == 2:
-                out.append(self.make(DocumentCitation, self.span(first, ints[0]), number=int(ints[0]),
-                                     volume=volume))
-                out.append(self.make(DocumentCitation, self.span(ints[1]), number=int(ints[1]),
-                                     volume=volume))
+                out.append(
+                    self.make(
+                        DocumentCitation,
+                        self.span(first, ints[0]),
+                        number=int(ints[0]),
+                        volume=volume,
+                    )
+                )
+                out.append(
+                    self.make(
+                        DocumentCitation, self.span(ints[1]), number=int(ints[1]), volume=volume
+                    )
+                )
             else:
-                out.append(self.make(DocumentCitation, self.span(first, num), number=int(ints[0]),
-                                     volume=volume))
+                out.append(
+                    self.make(
+                        DocumentCitation, self.span(first, num), number=int(ints[0]), volume=volume
+                    )
+                )
         return out
 
     def _fn_ref(self, body: _Node, head: Token | _Node, volume: str | None) -> list[Citation]:
         nums = _subtrees(body, "fn_num")
-        where = [c for c in body.children if isinstance(c, Tree) and c.data.startswith("fn_")
-                 and c.data != "fn_num"]
+        where = [
+            c
+            for c in body.children
+            if isinstance(c, Tree) and c.data.startswith("fn_") and c.data != "fn_num"
+        ]
         document: int | None = None
         relative: str | None = None
         if where:
@@ -308,8 +343,16 @@ class Builder:
             elif len(nums) == 1:
                 last = body
             value = str(num.children[0])
-            out.append(self.make(FootnoteCitation, self.span(first, last), number=value,
-                                 document=document, volume=volume, relative=relative))
+            out.append(
+                self.make(
+                    FootnoteCitation,
+                    self.span(first, last),
+                    number=value,
+                    document=document,
+                    volume=volume,
+                    relative=relative,
+                )
+            )
         return out
 
     def _pages(self, node: _Node) -> str:
@@ -370,16 +413,24 @@ class Builder:
                 sender = DEPARTMENT
         date_node = _child(tree, "date")
         date = self._date(date_node) if date_node is not None else None
-        return self.make(cls, self.span(tree), number=number, sender=sender, recipient=recipient,
-                         date=date)
+        return self.make(
+            cls, self.span(tree), number=number, sender=sender, recipient=recipient, date=date
+        )
 
     # ------------------------------------------------------------------ other publications
     def other_pub(self, tree: _Node) -> list[Citation]:
         if tree.data == "treaty_series":
             ints = [t for t in _tokens(tree) if t.type == "INT"]
             title = _first(tree, "TREATY_SERIES")
-            return [self.make(OtherPublicationCitation, self.span(tree), title=str(title),
-                              volume=str(ints[0]), pages=str(ints[1]))]
+            return [
+                self.make(
+                    OtherPublicationCitation,
+                    self.span(tree),
+                    title=str(title),
+                    volume=str(ints[0]),
+                    pages=str(ints[1]),
+                )
+            ]
         title = _first(tree, "PUB_TITLE")
         pages = _child(tree, "pages")
         date_node = _child(tree, "pub_date")
@@ -388,10 +439,16 @@ class Builder:
         if date is None and year is not None:
             date = re.sub(r"\D", "", str(year.children[0]))
         vol = _child(tree, "pub_volume")
-        return [self.make(OtherPublicationCitation, self.span(tree),
-                          title=re.sub(r"\s+", " ", str(title)),
-                          pages=self._pages(pages) if pages is not None else None, date=date,
-                          volume=str(vol.children[1]) if vol is not None else None)]
+        return [
+            self.make(
+                OtherPublicationCitation,
+                self.span(tree),
+                title=re.sub(r"\s+", " ", str(title)),
+                pages=self._pages(pages) if pages is not None else None,
+                date=date,
+                volume=str(vol.children[1]) if vol is not None else None,
+            )
+        ]
 
 
 class _ArchivalPath:
@@ -403,8 +460,17 @@ class _ArchivalPath:
     A semicolon closes the current citation.
     """
 
-    _ITEMS = {"decimal_file", "subject", "lot", "accession", "bare_accession", "library",
-              "other_repo", "film", "job"}
+    _ITEMS = {
+        "decimal_file",
+        "subject",
+        "lot",
+        "accession",
+        "bare_accession",
+        "library",
+        "other_repo",
+        "film",
+        "job",
+    }
 
     def __init__(self, builder: Builder) -> None:
         self.b = builder
@@ -447,9 +513,15 @@ class _ArchivalPath:
                 if kind == "job" and cia is not None:
                     cia_path.append(text)
                     job = _first(node, "JOB_NUMBER")
-                    current = {"cls": CiaCitation, "first": cia, "last": node, "item": node,
-                               "tail": [], "job": str(job),
-                               "path": [p for p in cia_path if not p.startswith("Job")]}
+                    current = {
+                        "cls": CiaCitation,
+                        "first": cia,
+                        "last": node,
+                        "item": node,
+                        "tail": [],
+                        "job": str(job),
+                        "path": [p for p in cia_path if not p.startswith("Job")],
+                    }
                     cia = None
                     continue
                 close()
@@ -462,11 +534,18 @@ class _ArchivalPath:
                     raw = text
                     file = normalize_dashes(raw).replace(" ", "")
                     decimal, _, date_part = file.partition("/")
-                    current.update(cls=CentralFileCitation, file=file, decimal=decimal,
-                                   date=decode_file_date(date_part))
+                    current.update(
+                        cls=CentralFileCitation,
+                        file=file,
+                        decimal=decimal,
+                        date=decode_file_date(date_part),
+                    )
                 elif kind == "subject":
-                    current.update(cls=SubjectFileCitation,
-                                   subject=normalize_dashes(text, squeeze=False), years=years)
+                    current.update(
+                        cls=SubjectFileCitation,
+                        subject=normalize_dashes(text, squeeze=False),
+                        years=years,
+                    )
                 elif kind == "lot":
                     lot = str(_first(node, "LOT_NUMBER"))
                     m = re.fullmatch(r"(\d+)\s*([A-Z])\s*(\d+)", lot.strip())
@@ -478,14 +557,19 @@ class _ArchivalPath:
                     center = _center(str(center_tok)) if center_tok else "FRC"
                     acc = re.sub(r"\s+", " ", str(acc_tok)).strip()
                     acc = re.sub(r"\s*-\s*", "-", acc)
-                    current.update(cls=RecordsCenterCitation, accession=acc, center=center,
-                                   series=ser)
+                    current.update(
+                        cls=RecordsCenterCitation, accession=acc, center=center, series=ser
+                    )
                 elif kind == "library":
                     current.update(cls=LibraryCitation, library=text)
                 elif kind == "other_repo":
                     current.update(cls=OtherRepositoryCitation, repository=text)
                 elif kind == "film":
-                    cls = ElectronicTelegramCitation if text.startswith("D") else ElectronicRecordCitation
+                    cls = (
+                        ElectronicTelegramCitation
+                        if text.startswith("D")
+                        else ElectronicRecordCitation
+                    )
                     current.update(cls=cls, film=text)
                 elif kind == "job":
                     current.update(cls=CiaCitation, job=str(_first(node, "JOB_NUMBER")), path=[])
@@ -532,8 +616,9 @@ class _ArchivalPath:
             assert chain_start is not None
             rg_num = str(_first(rg, "INT"))
             last = series[-1] if series and rg_path else rg
-            out.append(b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num,
-                              path=rg_path))
+            out.append(
+                b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num, path=rg_path)
+            )
         del repo
         return out
 

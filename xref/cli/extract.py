@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Iterator
@@ -58,7 +59,8 @@ def _document_records(
             yield result.error
             continue
         for doc in result.documents:
-            for located in locate_citations(doc, lambda t, v=doc.volume: find_citations(t, volume=v)):
+            finder = functools.partial(find_citations, volume=doc.volume)
+            for located in locate_citations(doc, finder):
                 yield document_record(located.citation, doc, located.container, source=result.path)
 
 
@@ -69,8 +71,9 @@ def _write(records: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> None:
         return
     rows = [
         (
-            f"{r['source']}:{r['fragment']}" if r.get("fragment") else
-            f"{r.get('doc') or r['source']} {r.get('note') or r.get('where') or ''}".strip(),
+            f"{r['source']}:{r['fragment']}"
+            if r.get("fragment")
+            else f"{r.get('doc') or r['source']} {r.get('note') or r.get('where') or ''}".strip(),
             f"{r['start']}-{r['end']}",
             r["kind"],
             r["text"].replace("\n", " "),

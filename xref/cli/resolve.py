@@ -33,8 +33,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--format", choices=("text", "jsonl"), default="text")
     p.add_argument("--volume", metavar="ID", help="FRUS volume id of plain-text documents")
     p.add_argument("--jobs", type=int, default=None, help="parallel files (default: cores)")
-    p.add_argument("--fetch-missing", action="store_true",
-                   help="fetch the volumes that cross-volume citations name, then resolve")
+    p.add_argument(
+        "--fetch-missing",
+        action="store_true",
+        help="fetch the volumes that cross-volume citations name, then resolve",
+    )
     p.set_defaults(func=run)
 
 
@@ -90,7 +93,9 @@ def run(args: argparse.Namespace) -> int:
         fetched = _fetch_missing(docs, corpus)
         if fetched:
             corpus = corpus.with_documents(fetched)
-    records = (resolution_record(r, source=r.document.path) for r in resolve_documents(docs, corpus))
+    records = (
+        resolution_record(r, source=r.document.path) for r in resolve_documents(docs, corpus)
+    )
     if args.format == "jsonl":
         for rec in records:
             sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
