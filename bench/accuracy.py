@@ -1,0 +1,544 @@
+"""Score cross-reference resolution against the editors' ``<ref>`` elements (the answer key).
+
+Usage::
+
+    python bench/accuracy.py [--corpus DIR] [--volumes ID ...] [--misses FILE] [--baseline]
+
+All volumes in ``--corpus`` are read and indexed in one :class:`xref.corpus.Corpus` (so refs
+to another loaded volume can resolve); the selected volumes (default: all) are then resolved
+with :func:`xref.resolve.resolve_documents`, which never looks at ``Container.refs``. The refs
+are used only here, to score.
+
+**Answer key.** Refs inside documents whose target names a document or a footnote:
+``#dN``, ``#dNfnM``, ``VOLUME#dN[fnM]`` and the quirk ``dN`` (no ``#``), all normalized to
+``VOLUME#dN[fnM]``. Page (``#pg_``), index (``#in``) and whole-volume targets are ignored.
+Refs into volumes that are not loaded are reported apart ("outside") and not in recall.
+
+**Matching.** A ref and a citation match when they are in the same container and their
+spans overlap.
+
+**Measure 1, document/footnote references.** Scored citations: kinds ``document`` and
+``footnote``, ``ibid`` whose locator is one of those, and telegrams marked supra/infra.
+
+- precision = scored citations resolved to the target of an overlapping ref / scored
+  citations resolved that overlap a ref. The ``Document 140`` part of the single ref
+  ``Document 140 and footnote 3 thereto`` (target ``#d140fn3``) counts as right when it
+  resolves to ``#d140``;
+- recall = refs with an overlapping citation (any kind) resolved to the ref's target / refs;
+- found = refs with an overlapping citation of any kind / refs.
+
+**Measure 2, telegrams checked by the editors' footnote.** A telegram citation (or a list of
+them, ``Deptels 4271, 4482 and 4814``) that ends at most a few characters before a footnote
+anchor, where the footnote opens with a ref naming a document (within its first 40
+characters): the footnote's documents are paired with the telegrams in order (or the one
+document with the telegram just before the marker). The telegram's *channel* resolution
+(``Resolution.channel_target``: sender, recipient, number and date, never the footnote) is
+compared with that document: coverage = pairs where the channel names a document; agreement =
+those where it is the footnote's document. The final ``Resolution.target`` (which may take
+the footnote as evidence) is reported too.
+
+Results per volume, per era (decade of the volume's first year) and in total; examples of
+misses and wrong targets go to ``--misses`` (default ``bench/accuracy-misses.txt``).
+``--baseline`` swaps the resolver for a naive field lookup (``Document N`` of the citing or
+named volume), for comparison and for running before the resolver exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from attrs import define, field
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))  # run from a checkout without installing
+
+from xref.corpus import Corpus  # noqa: E402
+from xref.documents import Container, Document, Ref, Volume  # noqa: E402
+from xref.models import Citation  # noqa: E402
+from xref.tei import read_volume  # noqa: E402
+
+DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "frus"
+DEFAULT_MISSES = REPO / "bench" / "accuracy-misses.txt"
+EXAMPLES = 30
+TELEGRAM_GAP = 4
+"""Most characters allowed between a telegram citation's end and the footnote marker."""
+LIST_GAP = re.compile(r"[\s,;]*(?:and|or|&)?[\s,;]*")
+"""What may stand between two telegram citations of one list."""
+DOC_TARGET = re.compile(r"d\d+(?:fn\w+)?")
+DOC_WORD = re.compile(r"\bDocuments?\s+(\d+)")
+
+Key = tuple[str, str, int, int]
+"""(document id, container key, span start, span end): identifies a citation."""
+
+
+# --- the answer key -------------------------------------------------------------------------
+
+
+def normalize_target(target: str, volume: str) -> str | None:
+    """``VOLUME#dN[fnM]`` for a document or footnote target, else None."""
+    t = target.strip()
+    if t.startswith("#"):
+        vol, local = volume, t[1:]
+    elif "#" in t:
+        vol, local = t.split("#", 1)
+        if not vol.startswith("frus"):
+            return None
+    else:
+        vol, local = volume, t  # the quirk: "d346" for "#d346"
+    if not DOC_TARGET.fullmatch(local):
+        return None
+    return f"{vol}#{local}"
+
+
+def target_volume(target: str) -> str:
+    """The volume part of a normalized target."""
+    return target.split("#", 1)[0]
+
+
+def era(volume: str) -> str:
+    """The decade of the volume's first year: ``frus1958-60v11`` -> ``1950s``."""
+    m = re.match(r"frus(\d{3})\d", volume)
+    return f"{m.group(1)}0s" if m else "?"
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Whether two half-open spans share a character (or both are empty at one point)."""
+    return a_start < b_end and b_start < a_end or (a_start == b_start and a_end == b_end)
+
+
+# --- citations in scope ---------------------------------------------------------------------
+
+
+def doc_kind(citation: Citation) -> str | None:
+    """The kind under which a citation is scored in measure 1, or None when it is not."""
+    if citation.kind in ("document", "footnote"):
+        return citation.kind
+    if citation.kind == "ibid":
+        locator = getattr(citation, "locator", None)
+        if locator is not None and locator.kind in ("document", "footnote"):
+            return f"ibid+{locator.kind}"
+    if citation.kind == "telegram" and getattr(citation, "relative", None):
+        return "telegram+relative"
+    return None
+
+
+# --- a naive baseline resolver --------------------------------------------------------------
+
+
+@define
+class BaselineResolution:
+    """What the naive baseline says about one citation (the fields the scorer reads)."""
+
+    citation: Citation
+    document: Document
+    container: Container
+    status: str
+    target: str | None
+    method: str = "baseline"
+    key: str | None = None
+    candidates: tuple[str, ...] = ()
+    channel_target: str | None = None
+
+
+def baseline_resolve(documents: Iterable[Document], corpus: Corpus) -> Iterator[Any]:
+    """Resolve ``Document N`` / ``footnote M, Document N`` by number alone, in their volume."""
+    from xref import find_citations
+
+    for doc in documents:
+        for c in doc.containers():
+            for cit in find_citations(c.text, volume=doc.volume):
+                f = cit.fields()
+                target = None
+                if cit.kind == "ibid" and f.get("locator_kind") in ("document", "footnote"):
+                    f = {**f, "kind": f["locator_kind"]}
+                else:
+                    f = {**f, "kind": cit.kind}
+                vol = f.get("volume") or doc.volume
+                if f["kind"] == "document" and f.get("number") is not None:
+                    hit = corpus.by_number(vol, f["number"])
+                    target = hit.id if hit else None
+                elif f["kind"] == "footnote":
+                    num = f.get("document")
+                    hit = corpus.by_number(vol, num) if num is not None else doc
+                    if hit is not None and vol == hit.volume:
+                        target = f"{hit.id}fn{f['number']}"
+                status = "resolved" if target else "unresolved"
+                yield BaselineResolution(cit, doc, c, status, target)
+
+
+def resolver(baseline: bool) -> Any:
+    """``resolve_documents`` from :mod:`xref.resolve`, or the baseline."""
+    if baseline:
+        return baseline_resolve
+    try:
+        from xref.resolve import resolve_documents
+    except ImportError as exc:
+        sys.exit(f"xref.resolve is not available ({exc}); try --baseline")
+    return resolve_documents
+
+
+# --- scoring --------------------------------------------------------------------------------
+
+
+@define
+class Tally:
+    """Counts for one volume, era or the total."""
+
+    refs: int = 0
+    outside: int = 0
+    outside_found: int = 0
+    found: int = 0
+    found_doc: int = 0
+    recalled: int = 0
+    resolved_overlapping: int = 0
+    correct: int = 0
+    thereto_part: int = 0
+    resolved_unlinked: int = 0
+    tel_pairs: int = 0
+    tel_channel: int = 0
+    tel_agree: int = 0
+    tel_ambiguous: int = 0
+    tel_final: int = 0
+    tel_evidence: int = 0
+    citations: int = 0
+    documents: int = 0
+    seconds: float = 0.0
+    miss_status: Counter[str] = field(factory=Counter)
+
+    def add(self, other: Tally) -> None:
+        """Add ``other``'s counts to this one."""
+        for name in self.__attrs_attrs__:  # type: ignore[attr-defined]
+            a, b = getattr(self, name.name), getattr(other, name.name)
+            if isinstance(a, Counter):
+                a.update(b)
+            else:
+                setattr(self, name.name, a + b)
+
+
+@define
+class Examples:
+    """Examples of what went wrong, with a count of their shapes."""
+
+    kinds: dict[str, list[str]] = field(factory=lambda: defaultdict(list))
+    shapes: dict[str, Counter[str]] = field(factory=lambda: defaultdict(Counter))
+
+    def add(self, kind: str, shape: str, text: str) -> None:
+        """Record one example of ``kind`` (kept only up to ``EXAMPLES``) and its shape."""
+        self.shapes[kind][shape] += 1
+        if len(self.kinds[kind]) < EXAMPLES:
+            self.kinds[kind].append(text)
+
+
+def shape(text: str) -> str:
+    """A pattern for grouping: digits to ``N``, roman volume numbers to ``R``, case folded."""
+    s = re.sub(r"\d+", "N", text.strip())
+    s = re.sub(r"\b[IVXL]+\b", "R", s)
+    return re.sub(r"\s+", " ", s)[:60]
+
+
+def context(text: str, start: int, end: int, width: int = 40) -> str:
+    """``…before [span] after…`` on one line."""
+    before = text[max(0, start - width) : start]
+    after = text[end : end + width]
+    return re.sub(r"\s+", " ", f"…{before}[{text[start:end]}]{after}…")
+
+
+def score_volume(
+    volume: Volume, corpus: Corpus, loaded: set[str], resolve: Any, ex: Examples
+) -> Tally:
+    """Resolve one volume and score it against its refs."""
+    tally = Tally(documents=len(volume.documents))
+    t = time.perf_counter()
+    resolutions = list(resolve(volume.documents, corpus))
+    tally.seconds = time.perf_counter() - t
+    tally.citations = len(resolutions)
+
+    by_container: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for r in resolutions:
+        by_container[(r.document.id, r.container.key)].append(r)
+
+    for doc in volume.documents:
+        for c in doc.containers():
+            res = by_container.get((doc.id, c.key), [])
+            keyed = [(normalize_target(ref.target, volume.id), ref) for ref in c.refs]
+            refs = [(tgt, ref) for tgt, ref in keyed if tgt is not None]
+            score_refs(doc, c, refs, res, loaded, tally, ex)
+            score_citations(doc, c, refs, res, tally, ex)
+        score_telegrams(doc, by_container, tally, ex)
+    return tally
+
+
+def overlapping(ref: Ref, res: Sequence[Any]) -> list[Any]:
+    """The resolutions whose citation overlaps ``ref``."""
+    s = ref.span
+    return [r for r in res if overlaps(s.start, s.end, r.citation.span.start, r.citation.span.end)]
+
+
+def score_refs(
+    doc: Document, c: Container, refs: Sequence[tuple[str, Ref]], res: Sequence[Any],
+    loaded: set[str], tally: Tally, ex: Examples,
+) -> None:
+    """Recall side: for each answer-key ref, was it found, and resolved to its target?"""
+    for tgt, ref in refs:
+        hits = overlapping(ref, res)
+        reftext = c.text[ref.span.start : ref.span.end]
+        where = f"{doc.id} {c.key}: {context(c.text, ref.span.start, ref.span.end)} -> {tgt}"
+        if target_volume(tgt) not in loaded:
+            tally.outside += 1
+            tally.outside_found += bool(hits)
+            continue
+        tally.refs += 1
+        if not hits:
+            ex.add("not found (no overlapping citation)", shape(reftext), where)
+            continue
+        tally.found += 1
+        tally.found_doc += any(doc_kind(r.citation) for r in hits)
+        if any(r.status == "resolved" and r.target == tgt for r in hits):
+            tally.recalled += 1
+            continue
+        best = hits[0]
+        status = "/".join(sorted({r.status for r in hits}))
+        tally.miss_status[status] += 1
+        got = "; ".join(
+            f"{r.citation.kind} {r.citation.text!r} {r.status} {r.target} ({r.method})"
+            for r in hits
+        )
+        label = "wrong target" if "resolved" in status else f"found, {best.status}"
+        ex.add(f"recall miss: {label}", f"{shape(reftext)}  [{status}]", f"{where}\n    got {got}")
+
+
+def score_citations(
+    doc: Document, c: Container, refs: Sequence[tuple[str, Ref]], res: Sequence[Any],
+    tally: Tally, ex: Examples,
+) -> None:
+    """Precision side: resolved in-scope citations that overlap a ref, right or wrong."""
+    for r in res:
+        if r.status != "resolved" or doc_kind(r.citation) is None:
+            continue
+        s = r.citation.span
+        targets = [t for t, ref in refs if overlaps(s.start, s.end, ref.span.start, ref.span.end)]
+        if not targets:
+            tally.resolved_unlinked += 1
+            continue
+        tally.resolved_overlapping += 1
+        if r.target in targets:
+            tally.correct += 1
+        elif any(t.startswith(f"{r.target}fn") for t in targets):
+            tally.correct += 1
+            tally.thereto_part += 1
+        else:
+            where = f"{doc.id} {c.key}: {context(c.text, s.start, s.end)}"
+            ex.add(
+                "precision: resolved to the wrong target",
+                f"{doc_kind(r.citation)} {shape(r.citation.text)}",
+                f"{where}\n    {r.citation.kind} {r.citation.fields()} -> {r.target} "
+                f"({r.method}); editors: {', '.join(targets)}",
+            )
+
+
+def footnote_documents(note: Container, volume: str) -> list[str]:
+    """The documents a footnote opens by naming (refs first, else ``Document N`` text)."""
+    out = []
+    for ref in note.refs:
+        tgt = normalize_target(ref.target, volume)
+        if tgt is not None and "fn" not in tgt.split("#", 1)[1]:
+            out.append((ref.span.start, tgt))
+    if not out:
+        out = [(m.start(), f"{volume}#d{m.group(1)}") for m in DOC_WORD.finditer(note.text)]
+    if not out or out[0][0] > 40:
+        return []
+    return [t for _, t in out]
+
+
+def telegram_chain(parent: Container, res: Sequence[Any], anchor: int) -> list[Any]:
+    """The telegram citations (a list of them) ending just before ``anchor``, in order."""
+    tels = sorted(
+        (r for r in res if r.citation.kind == "telegram" and r.citation.span.end <= anchor),
+        key=lambda r: r.citation.span.start,
+    )
+    if not tels or anchor - tels[-1].citation.span.end > TELEGRAM_GAP:
+        return []
+    chain = [tels[-1]]
+    for r in reversed(tels[:-1]):
+        gap = parent.text[r.citation.span.end : chain[0].citation.span.start]
+        if not LIST_GAP.fullmatch(gap):
+            break
+        chain.insert(0, r)
+    return chain
+
+
+def score_telegrams(
+    doc: Document, by_container: dict[tuple[str, str], list[Any]], tally: Tally, ex: Examples
+) -> None:
+    """Measure 2: telegram citations followed by a footnote that names their document."""
+    for fn in doc.footnotes:
+        note = fn.container
+        if note.anchor is None or note.parent is None:
+            continue
+        parent = doc.container(note.parent)
+        if parent is None:
+            continue
+        targets = footnote_documents(note, doc.volume or "")
+        if not targets:
+            continue
+        chain = telegram_chain(parent, by_container.get((doc.id, parent.key), []), note.anchor)
+        if not chain:
+            continue
+        if len(chain) != len(targets):
+            chain = chain[-1:] if len(targets) == 1 else []
+        for r, tgt in zip(chain, targets, strict=False):
+            score_telegram(doc, parent, note, r, tgt, tally, ex)
+
+
+def channel_target(r: Any) -> str | None:
+    """What the channel alone resolved a telegram to (not the editors' footnote)."""
+    if hasattr(r, "channel_target"):
+        return r.channel_target  # type: ignore[no-any-return]
+    if r.status == "resolved" and "footnote" not in (r.method or ""):
+        return r.target  # type: ignore[no-any-return]
+    return None
+
+
+def score_telegram(
+    doc: Document, parent: Container, note: Container, r: Any, tgt: str, tally: Tally,
+    ex: Examples,
+) -> None:
+    """Score one telegram citation against the document its footnote names."""
+    tally.tel_pairs += 1
+    tally.tel_final += r.status == "resolved" and r.target == tgt
+    tally.tel_evidence += getattr(r, "evidence", None) == tgt
+    channel = channel_target(r)
+    where = f"{doc.id} {parent.key}: {context(parent.text, *span(r))}"
+    series = str(r.citation.fields().get("series"))
+    if channel is None:
+        status = "ambiguous" if r.candidates else "no channel match"
+        tally.tel_ambiguous += status == "ambiguous"
+        cands = f" candidates {', '.join(r.candidates)}" if r.candidates else ""
+        ex.add(f"telegram: {status}", series,
+               f"{where} -> footnote {note.key}: {tgt}{cands}\n    {r.citation.fields()} "
+               f"key {r.key}")
+        return
+    tally.tel_channel += 1
+    if channel == tgt:
+        tally.tel_agree += 1
+    else:
+        ex.add("telegram: channel names another document than the editors' footnote", series,
+               f"{where} -> channel {channel}; footnote {note.key}: {tgt}\n"
+               f"    {r.citation.fields()} key {r.key}")
+
+
+def span(r: Any) -> tuple[int, int]:
+    """A resolution's citation span as a pair."""
+    return r.citation.span.start, r.citation.span.end
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def pct(a: int, b: int) -> str:
+    """``a/b`` as a percentage, or a dash."""
+    return f"{100 * a / b:5.1f}%" if b else "    -"
+
+
+HEADER = (
+    f"{'':24} {'docs':>5} {'refs':>5} {'found':>6} {'recall':>6} {'prec':>6} {'(n)':>5} "
+    f"{'unlnk':>5} {'out':>4} | {'tel':>4} {'chan':>6} {'agree':>6} {'amb':>3} {'final':>6} "
+    f"| {'sec':>5}"
+)
+
+
+def row(name: str, t: Tally) -> str:
+    """One line of the results table."""
+    return (
+        f"{name:24} {t.documents:5} {t.refs:5} {pct(t.found, t.refs):>6} "
+        f"{pct(t.recalled, t.refs):>6} {pct(t.correct, t.resolved_overlapping):>6} "
+        f"{t.resolved_overlapping:5} {t.resolved_unlinked:5} {t.outside:4} | {t.tel_pairs:4} "
+        f"{pct(t.tel_channel, t.tel_pairs):>6} {pct(t.tel_agree, t.tel_channel):>6} "
+        f"{t.tel_ambiguous:3} {pct(t.tel_final, t.tel_pairs):>6} | {t.seconds:5.1f}"
+    )
+
+
+LEGEND = """\
+refs: doc/footnote refs into loaded volumes; found: refs with an overlapping citation;
+recall: refs with an overlapping citation resolved to the ref's target; prec: resolved
+doc/footnote citations overlapping a ref that hit its target, of (n); unlnk: resolved
+doc/footnote citations with no ref (no answer key); out: refs into volumes not loaded;
+tel: telegram citations followed by a footnote naming a document; chan: the channel alone
+(Resolution.channel_target) names a document, of tel; agree: that document is the
+footnote's, of chan; amb: several telegrams fit the channel; final: Resolution.target (which
+may use the footnote) is the footnote's document, of tel; sec: resolution time."""
+
+
+def write_examples(path: Path, ex: Examples) -> None:
+    """Write the miss shapes (most common first) and up to ``EXAMPLES`` examples of each."""
+    with path.open("w", encoding="utf-8") as out:
+        for kind in sorted(ex.shapes):
+            shapes = ex.shapes[kind]
+            out.write(f"## {kind}: {sum(shapes.values())}\n\nmost common shapes:\n")
+            for s, n in shapes.most_common(15):
+                out.write(f"  {n:5}  {s}\n")
+            out.write("\nexamples:\n")
+            for e in ex.kinds[kind]:
+                out.write(f"- {e}\n")
+            out.write("\n")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Read, resolve, score, print."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="directory of TEI volumes")
+    ap.add_argument("--volumes", nargs="+", metavar="ID", help="volumes to score (default: all)")
+    ap.add_argument("--misses", type=Path, default=DEFAULT_MISSES, help="examples file")
+    ap.add_argument("--baseline", action="store_true", help="naive number lookup, no resolver")
+    args = ap.parse_args(argv)
+    resolve = resolver(args.baseline)
+
+    t = time.perf_counter()
+    paths = sorted(args.corpus.resolve().glob("*.xml"))
+    volumes = [read_volume(p) for p in paths]
+    corpus = Corpus.from_documents(volumes)
+    loaded = {v.id for v in volumes}
+    print(f"read and indexed {len(volumes)} volumes, {len(corpus)} documents "
+          f"in {time.perf_counter() - t:.1f} s")
+    selected = [v for v in volumes if not args.volumes or v.id in args.volumes]
+    if args.volumes and len(selected) != len(set(args.volumes)):
+        sys.exit(f"unknown volume among {args.volumes}")
+
+    ex = Examples()
+    total, eras = Tally(), defaultdict(Tally)
+    print(f"\n{HEADER}")
+    for v in selected:
+        tally = score_volume(v, corpus, loaded, resolve, ex)
+        print(row(v.id, tally), flush=True)
+        total.add(tally)
+        eras[era(v.id)].add(tally)
+    print()
+    for name in sorted(eras):
+        print(row(name, eras[name]))
+    print(row("TOTAL", total))
+    print(f"\n{LEGEND}")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
+    print(f"\ncitations resolved: {total.citations} in {total.seconds:.1f} s "
+          f"({total.citations / total.seconds if total.seconds else 0:.0f}/s); "
+          f"max RSS {rss:.0f} MB")
+    print(f"found with a doc/footnote-kind citation: {pct(total.found_doc, total.refs)}; "
+          f"'Document N and footnote M thereto' doc parts counted right: {total.thereto_part}; "
+          f"refs outside the corpus found: {pct(total.outside_found, total.outside)}")
+    if total.miss_status:
+        print("recall misses among found refs, by status: "
+              + ", ".join(f"{k} {n}" for k, n in total.miss_status.most_common()))
+    write_examples(args.misses, ex)
+    print(f"examples of misses: {args.misses}")
+
+
+if __name__ == "__main__":
+    main()
