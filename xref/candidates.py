@@ -38,7 +38,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "pub",
         "other_pub",
         False,
-        r"\bDepartment\s+of\s+State\s+Bulletin\b|\bPublic\s+Papers\s+of\s+the\s+Presidents\b"
+        r"\bDepartment\s+of\s+State\s+Bulletin\b|\bPublic\s+Papers\s+of\s+the\b"
         r"|\bAmerican\s+Foreign\s+Policy\b(?=\s*[,:]\s*(?:Current|Basic)|,\s*\d)"
         r"|\bDocuments\s+on\s+(?:American\s+Foreign\s+Relations|Disarmament|Germany)\b"
         r"|\bWeekly\s+Compilation\s+of\s+Presidential\s+Documents\b"
@@ -52,10 +52,10 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
         r"|\bCentral\s+Intelligence\s+Agency\b"
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
-        r"(?:Library|Materials)\b(?!\s+of)"
+        r"(?:[Ll]ibrary|Materials)\b(?!\s+of)"
         r"|\bLibrary\s+of\s+Congress\b|\b(?:[A-Z][\w.'-]*\s+)+(?:University|Institution)\b"
-        rf"|\b\d{{3}}[A-Z]?\d*\.[\dA-Z]+\w*(?:-[A-Z]{{2,}}\w*)?/\s?\d{{1,2}}\s?{_D}\s?\d{{3,4}}\b"
-        r"|\b[DP]\d{6}-\d{3,4}\b",
+        r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w\u2013-]{0,20})/"
+        rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b",
     ),
     ("series", "archival", False, r"\bLot\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d"),
     (
@@ -78,13 +78,13 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\b(?:Supra|Infra|supra|infra)\b",
     ),
     ("num", "ref", False, r"(?:(?<=^)|(?<=[(\[]|\s))Nos?\.(?=\s*\d)"),
-    ("desp", "despatch", True, r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch)(?=\s+(?:No\.\s*)?\d)"),
+    ("desp", "despatch", True, r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)(?=\s+(?:No\.\s*)?\d)"),
     (
         "air",
         "airgram",
         True,
         rf"\b(?:[Cc]ircular\s+)?[Aa]irgrams?(?=\s+(?:No\.\s*)?[A-Z]{{0,3}}\s?{_D}?\s?\d)"
-        r"|\b(?:CA|CG|A)-\d{2,}\b",
+        rf"|\b(?:CA|CG|A){_D}\d{{2,}}\b",
     ),
     ("page", "page", False, r"\b(?:[Pp]rinted\s+)?(?:ante|post)\b(?=,?\s*pp?\.)|\bpp?\.(?=\s*\d)"),
 ]
@@ -111,8 +111,8 @@ _NUMBERED_OK_WORDS = frozenset(
 _ANCHORS = re.compile(
     r"tel|Tel|TEL|ocument|ootnote|bid|Lot|FRC|Librar|Materials|Department|Archives|RG|Record"
     r"|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|irgram"
-    r"|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel|Tedul"
-    r"|A-\d|American|Weekly|Documents\s+on|[DP]\d{6}-"
+    r"|pp?\.|desp|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel|Tedul"
+    r"|A-\d|A\u2013\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"
 )
 _WORD_BACK = re.compile(r"(?:[\w.'\u2019-]+\s+){0,3}[\w.'\u2019-]*$")
 

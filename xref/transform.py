@@ -75,6 +75,12 @@ def _child(node: _Node, name: str) -> _Node | None:
     return found[0] if found else None
 
 
+def _date_node(node: _Node) -> _Node | None:
+    """The ``date`` of a telegram, despatch or airgram (inside its ``tel_date``)."""
+    wrapper = _child(node, "tel_date")
+    return _child(wrapper, "date") if wrapper is not None else _child(node, "date")
+
+
 @attrs.define
 class Builder:
     """Builds citations from one :class:`~xref.parser.Parsed` value."""
@@ -135,7 +141,7 @@ class Builder:
                 recipient = self._place(to)
                 if frm is None and sender is None:
                     sender = DEPARTMENT
-        date_node = _child(tree, "date")
+        date_node = _date_node(tree)
         date = self._date(date_node) if date_node is not None else None
         rel = _child(tree, "tel_relative")
         numbers = _subtrees(tree, "tel_number")
@@ -378,7 +384,7 @@ class Builder:
         loc = tree.children[1]
         assert isinstance(loc, Tree)
         if loc.data == "archival":
-            path = _ArchivalPath(self)
+            path = _ArchivalPath(self, after_ibid=True)
             found = path.build(loc.children)
             if not found:
                 return [self.make(IbidCitation, self.span(ibid_tok, loc), path=path.loose_parts)]
@@ -391,8 +397,18 @@ class Builder:
 
     # ------------------------------------------------------------------ despatches, airgrams
     def despatch(self, tree: _Node) -> list[Citation]:
-        num = _first(tree, "INT")
-        return [self._sent(DespatchCitation, tree, str(num))]
+        nums = [t for t in tree.children if isinstance(t, Token) and t.type == "INT"]
+        first = self._sent(DespatchCitation, tree, str(nums[0]))
+        if len(nums) == 1:
+            return [first]
+        out = [attrs.evolve(first, span=self.span(tree.children[0], nums[0]),
+                            text=self.source[self.offset + self._start(tree.children[0]):
+                                             self.offset + self._end(nums[0])])]
+        for num in nums[1:]:
+            span = self.span(num)
+            out.append(attrs.evolve(first, span=span, text=self.source[span.start:span.end],
+                                    number=str(num)))
+        return out
 
     def airgram(self, tree: _Node) -> list[Citation]:
         tok = _first(tree, "AIRGRAM_NUM") or _first(tree, "INT")
@@ -411,7 +427,7 @@ class Builder:
                 recipient = DEPARTMENT
             if to is not None and frm is None:
                 sender = DEPARTMENT
-        date_node = _child(tree, "date")
+        date_node = _date_node(tree)
         date = self._date(date_node) if date_node is not None else None
         return self.make(
             cls, self.span(tree), number=number, sender=sender, recipient=recipient, date=date
@@ -472,8 +488,9 @@ class _ArchivalPath:
         "job",
     }
 
-    def __init__(self, builder: Builder) -> None:
+    def __init__(self, builder: Builder, *, after_ibid: bool = False) -> None:
         self.b = builder
+        self.after_ibid = after_ibid
         self.loose_parts: list[str] = []
 
     def build(self, children: Iterable[_Node | Token]) -> list[Citation]:
@@ -509,6 +526,17 @@ class _ArchivalPath:
             text = re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(node))).strip()
             if chain_start is None:
                 chain_start = node
+            if current is not None and current["cls"] in (LibraryCitation, OtherRepositoryCitation) \
+                    and kind in ("repo_dos", "repo_nara", "library", "other_repo", "record_group"):
+                # inside a library's path these name folders, not new repositories
+                tail = current["tail"]
+                assert isinstance(tail, list)
+                tail.append(node)
+                current["last"] = node
+                continue
+            # a subject code is a file only under Central Files (or first after "Ibid.,")
+            if kind == "subject" and self.after_ibid and chain_start is node:
+                central = True
             if kind in self._ITEMS and not (kind == "subject" and not central):
                 if kind == "job" and cia is not None:
                     cia_path.append(text)
@@ -531,8 +559,7 @@ class _ArchivalPath:
                 current = {"first": first, "last": node, "item": node, "tail": []}
                 ser = str(series[-1].children[0]).strip() if series else None
                 if kind == "decimal_file":
-                    raw = text
-                    file = normalize_dashes(raw).replace(" ", "")
+                    file = re.sub(r"(?<=[/.])\s+|\s+(?=/)", "", normalize_dashes(text))
                     decimal, _, date_part = file.partition("/")
                     current.update(
                         cls=CentralFileCitation,
@@ -556,7 +583,7 @@ class _ArchivalPath:
                     acc_tok = _first(node, "ACCESSION") or _first(node, "ACCESSION_NUMBER")
                     center = _center(str(center_tok)) if center_tok else "FRC"
                     acc = re.sub(r"\s+", " ", str(acc_tok)).strip()
-                    acc = re.sub(r"\s*-\s*", "-", acc)
+                    acc = normalize_dashes(acc)
                     current.update(
                         cls=RecordsCenterCitation, accession=acc, center=center, series=ser
                     )
@@ -570,7 +597,7 @@ class _ArchivalPath:
                         if text.startswith("D")
                         else ElectronicRecordCitation
                     )
-                    current.update(cls=cls, film=text)
+                    current.update(cls=cls, film=normalize_dashes(text))
                 elif kind == "job":
                     current.update(cls=CiaCitation, job=str(_first(node, "JOB_NUMBER")), path=[])
                 continue
@@ -579,7 +606,16 @@ class _ArchivalPath:
                 cia = node
                 cia_path = []
                 repo = "cia"
+                job = _first(node, "JOB_NUMBER")
+                if job is not None:  # "Central Intelligence Agency Job 79-01025A"
+                    current = {"cls": CiaCitation, "first": node, "last": node, "item": node,
+                               "tail": [], "job": str(job), "path": []}
+                    cia = None
                 continue
+            if kind == "file_years":
+                if central:
+                    years = normalize_dashes(text)
+                    continue
             if kind in ("repo_dos", "repo_nara"):
                 close()
                 repo = kind
