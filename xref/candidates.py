@@ -41,7 +41,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"\bDepartment\s+of\s+State\s+Bulletin\b|\bPublic\s+Papers\s+of\s+the\b"
         r"|\bAmerican\s+Foreign\s+Policy\b(?=\s*[,:]\s*(?:Current|Basic)|,\s*\d)"
         r"|\bDocuments\s+on\s+(?:American\s+Foreign\s+Relations|Disarmament|Germany)\b"
-        r"|\bWeekly\s+Compilation\s+of\s+Presidential\s+Documents\b"
+        r"|\bWeekly\s+Compilation\s+of\s+Presidential\s+Documents\b|\bYearbook\s+of\s+the\s+United\s+Nations\b"
         r"|\b\d+\s+(?:UST|UNTS|LNTS|Stat\.)\s+\d",
     ),
     (
@@ -73,10 +73,11 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "ref",
         "ref",
         True,
-        r"\b[Dd]ocuments?(?=\s+\d)|\b[Ff]ootnotes?(?=\s+(?:\d|[a-z]\b))"
-        r"|\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)|\bForeign\s+Relations\b(?=,?\s*1[89]\d\d)"
+        r"\b[Dd]ocuments?(?=\s*\d)|\b[Ff]ootnotes?(?=\s+(?:\d|[a-z]\b))"
+        r"|\bForeign\s+Relations\b(?=,?\s*1[89]\d\d)"
         r"|\b(?:Supra|Infra|supra|infra)\b",
     ),
+    ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)"),
     ("num", "ref", False, r"(?:(?<=^)|(?<=[(\[]|\s))Nos?\.(?=\s*\d)"),
     ("desp", "despatch", True, r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)(?=\s+(?:No\.\s*)?\d)"),
     (
@@ -109,7 +110,7 @@ _NUMBERED_OK_WORDS = frozenset(
 # Literal anchors, one inside every trigger: a regular expression of literals runs far
 # faster than the full triggers, which are then tried only at the words around each anchor.
 _ANCHORS = re.compile(
-    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|FRC|Librar|Materials|Department|Archives|RG|Record"
+    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|FRC|ibrar|Yearbook|Materials|Department|Archives|RG|Record"
     r"|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|irgram"
     r"|pp?\.|desp|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel|Tedul"
     r"|A-\d|A\u2013\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"

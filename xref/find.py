@@ -25,6 +25,14 @@ MAX_WINDOW = 1200
 _WORD_AND_NUMBER = re.compile(r"\S+(?:\s+(?:No\.\s*)?[\w-]+)?")
 
 
+def _numbers_documents(volume: str | None) -> bool:
+    """Whether ``No. N`` names a document: in 19th-century volumes (or when unknown)."""
+    if volume is None:
+        return True
+    m = re.match(r"frus(\d{4})", volume)
+    return m is None or int(m.group(1)) < 1900
+
+
 def _window_end(text: str, start: int) -> int:
     para = text.find("\n\n", start)
     end = len(text) if para < 0 else para
@@ -41,8 +49,11 @@ def find_citations(text: str, *, volume: str | None = None) -> list[Citation]:
         raise TypeError(f"find_citations() takes a str, not {type(text).__name__}")
     out: list[Citation] = []
     covered = 0
+    numbered = _numbers_documents(volume)
     for cand in scan(text):
         if cand.trigger < covered:
+            continue
+        if not numbered and text.startswith("No", cand.trigger):
             continue
         starts = [cand.start] if cand.start == cand.trigger else [cand.start, cand.trigger]
         found: list[Citation] = []
@@ -55,6 +66,10 @@ def find_citations(text: str, *, volume: str | None = None) -> list[Citation]:
                 found = build_citations(result, text, volume)
                 if found:
                     break
+                if cand.rule == "ref":
+                    # a volume of another publication ("vol. 43, pp. 456-459"): its pages
+                    # are not pages of this volume
+                    covered = max(covered, result.end)
             else:
                 failure = result
         if found:

@@ -235,6 +235,13 @@ class Builder:
         if frus is not None:
             volume = self._volume(frus)
         inner = [c for c in tree.children if isinstance(c, Tree) and c.data != "frus_volume"]
+        if frus is not None and _first(frus, "FOREIGN_RELATIONS") is None:
+            # a bare "vol. N": FRUS numbers its volumes in roman numerals, and a bare
+            # volume with nothing after it names no place in it
+            num = _first(frus, "VOLNUM")
+            if not inner or (num is not None and str(num).isdigit()
+                             and not any(c.data in ("doc_ref", "fn_ref") for c in inner)):
+                return []
         if not inner:
             assert frus is not None
             return [self.make(PublicationCitation, self.span(tree), volume=volume, pages=None)]
