@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import xref
-
 from golden import Case, load_cases, matches
+
+import xref
 
 CASES = load_cases()
 

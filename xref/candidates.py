@@ -79,7 +79,12 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
     ),
     ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)"),
     ("num", "ref", False, r"(?:(?<=^)|(?<=[(\[]|\s))Nos?\.(?=\s*\d)"),
-    ("desp", "despatch", True, r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)(?=\s+(?:No\.\s*)?\d)"),
+    (
+        "desp",
+        "despatch",
+        True,
+        r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)(?=\s+(?:No\.\s*)?\d)",
+    ),
     (
         "air",
         "airgram",

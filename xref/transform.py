@@ -239,8 +239,11 @@ class Builder:
             # a bare "vol. N": FRUS numbers its volumes in roman numerals, and a bare
             # volume with nothing after it names no place in it
             num = _first(frus, "VOLNUM")
-            if not inner or (num is not None and str(num).isdigit()
-                             and not any(c.data in ("doc_ref", "fn_ref") for c in inner)):
+            if not inner or (
+                num is not None
+                and str(num).isdigit()
+                and not any(c.data in ("doc_ref", "fn_ref") for c in inner)
+            ):
                 return []
         if not inner:
             assert frus is not None
@@ -408,13 +411,22 @@ class Builder:
         first = self._sent(DespatchCitation, tree, str(nums[0]))
         if len(nums) == 1:
             return [first]
-        out = [attrs.evolve(first, span=self.span(tree.children[0], nums[0]),
-                            text=self.source[self.offset + self._start(tree.children[0]):
-                                             self.offset + self._end(nums[0])])]
+        out = [
+            attrs.evolve(
+                first,
+                span=self.span(tree.children[0], nums[0]),
+                text=self.source[
+                    self.offset + self._start(tree.children[0]) : self.offset + self._end(nums[0])
+                ],
+            )
+        ]
         for num in nums[1:]:
             span = self.span(num)
-            out.append(attrs.evolve(first, span=span, text=self.source[span.start:span.end],
-                                    number=str(num)))
+            out.append(
+                self._sent(DespatchCitation, tree, str(num)).with_span(
+                    span, self.source[span.start : span.end]
+                )
+            )
         return out
 
     def airgram(self, tree: _Node) -> list[Citation]:
@@ -472,6 +484,10 @@ class Builder:
                 volume=str(vol.children[1]) if vol is not None else None,
             )
         ]
+
+
+_PATH_HOLDERS = (LibraryCitation, OtherRepositoryCitation)
+_PATH_PARTS = frozenset({"repo_dos", "repo_nara", "library", "other_repo", "record_group"})
 
 
 class _ArchivalPath:
@@ -533,8 +549,7 @@ class _ArchivalPath:
             text = re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(node))).strip()
             if chain_start is None:
                 chain_start = node
-            if current is not None and current["cls"] in (LibraryCitation, OtherRepositoryCitation) \
-                    and kind in ("repo_dos", "repo_nara", "library", "other_repo", "record_group"):
+            if current is not None and current["cls"] in _PATH_HOLDERS and kind in _PATH_PARTS:
                 # inside a library's path these name folders, not new repositories
                 tail = current["tail"]
                 assert isinstance(tail, list)
@@ -615,8 +630,15 @@ class _ArchivalPath:
                 repo = "cia"
                 job = _first(node, "JOB_NUMBER")
                 if job is not None:  # "Central Intelligence Agency Job 79-01025A"
-                    current = {"cls": CiaCitation, "first": node, "last": node, "item": node,
-                               "tail": [], "job": str(job), "path": []}
+                    current = {
+                        "cls": CiaCitation,
+                        "first": node,
+                        "last": node,
+                        "item": node,
+                        "tail": [],
+                        "job": str(job),
+                        "path": [],
+                    }
                     cia = None
                 continue
             if kind == "file_years":

@@ -19,7 +19,16 @@ from xref.errors import XrefError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[str, ...] = ("extract", "docs", "resolve", "fetch")
+COMMANDS: tuple[str, ...] = (
+    "extract",
+    "docs",
+    "resolve",
+    "check",
+    "graph",
+    "query",
+    "annotate",
+    "fetch",
+)
 """Subcommand modules, in the order ``xref --help`` lists them."""
 
 
