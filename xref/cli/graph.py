@@ -1,0 +1,65 @@
+"""``xref graph``: the reference graph of PATHs, exported as JSON, GraphML, DOT, CSV or SQLite."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from xref.errors import XrefError
+from xref.export import FORMATS, write_graph, write_json
+from xref.graph import build_graph
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``xref graph``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "graph",
+        help="the reference graph: documents, footnotes, external items, volumes",
+        description="Build the reference graph of every citation in PATHs (resolved against "
+        "PATHs plus any --corpus paths) and write it in one format.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--corpus", nargs="*", default=[], metavar="PATH", help="more known documents")
+    p.add_argument("--format", choices=FORMATS, default="json")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file (csv: a directory or a .zip); JSON may go to standard output",
+    )
+    p.add_argument("--volume", metavar="ID", help="FRUS volume id of plain-text documents")
+    p.add_argument("--jobs", type=int, default=None, help="parallel files (default: cores)")
+    p.add_argument("--stats", action="store_true", help="print node and edge counts on stderr")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``xref graph``."""
+    if args.output is None and args.format != "json":
+        print(f"xref graph: error: --format {args.format} needs -o OUT", file=sys.stderr)
+        return 2
+    status = 0
+
+    def on_error(error: XrefError) -> None:
+        nonlocal status
+        print(f"xref: error: {error}", file=sys.stderr)
+        status = 2
+
+    graph = build_graph(
+        args.paths, corpus=args.corpus, volume=args.volume, jobs=args.jobs, on_error=on_error
+    )
+    if args.output is None or args.output == "-":
+        write_json(graph, sys.stdout)
+    else:
+        write_graph(graph, args.format, args.output)
+    if args.stats:
+        s = graph.summary()
+        print(
+            f"{s['nodes']} nodes, {s['edges']} edges ({s['citations']} citations, "
+            f"{s['cross_volume']} cross-volume), {s['missing']} missing",
+            file=sys.stderr,
+        )
+    return status
