@@ -65,7 +65,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"\b(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Rr]ef|[Cc]irc"
         r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d)"
         r"|\b(?:DEPTEL|EMBTEL|OURTEL|URTEL|MYTEL|REFTEL)S?\b(?=\s*\d)"
-        r"|\b(?:[A-Z][a-z]{2,4}to|To[a-z]{3,4}|Dulte|Tedul|Delga|Gadel)(?=\s+\d)"
+        r"|\b(?:[A-Z][a-z]{2,4}to|To(?!kyo)[a-z]{3,4}|Dulte|Tedul|Delga|Gadel)(?=\s+\d)"
         r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d|\s+[A-Z][a-z]+\s+\d)"
         r"|\b[Rr]eftels?\b",
     ),

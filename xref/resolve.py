@@ -93,9 +93,14 @@ class Resolution:
 
 def _fn_target(doc: Document, label: str) -> str | None:
     fn = doc.footnote(label)
+    note_id = fn.id if fn is not None else None
     if fn is None:
-        return None
-    local = fn.id or f"{doc.local_id}fn{label}"
+        # where the source note is numbered (n="1"), "footnote 1" cites it
+        src = doc.source
+        if src is None or src.container.label != label:
+            return None
+        note_id = src.container.note
+    local = note_id or f"{doc.local_id}fn{label}"
     return f"{doc.volume}#{local}" if doc.volume else f"{doc.id}#{local}"
 
 
@@ -134,8 +139,8 @@ def telegram_channel(
     """
     series = cite.series.lower()
     dept = canonical_party(DEPARTMENT)
-    s_doc = canonical_party(doc.sender) if doc.sender else None
-    r_doc = canonical_party(doc.recipient) if doc.recipient else None
+    s_doc = _party(doc.sender, doc.place)
+    r_doc = _party(doc.recipient)
     post = r_doc if s_doc == dept else s_doc
     number = cite.number
     if series in ("ourtel", "mytel"):
@@ -155,6 +160,29 @@ def telegram_channel(
     s = canonical_party(cite.sender) if cite.sender else None
     r = canonical_party(cite.recipient) if cite.recipient else None
     return s, r, f"{cite.series} {number}" if number else None
+
+
+def _number_key(number: str) -> str:
+    return " ".join(number.split()).lower()
+
+
+def _is_dept(doc: Document) -> bool:
+    dept = canonical_party(DEPARTMENT)
+    return bool(doc.sender and canonical_party(doc.sender) == dept) or bool(
+        doc.place and doc.place.startswith("Washington")
+        and not (doc.recipient and canonical_party(doc.recipient) == dept)
+    )
+
+
+def _party(name: str | None, place: str | None = None) -> str | None:
+    """A telegram party's key; a person's name gives way to the place the telegram came from."""
+    if name:
+        key = canonical_party(name)
+        if key and (key.startswith(("Embassy", "Post", "Department", "US")) or place is None):
+            return key
+    if place:
+        return canonical_party(place)
+    return canonical_party(name) if name else None
 
 
 def _external_key(c: Citation, doc: Document) -> str | None:
@@ -195,11 +223,15 @@ class _Resolver:
     order: dict[str, list[Document]] = attrs.field(factory=dict)
     position: dict[str, int] = attrs.field(factory=dict)
     loaded: set[str] = attrs.field(factory=set)
+    by_own_number: dict[str, list[Document]] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         # a volume counts as loaded (so a missing number is an error) only when read whole
         self.loaded = {v.id for v in self.corpus.volume_info}
         for d in self.corpus.documents:
+            if d.own_number is not None:
+                own = f"{d.series} {d.own_number}" if d.series else d.own_number
+                self.by_own_number.setdefault(_number_key(own), []).append(d)
             if d.volume:
                 seq = self.order.setdefault(d.volume, [])
                 self.position[d.id] = len(seq)
@@ -322,8 +354,7 @@ class _Resolver:
         out: dict[str, object] = {"key": key, "method": "channel", "evidence": evidence}
         channel_target = None
         if number is not None:
-            found = [d for d in self.corpus.by_channel(sender, recipient, number) if d.id != doc.id]
-            found = self._plausible(found, doc, when)
+            found = self._channel_candidates(sender, recipient, number, doc, when)
             if len(found) == 1:
                 channel_target = found[0].id
             elif len(found) > 1:
@@ -347,9 +378,8 @@ class _Resolver:
                 )
             return out
         if evidence is not None:
-            out.update(
-                status="resolved", target=evidence, method="footnote-evidence", confidence=0.85
-            )
+            out.update(status="resolved", target=evidence, method="footnote-evidence",
+                       confidence=0.85)
             return out
         if out.get("candidates"):
             out.update(status="ambiguous", reason="several telegrams fit the channel and number")
@@ -357,7 +387,49 @@ class _Resolver:
         out.update(status="external", reason="no telegram with this channel and number is loaded")
         return out
 
-    def _plausible(self, found: list[Document], doc: Document, when: str | None) -> list[Document]:
+    def _channel_candidates(
+        self,
+        sender: str | None,
+        recipient: str | None,
+        number: str,
+        doc: Document,
+        when: str | None,
+    ) -> list[Document]:
+        """Telegrams with this own number that fit the channel, nearest in date first.
+
+        Names in headings vary (a post, a city, an ambassador's name), so a party that the
+        channel names but a candidate does not contradict is allowed; the Department's side
+        is checked strictly, since every telegram has it on one end.
+        """
+        pool = [d for d in self.by_own_number.get(_number_key(number), ()) if d.id != doc.id]
+        if not pool:
+            return []
+        dept = canonical_party(DEPARTMENT)
+        fitting = []
+        for d in pool:
+            d_sender = _party(d.sender, d.place if not _is_dept(d) else None)
+            d_recipient = _party(d.recipient)
+            score = 0
+            ok = True
+            for want, got in ((sender, d_sender), (recipient, d_recipient)):
+                if want is None or got is None:
+                    continue
+                if want == got:
+                    score += 2
+                elif dept in (want, got):
+                    ok = False  # the Department's side must agree
+                # another post or person name: neither confirms nor refutes
+            if ok:
+                fitting.append((score, d))
+        if not fitting:
+            return []
+        best_score = max(sc for sc, _ in fitting)
+        found = [d for sc, d in fitting if sc == best_score]
+        return self._plausible(found, doc, when)
+
+    def _plausible(
+        self, found: list[Document], doc: Document, when: str | None
+    ) -> list[Document]:
         if not found:
             return found
         citing = _parse_iso(doc.date)
@@ -365,7 +437,7 @@ class _Resolver:
         if exact:
             return exact
         if citing is None:
-            return found
+            return found if len(found) == 1 else []
         scored: list[tuple[int, Document]] = []
         for d in found:
             dd = _parse_iso(d.date)

@@ -250,6 +250,12 @@ class Builder:
             return [self.make(PublicationCitation, self.span(tree), volume=volume, pages=None)]
         body = inner[0]
         head: Token | _Node = frus if frus is not None else body
+        if body.data == "pages_and_document":
+            # "Foreign Relations, 1952-1954, vol. IV, pp. 1061-1071 (Document 15)"
+            pages, doc = (c for c in body.children if isinstance(c, Tree))
+            pub = self.make(PublicationCitation, self.span(head, pages), volume=volume,
+                            pages=self._pages(pages))
+            return [pub, *self._doc_ref(doc, doc, volume)]
         if body.data == "pages":
             return [
                 self.make(
