@@ -26,6 +26,7 @@ COMMANDS: tuple[str, ...] = (
     "check",
     "graph",
     "query",
+    "report",
     "annotate",
     "fetch",
 )

@@ -1,0 +1,142 @@
+"""The reference graph: nodes, edges, missing targets, lean corpus, ``xref graph``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from xref.cli import main
+from xref.corpus import Corpus
+from xref.graph import Edge, GraphBuilder, Node, ReferenceGraph, build_graph, edge_from_resolution
+from xref.resolve import resolve_documents
+from xref.sources import read_paths
+
+EXCERPT = "frus1958-60v11-d7-d9.xml"
+
+
+@pytest.fixture
+def graph(tei_dir: Path) -> ReferenceGraph:
+    return build_graph([tei_dir / EXCERPT], jobs=1)
+
+
+def test_every_citation_is_an_edge(graph: ReferenceGraph, tei_dir: Path) -> None:
+    """One citation edge per resolution, in reading order, with provenance."""
+    results = list(read_paths([tei_dir / EXCERPT], jobs=1))
+    corpus = Corpus.from_documents([r.volume for r in results if r.volume])
+    docs = [d for r in results for d in r.documents]
+    expected = [edge_from_resolution(r) for r in resolve_documents(docs, corpus)]
+    assert list(graph.citations()) == expected
+    assert all(e.document == e.source and e.end > e.start and e.text for e in expected)
+
+
+def test_node_types_and_ids(graph: ReferenceGraph) -> None:
+    """Documents carry header fields; every edge end is a node; ids are unique."""
+    ids = [n.id for n in graph.nodes]
+    assert len(ids) == len(set(ids))
+    for e in graph.edges:
+        assert e.source in ids and e.target in ids
+    d7 = graph.node("frus1958-60v11#d7")
+    assert d7 is not None and d7.type == "document" and not d7.missing
+    assert d7.attrs["heading"].startswith("7. Telegram")
+    assert d7.attrs["date"] == "1958-02-21"
+    assert d7.attrs["url"] == "https://history.state.gov/historicaldocuments/frus1958-60v11/d7"
+    volume = graph.node("frus1958-60v11")
+    assert volume is not None and volume.type == "volume" and not volume.missing
+
+
+def test_external_items_meet_in_one_node(graph: ReferenceGraph) -> None:
+    """Two citations of one Central File point at one external node."""
+    edges = [e for e in graph.citations() if e.target == "central_file:783A.00/2-2158"]
+    assert len(edges) == 2
+    node = graph.node("central_file:783A.00/2-2158")
+    assert node is not None and node.type == "external" and node.attrs["kind"] == "central_file"
+
+
+def test_missing_target_is_a_node(graph: ReferenceGraph) -> None:
+    """An unresolved citation of a document not in the volume still has a node, missing."""
+    missing = [n for n in graph.nodes if n.missing]
+    assert missing
+    unresolved = [e for e in graph.citations() if e.status == "unresolved"]
+    assert unresolved
+    for e in unresolved:
+        node = graph.node(e.target)
+        assert node is not None and node.missing
+
+
+def test_volume_not_loaded_is_a_missing_document_and_volume() -> None:
+    """``VOLUME#dN`` of a volume not loaded: a missing document tied to a missing volume."""
+    b = GraphBuilder()
+    b.add_edge(Edge("v1#d1", "frus1961-63v11#d243", "document", "external", document="v1#d1"))
+    g = b.build()
+    target = g.node("frus1961-63v11#d243")
+    assert target is not None and target.type == "document" and target.missing
+    volume = g.node("frus1961-63v11")
+    assert volume is not None and volume.type == "volume" and volume.missing
+    assert (
+        Edge(
+            "frus1961-63v11#d243",
+            "frus1961-63v11",
+            "part_of",
+            "structural",
+            document="frus1961-63v11#d243",
+        )
+        in g.edges
+    )
+    assert g.cross_volume() == 1
+
+
+def test_footnote_target_belongs_to_its_document() -> None:
+    """A cited footnote is a node tied to its document by a ``part_of`` edge."""
+    b = GraphBuilder()
+    b.add_edge(Edge("v#d1", "v#d2fn3", "footnote", "resolved", document="v#d1"))
+    g = b.build()
+    fn = g.node("v#d2fn3")
+    assert fn is not None and fn.type == "footnote" and fn.attrs["document"] == "v#d2"
+    assert any(e.source == "v#d2fn3" and e.target == "v#d2" for e in g.edges)
+
+
+def test_unknown_node_attribute_is_refused() -> None:
+    """Node attributes are a closed, typed set (exports declare them)."""
+    with pytest.raises(ValueError):
+        Node("x", "external", "x", {"colour": "red"})
+
+
+def test_unreadable_file_raises_or_is_reported(tei_dir: Path) -> None:
+    """A bad file raises; with ``on_error`` it is reported and the rest goes on."""
+    from xref.errors import XrefError
+
+    with pytest.raises(XrefError):
+        build_graph([tei_dir / "junk.xml"], jobs=1)
+    seen: list[XrefError] = []
+    g = build_graph([tei_dir / "junk.xml", tei_dir / EXCERPT], jobs=1, on_error=seen.append)
+    assert len(seen) == 1 and g.node("frus1958-60v11#d7") is not None
+
+
+def test_parallel_equals_serial(tei_dir: Path, text_dir: Path) -> None:
+    """Worker processes give the same graph as one process."""
+    paths = [tei_dir / EXCERPT, text_dir]
+    assert build_graph(paths, jobs=2, volume="frus1961-63v11") == build_graph(
+        paths, jobs=1, volume="frus1961-63v11"
+    )
+
+
+def test_cli_graph_json(tei_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``xref graph --format json`` writes node-link JSON; other formats need -o."""
+    out = tmp_path / "g.json"
+    assert main(["graph", str(tei_dir / EXCERPT), "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text())
+    assert data["directed"] and data["multigraph"]
+    assert {n["type"] for n in data["nodes"]} >= {"document", "external", "volume"}
+    assert main(["graph", str(tei_dir / EXCERPT), "--format", "dot"]) == 2
+    capsys.readouterr()
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_cross_volume_edges(corpus_dir: Path) -> None:
+    """Two volumes of one era: citations of the other volume become cross-volume edges."""
+    g = build_graph(sorted(corpus_dir.glob("frus1961-63v*.xml")))
+    assert g.cross_volume() > 0
+    assert any(n.type == "volume" and n.missing for n in g.nodes)

@@ -1,0 +1,58 @@
+"""``xref report``: one self-contained HTML page of citations, findings and the graph."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from xref.errors import XrefError
+from xref.graph import build_graph
+from xref.report import check_findings, render_report
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``xref report``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "report",
+        help="an HTML report: summary, citations, findings, the graph around a document",
+        description="Write one self-contained HTML file (it works offline) about the "
+        "citations in PATHs, resolved against PATHs plus any --corpus paths.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--corpus", nargs="*", default=[], metavar="PATH", help="more known documents")
+    p.add_argument("-o", "--output", metavar="OUT", default="report.html")
+    p.add_argument("--title", default=None, help="the page title (default: from the inputs)")
+    p.add_argument("--no-check", action="store_true", help="leave out xref check's findings")
+    p.add_argument("--volume", metavar="ID", help="FRUS volume id of plain-text documents")
+    p.add_argument("--jobs", type=int, default=None, help="parallel files (default: cores)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``xref report``."""
+    status = 0
+
+    def on_error(error: XrefError) -> None:
+        nonlocal status
+        print(f"xref: error: {error}", file=sys.stderr)
+        status = 2
+
+    graph = build_graph(
+        args.paths, corpus=args.corpus, volume=args.volume, jobs=args.jobs, on_error=on_error
+    )
+    findings: list[Any] = []
+    available = False
+    if not args.no_check:
+        findings, available = check_findings(args.paths, args.corpus, args.jobs)
+    names = [Path(p).stem for p in args.paths]
+    title = args.title or "xref report: " + (
+        ", ".join(names) if len(names) <= 3 else f"{len(names)} inputs"
+    )
+    html = render_report(graph, findings, title=title, check_available=available)
+    Path(args.output).write_text(html, encoding="utf-8")
+    print(f"wrote {args.output} ({len(html) // 1024} KiB)", file=sys.stderr)
+    return status
