@@ -28,14 +28,16 @@ spans overlap.
 - found = refs with an overlapping citation of any kind / refs.
 
 **Measure 2, telegrams checked by the editors' footnote.** A telegram citation (or a list of
-them, ``Deptels 4271, 4482 and 4814``) that ends at most a few characters before a footnote
-anchor, where the footnote opens with a ref naming a document (within its first 40
-characters): the footnote's documents are paired with the telegrams in order (or the one
-document with the telegram just before the marker). The telegram's *channel* resolution
+them, ``Deptels 4271, 4482 and 4814``) that ends at most a few characters before the anchor
+of a footnote that is only a pointer to documents (``Document 7.``, ``See Documents 31 and
+49.``; not ``See footnote 3, Document 5``, where the telegram is not printed, nor ``Printed
+as telegram 1145 to Stockholm, Document 135``). A list is checked against the set of the
+footnote's documents when the counts match, else only the telegram just before the marker
+against a single document. The telegram's *channel* resolution
 (``Resolution.channel_target``: sender, recipient, number and date, never the footnote) is
-compared with that document: coverage = pairs where the channel names a document; agreement =
-those where it is the footnote's document. The final ``Resolution.target`` (which may take
-the footnote as evidence) is reported too.
+compared with that: coverage = pairs where the channel names a document; agreement = those
+where it names the footnote's. The final ``Resolution.target`` (which may take the footnote
+as evidence) is reported too.
 
 Results per volume, per era (decade of the volume's first year) and in total; examples of
 misses and wrong targets go to ``--misses`` (default ``bench/accuracy-misses.txt``).
@@ -46,6 +48,7 @@ named volume), for comparison and for running before the resolver exists.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
 import resource
 import sys
@@ -58,8 +61,8 @@ from typing import Any
 from attrs import define, field
 
 REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))  # run from a checkout without installing
+if importlib.util.find_spec("xref") is None:
+    sys.path.append(str(REPO))  # run from a checkout without installing
 
 from xref.corpus import Corpus  # noqa: E402
 from xref.documents import Container, Document, Ref, Volume  # noqa: E402
@@ -74,7 +77,10 @@ TELEGRAM_GAP = 4
 LIST_GAP = re.compile(r"[\s,;]*(?:and|or|&)?[\s,;]*")
 """What may stand between two telegram citations of one list."""
 DOC_TARGET = re.compile(r"d\d+(?:fn\w+)?")
-DOC_WORD = re.compile(r"\bDocuments?\s+(\d+)")
+NOTE_NAMES_DOCUMENT = re.compile(
+    r"\s*(?:See\s+)?Documents?\s+\d+(?:(?:,\s*|,?\s+and\s+)\d+)*\s*\.?\s*", re.I)
+"""A footnote that is a pointer to one or more documents."""
+NOT_THE_TELEGRAM = re.compile(r"\bfootnotes?\b|\bthereto\b|\battachment\b|\bsource note\b", re.I)
 
 Key = tuple[str, str, int, int]
 """(document id, container key, span start, span end): identifies a citation."""
@@ -213,6 +219,7 @@ class Tally:
     documents: int = 0
     seconds: float = 0.0
     miss_status: Counter[str] = field(factory=Counter)
+    crashed: str = ""
 
     def add(self, other: Tally) -> None:
         """Add ``other``'s counts to this one."""
@@ -220,6 +227,8 @@ class Tally:
             a, b = getattr(self, name.name), getattr(other, name.name)
             if isinstance(a, Counter):
                 a.update(b)
+            elif isinstance(a, str):
+                setattr(self, name.name, a or b)
             else:
                 setattr(self, name.name, a + b)
 
@@ -258,7 +267,11 @@ def score_volume(
     """Resolve one volume and score it against its refs."""
     tally = Tally(documents=len(volume.documents))
     t = time.perf_counter()
-    resolutions = list(resolve(volume.documents, corpus))
+    try:
+        resolutions = list(resolve(volume.documents, corpus))
+    except Exception as exc:  # report the crash and score nothing for this volume
+        tally.crashed = f"{type(exc).__name__}: {exc}"
+        return tally
     tally.seconds = time.perf_counter() - t
     tally.citations = len(resolutions)
 
@@ -346,17 +359,20 @@ def score_citations(
 
 
 def footnote_documents(note: Container, volume: str) -> list[str]:
-    """The documents a footnote opens by naming (refs first, else ``Document N`` text)."""
+    """The documents a footnote names when it is only a pointer: ``Document 7.``,
+    ``See Documents 31, 49 and 82.`` (not ``See footnote 3, Document 5``, ``Document 140 and
+    footnote 3 thereto``, ``Printed as telegram 1145 to Stockholm, Document 135``)."""
+    if not NOTE_NAMES_DOCUMENT.match(note.text) or NOT_THE_TELEGRAM.search(note.text):
+        return []
     out = []
     for ref in note.refs:
         tgt = normalize_target(ref.target, volume)
         if tgt is not None and "fn" not in tgt.split("#", 1)[1]:
-            out.append((ref.span.start, tgt))
-    if not out:
-        out = [(m.start(), f"{volume}#d{m.group(1)}") for m in DOC_WORD.finditer(note.text)]
-    if not out or out[0][0] > 40:
-        return []
-    return [t for _, t in out]
+            out.append(tgt)
+    if not out and not note.refs:
+        m = NOTE_NAMES_DOCUMENT.match(note.text)
+        out = [f"{volume}#d{n}" for n in re.findall(r"\d+", m.group(0))] if m else []
+    return out
 
 
 def telegram_chain(parent: Container, res: Sequence[Any], anchor: int) -> list[Any]:
@@ -395,8 +411,8 @@ def score_telegrams(
             continue
         if len(chain) != len(targets):
             chain = chain[-1:] if len(targets) == 1 else []
-        for r, tgt in zip(chain, targets, strict=False):
-            score_telegram(doc, parent, note, r, tgt, tally, ex)
+        for r in chain:
+            score_telegram(doc, parent, note, r, targets, tally, ex)
 
 
 def channel_target(r: Any) -> str | None:
@@ -409,13 +425,18 @@ def channel_target(r: Any) -> str | None:
 
 
 def score_telegram(
-    doc: Document, parent: Container, note: Container, r: Any, tgt: str, tally: Tally,
-    ex: Examples,
+    doc: Document, parent: Container, note: Container, r: Any, targets: Sequence[str],
+    tally: Tally, ex: Examples,
 ) -> None:
-    """Score one telegram citation against the document its footnote names."""
+    """Score one telegram citation against the document(s) its footnote names.
+
+    A list (``Embtels 3415 and 3350``) is checked against the set of the footnote's documents,
+    since editors list them in document order (``Documents 115 and 116``), not citing order.
+    """
+    tgt = ", ".join(targets)
     tally.tel_pairs += 1
-    tally.tel_final += r.status == "resolved" and r.target == tgt
-    tally.tel_evidence += getattr(r, "evidence", None) == tgt
+    tally.tel_final += r.status == "resolved" and r.target in targets
+    tally.tel_evidence += getattr(r, "evidence", None) in targets
     channel = channel_target(r)
     where = f"{doc.id} {parent.key}: {context(parent.text, *span(r))}"
     series = str(r.citation.fields().get("series"))
@@ -428,7 +449,7 @@ def score_telegram(
                f"key {r.key}")
         return
     tally.tel_channel += 1
-    if channel == tgt:
+    if channel in targets:
         tally.tel_agree += 1
     else:
         ex.add("telegram: channel names another document than the editors' footnote", series,
@@ -519,6 +540,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     for v in selected:
         tally = score_volume(v, corpus, loaded, resolve, ex)
         print(row(v.id, tally), flush=True)
+        if tally.crashed:
+            print(f"  !! resolution crashed, volume not scored: {tally.crashed}")
         total.add(tally)
         eras[era(v.id)].add(tally)
     print()
