@@ -177,6 +177,9 @@ def footnote_sequence(ctx: Context) -> Iterator[Hit]:
             n = int(f.label)
             if expected is not None and n == expected - 1 and f.text == last_text:
                 continue  # the same note printed again at a second marker
+            if expected is not None and n == 1 and expected > 1:
+                expected = 2
+                continue  # numbering restarts: a source-text footnote reproduced
             last_text = f.text
             if expected is None:
                 expected = 1 if n <= 2 else n
@@ -325,7 +328,7 @@ def document_unlinked(ctx: Context) -> Iterator[Hit]:
             for i, cite in enumerate(cites):
                 if not isinstance(cite, DocumentCitation) or cite.number is None:
                     continue
-                if cite.text.lstrip().startswith("No"):
+                if cite.text.lstrip().startswith(("No", "doc")):
                     continue
                 s, e = cite.span.start, cite.span.end
                 if any(r.span.start < e and s < r.span.end for r in c.refs):
@@ -375,6 +378,11 @@ def dangling_document(ctx: Context) -> Iterator[Hit]:
             continue
         if cite.text.lstrip().startswith("No") or _other_volume_ref(c, cite, doc.volume):
             continue
+        s = cite.span.start
+        if getattr(cite, "volume", None) is None and _ELSEWHERE_BEFORE.search(
+            c.text[max(0, s - 80):s]
+        ):
+            continue  # "vol. 1, Documents 119-138" of another publication
         vol = getattr(cite, "volume", None) or doc.volume
         if _loaded(ctx, vol) and ctx.corpus.by_number(vol, number) is None:
             yield _hit(doc, c, cite, f"Document {number} does not exist in {vol}")
@@ -471,6 +479,8 @@ def ibid_no_antecedent(ctx: Context) -> Iterator[Hit]:
 def ibid_ambiguous(ctx: Context) -> Iterator[Hit]:
     """``Ibid.`` opening a note whose previous note cites more than one repository."""
     for doc, c, cite, before, previous in _ibids(ctx):
+        if cite.locator is not None or cite.path:
+            continue  # a locator says which source is meant
         own = [x for x in ctx.citations(doc, c) if x.span.start < cite.span.start]
         if own or not before:
             continue
@@ -605,7 +615,8 @@ def channel_order(ctx: Context) -> Iterator[Hit]:
                 if (tn is not None and (target.series or "") == (doc.series or "")
                         and _same_party(target.sender, doc.sender)
                         and _same_party(target.recipient, doc.recipient)
-                        and own <= tn < own + max(own, 100) and target is not doc):
+                        and own <= tn < own + max(own, 100) and target is not doc
+                        and target.date != doc.date):  # sent together the same day
                     yield _hit(doc, body, cluster[0], f"{cluster[0].text!r} is telegram {tn} "
                                f"(Document {target.number}), numbered after this telegram "
                                f"({own}) on the same channel")
@@ -645,7 +656,8 @@ def unparsed(ctx: Context) -> Iterator[Hit]:
     """Citation-like text parses."""
     for doc, c, cite in ctx.located():
         if (isinstance(cite, UnparsedCitation) and not _BARE_REFERENCE.match(cite.text)
-                and "\n" not in cite.text):
+                and "\n" not in cite.text
+                and not re.match(r"\s*(?:No\.|/\d)", c.text[cite.span.end:])):
             yield _hit(doc, c, cite, f"{cite.text[:60]!r} looks like a citation but does not "
                        f"parse: {cite.reason}")
 
