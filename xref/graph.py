@@ -37,7 +37,7 @@ from attrs import field, frozen
 
 from xref.corpus import Corpus
 from xref.documents import Container, Document, SourceMap, Volume
-from xref.errors import XrefError
+from xref.errors import InputError, XrefError
 from xref.resolve import Resolution, resolve_documents
 from xref.sources import default_jobs, expand_paths, read_file
 
@@ -474,13 +474,28 @@ def _index_one(
     return result.path, None if item is None else _lean(item), None
 
 
-def _edges_one(args: tuple[str, str | None]) -> tuple[str, list[Edge], XrefError | None]:
-    assert _WORKER_CORPUS is not None
+def _edges_one(args: tuple[str, str | None]) -> tuple[str, list[Edge], list[XrefError]]:
     result = read_file(*args)
     if result.error is not None:
-        return result.path, [], result.error
-    edges = [edge_from_resolution(r) for r in resolve_documents(result.documents, _WORKER_CORPUS)]
-    return result.path, edges, None
+        return result.path, [], [result.error]
+    try:
+        docs = result.documents
+        return result.path, [edge_from_resolution(r) for r in _resolve(docs)], []
+    except Exception:  # a bug in one document must not lose the others: go one by one
+        pass
+    edges: list[Edge] = []
+    errors: list[XrefError] = []
+    for doc in result.documents:
+        try:
+            edges.extend(edge_from_resolution(r) for r in _resolve([doc]))
+        except Exception as exc:
+            errors.append(InputError(result.path, f"{doc.id}: cannot resolve: {exc!r}"))
+    return result.path, edges, errors
+
+
+def _resolve(documents: Sequence[Document]) -> list[Resolution]:
+    assert _WORKER_CORPUS is not None
+    return list(resolve_documents(documents, _WORKER_CORPUS))
 
 
 def _map(
@@ -538,8 +553,8 @@ def build_graph(
                 good.append(path)
     builder = GraphBuilder()
     builder.add_corpus(index)
-    for _, edges, error in _map(_edges_one, good, volume, n, (index,)):
-        if error is not None:
+    for _, edges, errors in _map(_edges_one, good, volume, n, (index,)):
+        for error in errors:
             report(error)
         for edge in edges:
             builder.add_edge(edge)
