@@ -61,7 +61,7 @@ WEB = "https://history.state.gov/historicaldocuments"
 LINKED_KINDS = ("document", "footnote", "telegram")
 """The citation kinds that are wrapped in a ref when resolved."""
 
-_TRAILERS = re.compile(r"(?:,?\s+(?:thereto|supra|infra|below)|,\s+above)\s*$", re.I)
+_TRAILERS = re.compile(r",?\s+(?:thereto|supra|infra|below|above)\s*$", re.I)
 """Words after a footnote citation that FRUS leaves outside the ref."""
 _FULL_KEY = re.compile(r"frus[0-9A-Za-z-]+#d\d+(?:fn\w+)?")
 _ENTITY = re.compile(rb"&(#x[0-9A-Fa-f]+|#\d+|[A-Za-z][A-Za-z0-9]*);")
@@ -205,9 +205,13 @@ def link_target(r: Resolution, corpus: Corpus, *, cross_volume: bool = True) -> 
 
 
 def _trimmed(r: Resolution) -> Span:
-    span = r.citation.span
-    if r.citation.kind == "footnote":
-        m = _TRAILERS.search(r.citation.text)
+    c = r.citation
+    return _trim_span(c.span, c.text, c.kind)
+
+
+def _trim_span(span: Span, text: str, kind: str) -> Span:
+    if kind == "footnote":
+        m = _TRAILERS.search(text)
         if m is not None and m.start() > 0:
             return Span(span.start, span.start + m.start())
     return span
@@ -220,8 +224,152 @@ def _unescape(raw: bytes) -> str:
     return _ENTITY.sub(entity, raw).decode("utf-8", "replace")
 
 
+_OPEN_BEFORE = re.compile(
+    rb"<(hi|emph|title|gloss|persName|placeName|orgName|term|foreign)\b[^<>/]*>$"
+)
+_CLOSE_AFTER = re.compile(rb"</(hi|emph|title|gloss|persName|placeName|orgName|term|foreign)>")
+
+
+def _widen(data: bytes, start: int, end: int) -> tuple[int, int]:
+    """Take in an inline element that the span starts or ends exactly at the edge of.
+
+    ``<hi>Foreign Relations</hi>, vol. IV, Document 3``: the ref goes around the ``<hi>``.
+    """
+    for _ in range(3):
+        if _clean(data[start:end]):
+            break
+        m = _OPEN_BEFORE.search(data, max(0, start - 80), start)
+        if m is not None:
+            start = m.start()
+            continue
+        m = _CLOSE_AFTER.match(data, end)
+        if m is None:
+            break
+        end = m.end()
+    return start, end
+
+
+def _clean(raw: bytes) -> bool:
+    """Whether ``raw`` holds no markup, or only balanced inline elements (``<hi>…</hi>``)."""
+    if b"<" not in raw and b">" not in raw:
+        return True
+    stack: list[bytes] = []
+    for m in _INLINE.finditer(raw):
+        if m.group(0).endswith(b"/>"):
+            return False
+        if m.group(1):
+            if not stack or stack.pop() != m.group(2):
+                return False
+        else:
+            stack.append(m.group(2))
+    rest = _INLINE.sub(b"", raw)
+    return not stack and b"<" not in rest and b">" not in rest
+
+
 def _overlaps(span: Span, others: Iterable[Span]) -> bool:
     return any(span.start < o.end and o.start < span.end for o in others)
+
+
+_TITLE_GAP = re.compile(r",[^()]{0,160}?,\s*")
+"""Between ``Foreign Relations, 1969–1976, volume VI`` and ``Document 10``: the title."""
+_PAGES_GAP = re.compile(r"(?:,\s*(?:pp?\.|pages?)\s*[^()]{0,40})?\s*\(")
+"""Between ``… vol. IV`` and ``Document 3)``: the pages, and a parenthesis."""
+_19TH = re.compile(r"frus18")
+_INLINE = re.compile(
+    rb"<(/?)(hi|emph|title|gloss|persName|placeName|orgName|term|foreign)\b[^<>]*>"
+)
+_LIST_GAP = re.compile(r"(?:,|,? and|,? or|–|-)\s*")
+"""Between the members of a list of documents."""
+
+
+def _links(rs: Sequence[Resolution], corpus: Corpus, cross_volume: bool) -> list[_Link]:
+    """The links of one container: (span, full target, kind), in text order.
+
+    Besides each linked citation, a document named right after a publication citation of
+    another FRUS volume (``Foreign Relations, 1964–1968, volume XIV, Soviet Union,
+    Document 335``) belongs to that volume: FRUS wraps the whole phrase, and the rest of a
+    list after it (``Documents 80 and 97``) stays in that volume.
+    """
+    out: list[_Link] = []
+    text = rs[0].container.text if rs else ""
+    context: tuple[str, int] | None = None  # (volume, end of the last citation in it)
+    previous: Resolution | None = None
+    for r in rs:
+        c = r.citation
+        fields = c.fields()
+        if c.kind == "publication":
+            vol = fields.get("volume")
+            previous = r
+            context = (vol, c.span.end) if isinstance(vol, str) and vol.startswith("frus") else None
+            continue
+        if c.kind == "document" and fields.get("volume") is None and context is not None:
+            vol, end = context
+            gap = text[end : c.span.start]
+            number = fields.get("number")
+            opener = previous is not None and previous.citation.span.end == end
+            if number is not None and opener and previous is not None and _TITLE_GAP.fullmatch(gap):
+                if ". " not in gap and cross_volume:
+                    span = Span(previous.citation.span.start, c.span.end)
+                    out.append(_Link(span, f"{vol}#d{number}", "document", r))
+                    context = (vol, c.span.end)
+                    previous = r
+                    continue
+            if number is not None and opener and previous is not None and _PAGES_GAP.fullmatch(gap):
+                if text[c.span.end : c.span.end + 1] == ")" and cross_volume:
+                    span = Span(previous.citation.span.start, c.span.end + 1)
+                    out.append(_Link(span, f"{vol}#d{number}", "document", r))
+                    context = (vol, c.span.end)
+                    previous = r
+                    continue
+            if number is not None and not opener and _LIST_GAP.fullmatch(gap):
+                if cross_volume:
+                    out.append(_Link(c.span, f"{vol}#d{number}", "document", r))
+                context = (vol, c.span.end)
+                previous = r
+                continue
+        context = None
+        previous = r
+        if c.kind == "ibid":
+            loc = getattr(c, "locator", None)
+            full = None
+            if r.status == "resolved" and r.target:
+                full = r.target
+            elif cross_volume and r.status == "external" and r.key and _FULL_KEY.fullmatch(r.key):
+                full = r.key
+            if full is not None and loc is not None and loc.kind in ("document", "footnote"):
+                if _FULL_KEY.fullmatch(full) or full.startswith(f"{r.document.volume}#"):
+                    out.append(_Link(_trim_span(loc.span, loc.text, loc.kind), full, loc.kind, r))
+            continue
+        full = link_target(r, corpus, cross_volume=cross_volume)
+        if full is None or _unlinkable(r, text):
+            continue
+        out.append(_Link(_trimmed(r), full, c.kind, r))
+    return out
+
+
+def _unlinkable(r: Resolution, text: str) -> bool:
+    """Citations that read as cross-references but are not (``No. 20``, ``supra-national``)."""
+    c = r.citation
+    after = text[c.span.end : c.span.end + 8]
+    if (
+        c.kind == "document"
+        and c.text.startswith("No.")
+        and not _19TH.match(r.document.volume or "")
+    ):
+        return True  # a despatch or enclosure number far more often than a document
+    if c.kind == "document" and (after[:1] == "-" or after[:1].isalpha()):
+        return True
+    if c.kind == "footnote" and re.match(r",?\s*pp?\.\s*\d", after):
+        return True  # "footnote 1, p. 14": a footnote on another page
+    return False
+
+
+@frozen
+class _Link:
+    span: Span
+    target: str
+    kind: str
+    resolution: Resolution
 
 
 def plan_insertions(
@@ -239,36 +387,12 @@ def plan_insertions(
     """
     inserted: list[Insertion] = []
     skipped: list[Skipped] = []
+    groups: dict[tuple[str, str], list[Resolution]] = {}
     for r in resolutions:
-        full = link_target(r, corpus, cross_volume=cross_volume)
-        if full is None:
-            continue
-        c: Container = r.container
-        span = _trimmed(r)
-        text = c.text[span.start : span.end]
-        target = frus_target(full, volume)
-        if _overlaps(span, (ref.span for ref in c.refs)):
-            continue  # already tagged by the editors
-        smap = c.source_map
-        where = smap.locate(span.start, data)
-        start = where.byte
-        end = smap.locate_end(span.end, data).byte
-
-        raw = data[start:end]
-        reason = None
-        if not 0 <= start < end <= len(data):
-            reason = "cannot map the citation to the file"
-        elif b"<" in raw or b">" in raw:
-            reason = "the citation runs across markup"
-        elif _WS.sub(" ", _unescape(raw)) != text:
-            reason = "the file's bytes do not read back to the citation's text"
-        if reason is not None:
-            skipped.append(
-                Skipped(r.document.id, c.key, text, target, reason, where.line, where.column)
-            )
-            continue
-        kind = r.citation.kind
-        inserted.append(Insertion(start, end, target, text, kind, r.document.id, c.key, span))
+        groups.setdefault((r.document.id, r.container.key), []).append(r)
+    for rs in groups.values():
+        for link in _links(rs, corpus, cross_volume):
+            _plan_one(data, link, volume, inserted, skipped)
     inserted.sort(key=lambda i: (i.start, i.end))
     kept: list[Insertion] = []
     for ins in inserted:
@@ -276,6 +400,37 @@ def plan_insertions(
             continue
         kept.append(ins)
     return kept, skipped
+
+
+def _plan_one(
+    data: bytes, link: _Link, volume: str | None, inserted: list[Insertion], skipped: list[Skipped]
+) -> None:
+    r = link.resolution
+    c: Container = r.container
+    span = link.span
+    text = c.text[span.start : span.end]
+    target = frus_target(link.target, volume)
+    if _overlaps(span, (ref.span for ref in c.refs)):
+        return  # already tagged by the editors
+    smap = c.source_map
+    where = smap.locate(span.start, data)
+    start = where.byte
+    end = smap.locate_end(span.end, data).byte
+    start, end = _widen(data, start, end)
+    raw = data[start:end]
+    reason = None
+    if not 0 <= start < end <= len(data):
+        reason = "cannot map the citation to the file"
+    elif b"<" in raw or b">" in raw:
+        reason = "the citation runs across markup"
+    elif _WS.sub(" ", _unescape(raw)) != text:
+        reason = "the file's bytes do not read back to the citation's text"
+    if reason is not None:
+        skipped.append(
+            Skipped(r.document.id, c.key, text, target, reason, where.line, where.column)
+        )
+        return
+    inserted.append(Insertion(start, end, target, text, link.kind, r.document.id, c.key, span))
 
 
 def _apply(data: bytes, insertions: Sequence[Insertion]) -> bytes:
