@@ -53,7 +53,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\bCentral\s+Intelligence\s+Agency\b"
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
         r"(?:[Ll]ibrary|Materials)\b(?!\s+of)"
-        r"|\bLibrary\s+of\s+Congress\b|\b(?:[A-Z][\w.'-]*\s+)+(?:University|Institution)\b"
+        r"|\bLibrary\s+of\s+Congress\b|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution)\b"
         r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w\u2013-]{0,20})/"
         rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b",
     ),

@@ -34,9 +34,9 @@ def _numbers_documents(volume: str | None) -> bool:
 
 
 def _window_end(text: str, start: int) -> int:
-    para = text.find("\n\n", start)
-    end = len(text) if para < 0 else para
-    return min(end, start + MAX_WINDOW)
+    limit = min(len(text), start + MAX_WINDOW)
+    para = text.find("\n\n", start, limit)
+    return limit if para < 0 else para
 
 
 def find_citations(text: str, *, volume: str | None = None) -> list[Citation]:
@@ -50,8 +50,9 @@ def find_citations(text: str, *, volume: str | None = None) -> list[Citation]:
     out: list[Citation] = []
     covered = 0
     numbered = _numbers_documents(volume)
+    barren = 0  # an archival path read up to here named no item; no suffix of it can
     for cand in scan(text):
-        if cand.trigger < covered:
+        if cand.trigger < covered or (cand.rule == "archival" and cand.trigger < barren):
             continue
         if not numbered and text.startswith("No", cand.trigger):
             continue
@@ -66,6 +67,8 @@ def find_citations(text: str, *, volume: str | None = None) -> list[Citation]:
                 found = build_citations(result, text, volume)
                 if found:
                     break
+                if cand.rule == "archival":
+                    barren = max(barren, result.end)
                 if cand.rule == "ref":
                     # a volume of another publication ("vol. 43, pp. 456-459"): its pages
                     # are not pages of this volume

@@ -405,7 +405,12 @@ class Builder:
             if not found:
                 return [self.make(IbidCitation, self.span(ibid_tok, loc), path=path.loose_parts)]
         else:
-            found = self.ref(loc)
+            found = self.ref(loc) if loc.data != "page" else self.page(loc)
+            if not found:
+                # "ibid., volume XXVI, Arab-Israeli Dispute": a place that names no citation
+                text = re.sub(r"\s+", " ", self.source[self.offset + self._start(loc) :
+                                                       self.offset + self._end(loc)])
+                return [self.make(IbidCitation, self.span(ibid_tok, loc), path=[text])]
         first, rest = found[0], found[1:]
         span = Span(self.offset + self._start(ibid_tok), first.span.end)
         ibid = self.make(IbidCitation, span, locator=first)
