@@ -28,7 +28,7 @@ from pathlib import Path
 
 from attrs import field, frozen
 
-from xref.annotate import annotate_tei
+from xref.annotation import annotate_tei
 from xref.corpus import Corpus
 from xref.documents import Volume
 from xref.tei import read_volume

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from xref.annotate import (
+from xref.annotation import (
     annotate,
     annotate_tei,
     frus_target,

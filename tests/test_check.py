@@ -1,4 +1,4 @@
-"""Tests for xref.check: each rule fires on a fixture; a control one step outside is quiet."""
+"""Tests for xref.linter: each rule fires on a fixture; a control one step outside is quiet."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import xref.check
-from xref.check import Finding, check, check_inputs, select_rules
+import xref.linter
 from xref.errors import InputError
+from xref.linter import Finding, check, check_inputs, select_rules
 from xref.rules import RULES
 from xref.sarif import to_sarif
 
@@ -160,4 +160,4 @@ def test_dev_corpus_runs(corpus_dir: Path, tmp_path: Path) -> None:
     shutil.copy(corpus_dir / "frus1958-60v11.xml", tmp_path)
     found = check(tmp_path, jobs=1)
     assert all(f.line > 0 for f in found)
-    assert xref.check.severity_rank("error") == 0
+    assert xref.linter.severity_rank("error") == 0

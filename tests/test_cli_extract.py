@@ -32,7 +32,9 @@ def test_extract_jsonl_records_carry_document_fields(capsys: pytest.CaptureFixtu
     assert set(first) >= {"source", "fragment", "start", "end", "text", "kind", "fields"}
 
 
-def test_extract_fragments_numbers_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_fragments_numbers_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Each line of a fragments file is its own text; records carry the line number."""
     frag = tmp_path / "f.txt"
     frag.write_text("Not printed.\nSee Deptel 1338.\nDocument 204.\n", encoding="utf-8")
@@ -50,8 +52,18 @@ def test_unreadable_inputs_exit_2_and_the_rest_is_processed(
     """A binary file and a missing file are reported; the good file's citations still come out."""
     junk = tmp_path / "junk.txt"
     junk.write_bytes(bytes(range(256)) * 40)
-    code = main(["extract", "--format", "jsonl", "--jobs", "1", str(junk),
-                 str(tmp_path / "missing.txt"), str(SEED)])
+    code = main(
+        [
+            "extract",
+            "--format",
+            "jsonl",
+            "--jobs",
+            "1",
+            str(junk),
+            str(tmp_path / "missing.txt"),
+            str(SEED),
+        ]
+    )
     captured = capsys.readouterr()
     assert code == 2
     assert "junk.txt" in captured.err and "missing.txt" in captured.err
@@ -59,7 +71,9 @@ def test_unreadable_inputs_exit_2_and_the_rest_is_processed(
     assert "ibid" in kinds and kinds.count("document") == 3
 
 
-def test_malformed_xml_names_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_xml_names_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A truncated TEI file is an error naming the file and line; exit 2."""
     bad = tmp_path / "frus1999v01.xml"
     data = EXCERPT.read_text(encoding="utf-8")

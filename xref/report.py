@@ -6,7 +6,7 @@ kind and status, findings by rule), sortable and filterable tables of citations 
 with links to history.state.gov, and a radial view of a node's neighbourhood in the graph
 (left: what cites it; right: what it cites; click a node to move there).
 
-Findings come from :mod:`xref.check` when it is importable, else there are none.
+Findings come from :mod:`xref.linter` when it is importable, else there are none.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def check_findings(
     Unreadable files are left out here (the graph reports them).
     """
     try:
-        from xref.check import check_inputs
+        from xref.linter import check_inputs
     except ImportError:
         return [], False
     result = check_inputs(list(paths), corpus=list(corpus) or None, jobs=jobs)

@@ -52,7 +52,14 @@ from xref.models import (
 from xref.names import canonical_party
 from xref.transform import DEPARTMENT
 
-__all__ = ["STATUSES", "Resolution", "resolve_documents", "telegram_channel"]
+__all__ = [
+    "STATUSES",
+    "Resolution",
+    "complete_date",
+    "resolve_citations",
+    "resolve_documents",
+    "telegram_channel",
+]
 
 STATUSES = ("resolved", "external", "ambiguous", "unresolved")
 """The four states every citation ends in."""
@@ -577,3 +584,7 @@ def resolve_documents(
                     anywhere = c
                     if note:
                         in_notes = c
+
+
+resolve_citations = resolve_documents
+"""The library name of :func:`resolve_documents` (``xref.resolve_citations``)."""

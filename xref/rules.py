@@ -3,7 +3,7 @@
 Each :class:`Rule` has an id (``XR001`` ...), a name, a default severity, a one-line summary
 and a hint, and a function that takes a :class:`Context` (one file: a TEI volume or a
 plain-text document, with the corpus it is checked against) and yields :class:`Hit`\\ s.
-:func:`xref.check.check` turns hits into located findings. Rule ids are a public contract:
+:func:`xref.linter.check` turns hits into located findings. Rule ids are a public contract:
 rules may be added, never renumbered.
 """
 

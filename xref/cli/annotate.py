@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from xref.annotate import annotate
+from xref.annotation import annotate
 
 __all__ = ["add_parser", "run"]
 

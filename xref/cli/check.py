@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from xref.check import Finding, check_inputs, severity_rank
+from xref.linter import Finding, check_inputs, severity_rank
 from xref.rules import SEVERITIES
 from xref.sarif import to_sarif
 

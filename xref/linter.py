@@ -1,4 +1,4 @@
-"""``xref.check``: the editor's linter for footnotes and citations.
+"""``xref.linter``: the editor's linter for footnotes and citations.
 
 :func:`check` reads TEI volumes and plain-text documents (or takes them already read), runs
 the rules of :data:`xref.rules.RULES` over each file against a corpus (the files checked
