@@ -137,7 +137,8 @@ class FootnoteCitation(Citation):
     volume: str | None = None
     """FRUS volume id when another volume is named."""
     relative: str | None = None
-    """``previous`` (supra), ``next`` (infra), ``same`` (above/below), or None."""
+    """``previous`` (supra), ``next`` (infra), ``same`` (above/below), ``thereto`` (of the
+    document just cited), or None."""
 
 
 @frozen(kw_only=True)

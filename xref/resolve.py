@@ -176,7 +176,8 @@ def _number_key(number: str) -> str:
 def _is_dept(doc: Document) -> bool:
     dept = canonical_party(DEPARTMENT)
     return bool(doc.sender and canonical_party(doc.sender) == dept) or bool(
-        doc.place and doc.place.startswith("Washington")
+        doc.place
+        and doc.place.startswith("Washington")
         and not (doc.recipient and canonical_party(doc.recipient) == dept)
     )
 
@@ -231,6 +232,7 @@ class _Resolver:
     position: dict[str, int] = attrs.field(factory=dict)
     loaded: set[str] = attrs.field(factory=set)
     by_own_number: dict[str, list[Document]] = attrs.field(factory=dict)
+    last_document: dict[str, Document] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         # a volume counts as loaded (so a missing number is an error) only when read whole
@@ -253,6 +255,13 @@ class _Resolver:
 
     # ------------------------------------------------------------------ documents, footnotes
     def document(self, c: DocumentCitation, doc: Document) -> dict[str, object]:
+        result = self._document(c, doc)
+        found = self.corpus.by_id(str(result.get("target"))) if result.get("target") else None
+        if found is not None:
+            self.last_document[doc.id] = found
+        return result
+
+    def _document(self, c: DocumentCitation, doc: Document) -> dict[str, object]:
         if c.relative is not None:
             other = self.neighbour(doc, -1 if c.relative == "previous" else 1)
             if other is None:
@@ -324,6 +333,9 @@ class _Resolver:
                         "reason": f"{volume} has no document {c.document}",
                     }
                 return {"status": "external", "key": key, "method": "footnote"}
+        elif c.relative == "thereto":
+            # "Document 82. ... see footnote 3 thereto": the document cited last
+            owner = self.last_document.get(doc.id) or doc
         elif c.relative in ("previous", "next"):
             owner = self.neighbour(doc, -1 if c.relative == "previous" else 1)
             if owner is None:
@@ -385,8 +397,9 @@ class _Resolver:
                 )
             return out
         if evidence is not None:
-            out.update(status="resolved", target=evidence, method="footnote-evidence",
-                       confidence=0.85)
+            out.update(
+                status="resolved", target=evidence, method="footnote-evidence", confidence=0.85
+            )
             return out
         if out.get("candidates"):
             out.update(status="ambiguous", reason="several telegrams fit the channel and number")
@@ -434,9 +447,7 @@ class _Resolver:
         found = [d for sc, d in fitting if sc == best_score]
         return self._plausible(found, doc, when)
 
-    def _plausible(
-        self, found: list[Document], doc: Document, when: str | None
-    ) -> list[Document]:
+    def _plausible(self, found: list[Document], doc: Document, when: str | None) -> list[Document]:
         if not found:
             return found
         citing = _parse_iso(doc.date)
@@ -565,11 +576,28 @@ def resolve_documents(
         anywhere: Citation | None = None
         for container in doc.containers():
             note = container.where in ("source", "footnote")
+            carry: tuple[int, str] | None = None  # (end, volume) of an ibid's document list
             for c in find_citations(container.text, volume=doc.volume):
+                if (
+                    carry is not None
+                    and isinstance(c, DocumentCitation | FootnoteCitation)
+                    and c.volume is None
+                    and 0 <= c.span.start - carry[0] <= 8
+                ):
+                    # "ibid., Documents 9–14": the list goes on in the ibid's volume
+                    c = attrs.evolve(c, volume=carry[1])
+                    carry = (c.span.end, carry[1])
+                else:
+                    carry = None
                 if isinstance(c, IbidCitation):
                     previous = in_notes if note else anywhere
                     filled, result, effective = resolver.ibid(c, previous, doc)
                     yield Resolution(citation=filled, document=doc, container=container, **result)  # type: ignore[arg-type]
+                    if (
+                        isinstance(effective, DocumentCitation | FootnoteCitation)
+                        and effective.volume is not None
+                    ):
+                        carry = (c.span.end, effective.volume)
                     if effective is not None:
                         anywhere = effective
                         if note:

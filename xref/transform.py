@@ -253,8 +253,9 @@ class Builder:
         if body.data == "pages_and_document":
             # "Foreign Relations, 1952-1954, vol. IV, pp. 1061-1071 (Document 15)"
             pages, doc = (c for c in body.children if isinstance(c, Tree))
-            pub = self.make(PublicationCitation, self.span(head, pages), volume=volume,
-                            pages=self._pages(pages))
+            pub = self.make(
+                PublicationCitation, self.span(head, pages), volume=volume, pages=self._pages(pages)
+            )
             return [pub, *self._doc_ref(doc, doc, volume)]
         if body.data == "pages":
             return [
@@ -285,10 +286,42 @@ class Builder:
         ]
         thereto = _child(body, "fn_thereto")
         out: list[Citation] = []
+        if thereto is not None and _child(thereto, "fn_elsewhere") is not None:
+            # "Document 98 and footnote 3 to Document 109": the documents, then a footnote
+            # of another document
+            elsewhere = _child(thereto, "fn_elsewhere")
+            assert elsewhere is not None
+            owner = int(str(_first(elsewhere, "INT")))
+            for i, num in enumerate(numbers):
+                out.append(
+                    self.make(
+                        DocumentCitation,
+                        self.span(head if i == 0 else num, num),
+                        number=int(str(_first(num, "INT"))),
+                        volume=volume,
+                    )
+                )
+            fn_nums = [n for n in thereto.children if isinstance(n, Tree) and n.data == "fn_num"]
+            word = _first(thereto, "FOOTNOTE")
+            assert word is not None
+            for i, num in enumerate(fn_nums):
+                start: Token | _Node = word if i == 0 else num
+                last = elsewhere if i == len(fn_nums) - 1 else num
+                out.append(
+                    self.make(
+                        FootnoteCitation,
+                        self.span(start, last),
+                        number=str(num.children[0]),
+                        document=owner,
+                        volume=volume,
+                    )
+                )
+            return out
         if thereto is not None:
             # "Document 140 and footnote 3 thereto" is one citation of the footnote
             doc = int(str(_first(numbers[-1], "INT")))
-            for i, num in enumerate(n for n in thereto.children if isinstance(n, Tree)):
+            fn_nums = [n for n in thereto.children if isinstance(n, Tree) and n.data == "fn_num"]
+            for i, num in enumerate(fn_nums):
                 span = self.span(head, thereto) if i == 0 else self.span(num)
                 out.append(
                     self.make(
@@ -352,6 +385,8 @@ class Builder:
                 vol = _child(w, "vol_part")
                 if vol is not None:
                     volume = self._volume(Tree("frus_volume", [vol]))
+            elif w.data == "fn_thereto_only":
+                relative = "thereto"
             elif w.data == "fn_supra":
                 relative = "previous" if "supra" in str(_first(w, "SUPRA")).lower() else "same"
             elif w.data == "fn_infra":
@@ -408,8 +443,11 @@ class Builder:
             found = self.ref(loc) if loc.data != "page" else self.page(loc)
             if not found:
                 # "ibid., volume XXVI, Arab-Israeli Dispute": a place that names no citation
-                text = re.sub(r"\s+", " ", self.source[self.offset + self._start(loc) :
-                                                       self.offset + self._end(loc)])
+                text = re.sub(
+                    r"\s+",
+                    " ",
+                    self.source[self.offset + self._start(loc) : self.offset + self._end(loc)],
+                )
                 return [self.make(IbidCitation, self.span(ibid_tok, loc), path=[text])]
         first, rest = found[0], found[1:]
         span = Span(self.offset + self._start(ibid_tok), first.span.end)
