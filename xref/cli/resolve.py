@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from xref.corpus import Corpus
@@ -38,6 +39,9 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="fetch the volumes that cross-volume citations name, then resolve",
     )
+    p.add_argument("--base-url", default=None, help="where --fetch-missing fetches volumes from")
+    p.add_argument("--cache-dir", default=None, help="the volume cache (default: the user cache)")
+    p.add_argument("--offline", action="store_true", help="use only the cache (or XREF_OFFLINE=1)")
     p.set_defaults(func=run)
 
 
@@ -62,7 +66,7 @@ def load(
     return docs, index, status
 
 
-def _fetch_missing(docs: list[Document], corpus: Corpus) -> list[Volume]:
+def _fetch_missing(docs: list[Document], corpus: Corpus, args: argparse.Namespace) -> list[Volume]:
     from xref.fetch import Retriever
     from xref.tei import read_volume
 
@@ -73,7 +77,14 @@ def _fetch_missing(docs: list[Document], corpus: Corpus) -> list[Volume]:
             vol = r.key.split("#", 1)[0]
             if vol not in loaded and vol not in wanted:
                 wanted.append(vol)
-    retriever = Retriever()
+    options: dict[str, Any] = {}
+    if args.base_url:
+        options["base_url"] = args.base_url
+    if args.cache_dir:
+        options["cache_dir"] = Path(args.cache_dir)
+    if args.offline:
+        options["offline"] = True
+    retriever = Retriever(**options)
     out = []
     for res in retriever.fetch_many(wanted):
         if res.ok and res.path is not None:
@@ -90,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     status = max(status, extra_status)
     corpus = Corpus.from_documents([*index, *extra_index])
     if args.fetch_missing:
-        fetched = _fetch_missing(docs, corpus)
+        fetched = _fetch_missing(docs, corpus, args)
         if fetched:
             corpus = corpus.with_documents(fetched)
     records = (
