@@ -112,39 +112,45 @@ _NUMBERED_OK_WORDS = frozenset(
 )
 
 
-# Literal anchors, one inside every trigger: a regular expression of literals runs far
-# faster than the full triggers, which are then tried only at the words around each anchor.
+# Anchors: one literal inside every trigger. One alternation of literals scans the text
+# several times faster than the full triggers, which are then tried only at the starts of
+# the few words that end at an anchor.
 _ANCHORS = re.compile(
-    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|FRC|ibrar|Yearbook|Materials|Department|Archives|RG|Record"
-    r"|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|irgram"
-    r"|pp?\.|desp|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel|Tedul"
-    r"|A-\d|A\u2013\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"
+    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|FRC|ibrar|Yearbook|Materials|Department|Archives|RG"
+    r"|Record|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|desp"
+    r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
+    r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"
 )
-_WORD_BACK = re.compile(r"(?:[\w.'\u2019-]+\s+){0,3}[\w.'\u2019-]*$")
+_WORD_CHARS = r"[\w.'\u2019\u2013-]"
+_WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")
+_WORD = re.compile(rf"{_WORD_CHARS}+")
+
+
+def _anchor_positions(text: str) -> list[int]:
+    return [m.start() for m in _ANCHORS.finditer(text)]
 
 
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
-    for a in _ANCHORS.finditer(text):
-        i = a.start()
-        lo = max(0, i - 48)
-        back = _WORD_BACK.search(text, lo, i)
+    match = _SCAN.match
+    for i in _anchor_positions(text):
+        back = _WORD_BACK.search(text, max(0, i - 48), i)
         if back is None:
             continue
         # try the start of each of the (up to four) words ending at the anchor
         pos = back.start()
-        for w in re.finditer(r"[\w.'\u2019-]+", text[pos : i + 1] or " "):
-            start = pos + w.start()
+        for w in _WORD.finditer(text, pos, i + 1):
+            start = w.start()
             if start in tried:
                 continue
             tried.add(start)
-            m = _SCAN.match(text, start)
+            m = match(text, start)
             if m is not None:
                 seen[start] = m
         if i not in tried:
             tried.add(i)
-            m = _SCAN.match(text, i)
+            m = match(text, i)
             if m is not None:
                 seen[i] = m
     return [seen[k] for k in sorted(seen)]
