@@ -174,3 +174,29 @@ def test_resolution_never_reads_the_refs() -> None:
         )
     ]
     assert a == b
+
+
+REFTEL_DOC = """Telegram From the Department of State to the Embassy in Iran
+
+
+Washington, May 5, 1964, 7 p.m.
+
+774. Re Embtel 922. Joint State-AID-Defense message.
+
+1. We gratified with handling of conversation reported reftel and believe approach sound.
+
+Source: Department of State, Central Files, POL IRAN-US. Secret.
+"""
+
+
+def test_reftel_follows_the_reference_telegram(tmp_path: Path) -> None:
+    """``reftel`` names the telegram of the opening reference (``Re Embtel 922``)."""
+    path = tmp_path / "d16.txt"
+    path.write_text(REFTEL_DOC, encoding="utf-8")
+    doc = read_plaintext(str(path), volume="frus1964-68v22")
+    results = list(resolve_documents([doc], Corpus.from_documents([doc])))
+    embtel = _by_text(results, "Embtel 922")
+    reftel = _by_text(results, "reftel")
+    assert embtel.key == "telegram:Embassy in Iran->Department of State:922:1964"
+    assert reftel.method == "reftel"
+    assert (reftel.status, reftel.key) == (embtel.status, embtel.key)

@@ -77,6 +77,13 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\bForeign\s+Relations\b(?=,?\s*1[89]\d\d)"
         r"|\b(?:Supra|Infra|supra|infra)\b",
     ),
+    (
+        "post",
+        "telegram",
+        False,
+        r"\b(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['\u2019]s(?=\s+\d{1,6}\b(?![,.]\d)"
+        r"(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|per|million|percent)))",
+    ),
     ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)"),
     ("num", "ref", False, r"(?:(?<=^)|(?<=[(\[]|\s))Nos?\.(?=\s*\d)"),
     (
@@ -119,7 +126,7 @@ _ANCHORS = re.compile(
     r"tel|Tel|TEL|ocument|ootnote|bid|Lot|FRC|ibrar|Yearbook|Materials|Department|Archives|RG"
     r"|Record|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|desp"
     r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
-    r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"
+    r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d"
 )
 _WORD_CHARS = r"[\w.'\u2019\u2013-]"
 _WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")

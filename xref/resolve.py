@@ -559,6 +559,21 @@ def _evidence_for(
     return None
 
 
+_REFERENCE_LINE = re.compile(r"\b(?:Refs?|Reference|References|Reftels?)\s*[:.]", re.I)
+OPENING = 200
+"""Telegrams cite their reference telegram in the opening, right after the own number."""
+
+
+def _on_reference_line(text: str, c: Citation) -> bool:
+    """Whether ``c`` is the telegram's reference: on a ``Ref:`` line, or in the opening
+    (``774. Re Embtel 922.``, ``1109. Dept pass Defense. Embtel 1065.``)."""
+    if c.span.start < OPENING:
+        return True
+    window = text[max(0, c.span.start - 80) : c.span.start]
+    marks = list(_REFERENCE_LINE.finditer(window))
+    return bool(marks) and "." not in window[marks[-1].end() :].replace("No.", "")
+
+
 def resolve_documents(
     documents: Iterable[Document], corpus: Corpus, *, use_refs: bool = False
 ) -> Iterator[Resolution]:
@@ -574,6 +589,7 @@ def resolve_documents(
         # in running text (editorial notes) the previous citation of any kind
         in_notes: Citation | None = None
         anywhere: Citation | None = None
+        reference: dict[str, object] = {}  # the resolution of the Reference line's telegram
         for container in doc.containers():
             note = container.where in ("source", "footnote")
             carry: tuple[int, str] | None = None  # (end, volume) of an ibid's document list
@@ -606,7 +622,23 @@ def resolve_documents(
                 evidence = None
                 if isinstance(c, TelegramCitation):
                     evidence = _evidence_for(c, container, doc, resolver)
-                result = resolver.resolve(c, doc, evidence)
+                if isinstance(c, TelegramCitation) and c.number is None and reference:
+                    # "reftel": the telegram named on the Reference line
+                    result = {
+                        **reference,
+                        "method": "reftel",
+                        "reason": "the telegram of the Reference line",
+                    }
+                else:
+                    result = resolver.resolve(c, doc, evidence)
+                if (
+                    isinstance(c, TelegramCitation)
+                    and c.number is not None
+                    and not reference
+                    and container.where == "body"
+                    and _on_reference_line(container.text, c)
+                ):
+                    reference = {k: v for k, v in result.items() if k != "reason"}
                 yield Resolution(citation=c, document=doc, container=container, **result)  # type: ignore[arg-type]
                 if not isinstance(c, UnparsedCitation | PageCitation):
                     anywhere = c

@@ -36,6 +36,7 @@ from xref.models import (
     SubjectFileCitation,
     TelegramCitation,
 )
+from xref.names import country_of
 from xref.normalize import decode_file_date, normalize_dashes, partial_date, volume_id
 from xref.parser import Parsed
 
@@ -121,6 +122,8 @@ class Builder:
 
     # ------------------------------------------------------------------ telegrams
     def telegram(self, tree: _Node) -> list[Citation]:
+        if tree.data == "post_telegram":
+            return self._post_telegram(tree)
         if tree.data == "bare_reftel":
             tok = tree.children[0]
             assert isinstance(tok, Token)
@@ -166,6 +169,38 @@ class Builder:
                     span,
                     number=number,
                     series=series,
+                    sender=sender,
+                    recipient=recipient,
+                    date=date,
+                )
+            )
+        return out
+
+    def _post_telegram(self, tree: _Node) -> list[Citation]:
+        """``Rome's 2833``: telegram 2833 from the post at Rome, when the name is a post."""
+        owner = tree.children[0]
+        assert isinstance(owner, Token)
+        name = re.sub(r"['\u2019]s$", "", str(owner))
+        if name in ("Department", "State"):
+            sender: str = DEPARTMENT
+        elif (country_of(name) or name).lower() != name.lower():
+            sender = name  # a post's city; "Turkey's 67 provinces" names no post
+        else:
+            return []  # "Khrushchev's 2 letters": not a post
+        recipient = DEPARTMENT if sender != DEPARTMENT else None
+        date_node = _date_node(tree)
+        date = self._date(date_node) if date_node is not None else None
+        numbers = _subtrees(tree, "tel_number")
+        out: list[Citation] = []
+        for i, num in enumerate(numbers):
+            first: Token | _Node = owner if i == 0 else num
+            last: Token | _Node = tree.children[-1] if len(numbers) == 1 else num
+            out.append(
+                self.make(
+                    TelegramCitation,
+                    self.span(first, last),
+                    number="".join(str(t) for t in _tokens(num)),
+                    series="telegram",
                     sender=sender,
                     recipient=recipient,
                     date=date,
