@@ -28,6 +28,7 @@ from xref.models import (
     UnparsedCitation,
 )
 from xref.names import canonical_party
+from xref.resolve import Resolution, complete_date, resolve_documents
 
 __all__ = ["RULES", "SEVERITIES", "Context", "Hit", "Rule", "rule_by_id"]
 
@@ -69,17 +70,66 @@ class Context:
     """The TEI volume, or None for a plain-text document."""
     ids: dict[str, frozenset[str]] = field(factory=dict)
     """``xml:id``\\ s of every loaded TEI volume, by volume id."""
-    failures: list[tuple[Document, Container, Exception]] = field(factory=list)
-    """Containers whose text the citation finder failed on (their citations are skipped)."""
+    failures: list[tuple[Document, Container | None, Exception]] = field(factory=list)
+    """Documents or containers the finder or resolver failed on (their citations are skipped)."""
     _cache: dict[tuple[str, str], list[Citation]] = field(factory=dict)
+    _resolutions: list[Resolution] | None = None
+    _by_container: dict[tuple[str, str], list[Resolution]] = field(factory=dict)
 
     @property
     def tei(self) -> bool:
         """Whether the file is a TEI volume."""
         return self.volume is not None
 
+    def resolutions(self) -> list[Resolution]:
+        """Every citation of the file resolved against the corpus, in reading order (cached).
+
+        A resolver or parser failure on one document is recorded in :attr:`failures`; that
+        document's citations are then found container by container, without resolutions.
+        """
+        if self._resolutions is not None:
+            return self._resolutions
+        out: list[Resolution] = []
+        failed: set[str] = set()
+        todo = list(self.documents)
+        current: list[Document] = []
+
+        def feed(docs: list[Document]) -> Iterator[Document]:
+            for d in docs:
+                current[:] = [d]
+                yield d
+
+        while todo:
+            current.clear()
+            start = len(out)
+            try:
+                out.extend(resolve_documents(feed(todo), self.corpus))
+                todo = []
+            except Exception as exc:  # a parser or resolver bug must not stop the linter
+                bad = current[0] if current else todo[0]
+                self.failures.append((bad, None, exc))
+                failed.add(bad.id)
+                out[start:] = [r for r in out[start:] if r.document.id != bad.id]
+                todo = todo[todo.index(bad) + 1:]
+        self._resolutions = out
+        for r in out:
+            self._by_container.setdefault((r.document.id, r.container.key), []).append(r)
+        for doc in self.documents:
+            if doc.id in failed:
+                continue
+            for c in doc.containers():
+                key = (doc.id, c.key)
+                self._cache[key] = [r.citation for r in self._by_container.get(key, [])]
+        return out
+
+    def resolved_in(self, doc: Document, container: Container) -> list[Resolution]:
+        """The resolutions of the citations in one container, in order."""
+        self.resolutions()
+        return self._by_container.get((doc.id, container.key), [])
+
     def citations(self, doc: Document, container: Container) -> list[Citation]:
-        """The citations found in ``container`` (cached)."""
+        """The citations found in ``container`` (cached; from the resolutions when possible)."""
+        self.resolutions()
         key = (doc.id, container.key)
         found = self._cache.get(key)
         if found is None:
@@ -284,10 +334,33 @@ _REF_FN = re.compile(r"\bfootnotes?\s+(\d+|[a-z])\b", re.I)
 _REF_NUMBER = re.compile(r"^\s*(\d+)\s*[.,;]?\s*$")
 
 
+def _cited_target(r: Resolution) -> tuple[str | None, int, str | None] | None:
+    """``(volume, document, footnote)`` that a document or footnote citation names."""
+    if r.method.removeprefix("ibid+") not in ("document-number", "footnote", "relative"):
+        return None
+    for value in (r.target, r.key):
+        if value:
+            m = _DOC_TARGET.match(value.strip())
+            if m is not None:
+                return (m.group("vol") or None, int(m.group("doc")), m.group("fn"))
+    return None
+
+
+def _overlapping(c: Container, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(r.span.start, r.span.end, t) for r in c.refs if r.span.start < end
+            and start < r.span.end for t in r.target.split()]
+
+
 def ref_text_mismatch(ctx: Context) -> Iterator[Hit]:
-    """A ``<ref>``'s text (``Document 184``) agrees with its target (``#d184``)."""
+    """A ``<ref>``'s text (``Document 184``, ``vol. V, Document 28``) agrees with its target.
+
+    The ref's own text is compared with its target; then the citation the ref sits in, as
+    resolved (volume, document and footnote, ``ibid.`` included), is compared with it: a
+    citation of another volume whose ref points into this one is reported.
+    """
     if ctx.volume is None:
         return
+    done: set[tuple[str, str, int]] = set()
     for doc, c, start, end, t in _refs(ctx):
         target = _doc_of_target(t, doc.volume)
         if target is None:
@@ -295,20 +368,74 @@ def ref_text_mismatch(ctx: Context) -> Iterator[Hit]:
         _, number, fn = target
         text = c.text[start:end]
         bare = _REF_NUMBER.match(text)
+        hit: Hit | None = None
         if bare is not None and fn is not None:
             if bare.group(1) not in (fn, str(number)):
-                yield Hit(f"<ref> text {text!r} names footnote {bare.group(1)} but its target "
+                hit = Hit(f"<ref> text {text!r} names footnote {bare.group(1)} but its target "
                           f"is {t!r}", doc, c, start, end)
-            continue
-        m = _REF_DOC.search(text) or bare
-        if m is not None and int(m.group(1)) != number:
-            yield Hit(f"<ref> text {text!r} names Document {m.group(1)} but its target is "
+        elif (m := _REF_DOC.search(text) or bare) is not None and int(m.group(1)) != number:
+            hit = Hit(f"<ref> text {text!r} names Document {m.group(1)} but its target is "
                       f"{t!r}", doc, c, start, end)
-            continue
-        f = _REF_FN.search(text)
-        if f is not None and fn is not None and f.group(1) != fn:
-            yield Hit(f"<ref> text {text!r} names footnote {f.group(1)} but its target is "
+        elif (f := _REF_FN.search(text)) is not None and fn is not None and f.group(1) != fn:
+            hit = Hit(f"<ref> text {text!r} names footnote {f.group(1)} but its target is "
                       f"{t!r}", doc, c, start, end)
+        if hit is not None:
+            done.add((doc.id, c.key, start))
+            yield hit
+    by_container: dict[tuple[str, str], list[tuple[Resolution, tuple[str | None, int,
+                                                                     str | None]]]] = {}
+    for r in ctx.resolutions():
+        cited = _cited_target(r)
+        if cited is not None:
+            by_container.setdefault((r.document.id, r.container.key), []).append((r, cited))
+    for doc, c, start, end, t in _refs(ctx):
+        target = _doc_of_target(t, doc.volume)
+        if target is None or (doc.id, c.key, start) in done or not doc.volume:
+            continue
+        # a ref may cover several citations ("footnotes 6 and 7, Document 263"): it is
+        # wrong only when it agrees with none of them
+        problems = [_ref_problem(r, cited, c, t, target, doc.volume)
+                    for r, cited in by_container.get((doc.id, c.key), [])
+                    if r.citation.span.start < end and start < r.citation.span.end]
+        if problems and all(p is not None for p in problems):
+            message, hint = next(p for p in problems if p is not None)
+            yield Hit(message, doc, c, start, end, hint=hint)
+
+
+_NAMES_VOLUME = re.compile(r"\b(?:vol|volume|ibid|Foreign Relations)\b", re.I)
+
+
+def _ref_problem(
+    r: Resolution,
+    cited: tuple[str | None, int, str | None],
+    c: Container,
+    t: str,
+    target: tuple[str | None, int, str | None],
+    volume: str,
+) -> tuple[str, str | None] | None:
+    """How a ref target disagrees with a citation it overlaps, or None if it agrees."""
+    cite = r.citation
+    vol, number, fn = cited
+    tvol, tnumber, tfn = target
+    where = f"footnote {fn} of Document {number}" if fn else f"Document {number}"
+    if vol != tvol:
+        if tvol == volume and vol and _NAMES_VOLUME.search(cite.text):
+            return (f"{cite.text!r} names {where} of {vol}, but its <ref> target {t!r} is in "
+                    "this volume", f'write target="{vol}#d{number}{"fn" + fn if fn else ""}"')
+        return None  # the text gives no volume of its own: trust the ref
+    if tnumber != number:
+        return f"{cite.text!r} names {where}, but its <ref> target is {t!r}", None
+    if fn is not None and tfn is None:
+        alone = len(_overlapping(c, cite.span.start, cite.span.end)) == 1
+        if isinstance(cite, FootnoteCitation) and cite.document is not None and alone and (
+            cite.text.lstrip().lower().startswith("footnote")
+        ):  # "footnote 3, <ref target="#d16">Document 16</ref>"
+            return (f"{cite.text!r} names {where}, but its <ref> target {t!r} is the document",
+                    f'write target="{t}fn{fn}"')
+        return None
+    if fn is not None and tfn is not None and fn != tfn:
+        return f"{cite.text!r} names {where}, but its <ref> target is {t!r}", None
+    return None
 
 
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bthrough|\bto)\s*$")
@@ -348,124 +475,115 @@ def document_unlinked(ctx: Context) -> Iterator[Hit]:
 # -- dangling cross-references ---------------------------------------------------------------
 
 
-def _loaded(ctx: Context, volume: str | None) -> bool:
-    return volume is not None and volume in ctx.ids
-
-
 def _other_volume_ref(c: Container, cite: Citation, volume: str | None) -> bool:
     """Whether a ``<ref>`` over the citation points into another volume (trust the ref)."""
-    s, e = cite.span.start, cite.span.end
-    for r in c.refs:
-        if r.span.start < e and s < r.span.end:
-            vol = r.target.partition("#")[0]
-            if vol and vol != volume:
-                return True
+    for _, _, t in _overlapping(c, cite.span.start, cite.span.end):
+        vol = t.partition("#")[0]
+        if vol and vol != volume:
+            return True
     return False
 
 
 _ELSEWHERE_BEFORE = re.compile(r"\b(?:vol\.|volume|Foreign Relations|pages?|pp?\.)[^.;]*$", re.I)
-_ELSEWHERE_AFTER = re.compile(r"^[^.;]{0,30}?,\s*(?:p|pp|page|pages)\b\.?", re.I)
+_ELSEWHERE_AFTER = re.compile(
+    r"^[^.;]{0,30}?,\s*(?:p|pp|page|pages)\b\.?|^,?\s*(?:in|of)\s+(?:Foreign Relations|vol)",
+    re.I,
+)
+
+
+def _elsewhere(r: Resolution) -> bool:
+    """Whether the citation's surroundings place it in another publication or volume.
+
+    ``vol. 1, Documents 119-138`` of another series, ``footnote 7, p. 25`` of a page-numbered
+    volume, ``Document 380 in Foreign Relations, ... volume IV``: the parser gives these no
+    volume, so they would be taken for this volume's documents.
+    """
+    c, cite = r.container, r.citation
+    s, e = cite.span.start, cite.span.end
+    if _other_volume_ref(c, cite, r.document.volume):
+        return True
+    if _ELSEWHERE_AFTER.match(c.text[e:e + 40]):
+        return True
+    explicit = isinstance(cite, IbidCitation) or getattr(cite, "volume", None) is not None
+    return not explicit and bool(_ELSEWHERE_BEFORE.search(c.text[max(0, s - 80):s]))
+
+
+def _unresolved(ctx: Context, methods: tuple[str, ...]) -> Iterator[Resolution]:
+    for r in ctx.resolutions():
+        if r.status == "unresolved" and r.method in methods and not _elsewhere(r):
+            yield r
 
 
 def dangling_document(ctx: Context) -> Iterator[Hit]:
-    """``Document N`` names a document that exists when its volume is loaded."""
-    for doc, c, cite in ctx.located():
-        if isinstance(cite, DocumentCitation) and cite.number is not None:
-            number = cite.number
-        elif isinstance(cite, FootnoteCitation) and cite.document is not None:
-            number = cite.document
-        else:
+    """``Document N`` names a document that exists, when its volume is loaded."""
+    methods = ("document-number", "ibid+document-number", "footnote", "ibid+footnote")
+    for r in _unresolved(ctx, methods):
+        if "has no document" not in r.reason or r.citation.text.lstrip().startswith("No"):
             continue
-        if cite.text.lstrip().startswith("No") or _other_volume_ref(c, cite, doc.volume):
+        cited = _cited_target(r)
+        if cited is None:
             continue
-        s = cite.span.start
-        if getattr(cite, "volume", None) is None and _ELSEWHERE_BEFORE.search(
-            c.text[max(0, s - 80):s]
-        ):
-            continue  # "vol. 1, Documents 119-138" of another publication
-        vol = getattr(cite, "volume", None) or doc.volume
-        if _loaded(ctx, vol) and ctx.corpus.by_number(vol, number) is None:
-            yield _hit(doc, c, cite, f"Document {number} does not exist in {vol}")
-
-
-def _relative_doc(ctx: Context, doc: Document, step: int) -> Document | None:
-    docs = ctx.documents
-    for i, d in enumerate(docs):
-        if d is doc:
-            j = i + step
-            return docs[j] if 0 <= j < len(docs) else None
-    return None
+        vol, number, _ = cited
+        yield Hit(f"Document {number} does not exist in {vol}", r.document, r.container,
+                  r.citation.span.start, r.citation.span.end)
 
 
 def dangling_footnote(ctx: Context) -> Iterator[Hit]:
-    """``footnote M thereto`` (or ``, Document N``, ``above``, ``supra``) names a footnote."""
-    for doc, c, cite in ctx.located():
-        if not isinstance(cite, FootnoteCitation):
+    """``footnote M`` (``thereto``, ``, Document N``, ``above``) names a footnote that exists."""
+    for r in _unresolved(ctx, ("footnote", "ibid+footnote")):
+        cite = r.citation
+        if "has no footnote" not in r.reason:
             continue
-        s, e = cite.span.start, cite.span.end
-        if (_ELSEWHERE_BEFORE.search(c.text[max(0, s - 80):s])
-                or _ELSEWHERE_AFTER.match(c.text[e:e + 40])
-                or _other_volume_ref(c, cite, doc.volume)):
+        if isinstance(cite, IbidCitation) and not (
+            isinstance(cite.locator, FootnoteCitation) and cite.locator.document is not None
+        ):
+            continue  # "ibid., footnote 5": the footnote of the repeated publication
+        cited = _cited_target(r)
+        owner = ctx.corpus.by_id(f"{cited[0]}#d{cited[1]}") if cited and cited[0] else None
+        label = cited[2] if cited else None
+        if owner is None or label is None:
             continue
-        vol = cite.volume or doc.volume
-        number = cite.document
-        if number is None and cite.text.rstrip().endswith("thereto"):
-            earlier = [x for x in ctx.citations(doc, c) if isinstance(x, DocumentCitation)
-                       and x.span.end <= s and x.number is not None]
-            if not earlier:
-                continue
-            number, vol = earlier[-1].number, earlier[-1].volume or doc.volume
-        target: Document | None
-        if number is not None:
-            if not _loaded(ctx, vol):
-                continue
-            target = ctx.corpus.by_number(vol, number)
-        elif cite.relative == "previous":
-            target = _relative_doc(ctx, doc, -1)
-        elif cite.relative == "next":
-            target = _relative_doc(ctx, doc, 1)
-        else:
-            target = doc
-        if target is None:
-            continue
-        labels = {f.label for f in target.footnotes}
-        if target.source is not None:
-            labels.add(target.source.container.label)
-        if cite.number not in labels:
-            name = "this document" if target is doc else f"Document {target.number}"
-            yield _hit(doc, c, cite, f"footnote {cite.number} does not exist in {name}")
+        name = "this document" if owner is r.document else f"Document {owner.number}"
+        yield Hit(f"footnote {label} does not exist in {name}", r.document, r.container,
+                  cite.span.start, cite.span.end)
 
 
 # -- ibid ----------------------------------------------------------------------------------
 
-_REPOSITORY_KINDS = frozenset({
+_ARCHIVAL_KINDS = frozenset({
     "central_file", "subject_file", "lot_file", "records_center", "library",
     "national_archives", "electronic_telegram", "electronic_record", "cia",
-    "other_repository", "publication", "other_publication",
+    "other_repository",
 })
 
 
-def _ibids(ctx: Context) -> Iterator[tuple[Document, Container, IbidCitation, list[Citation],
-                                           list[Citation]]]:
-    """Each ibid, with the citations before it in its container and in the previous one."""
+def _ibids(ctx: Context) -> Iterator[tuple[Resolution, list[Citation], list[Citation]]]:
+    """Each ibid, with the citations before it in its document and in the previous note."""
     for doc in ctx.documents:
         before: list[Citation] = []
         previous: list[Citation] = []
         for c in doc.containers():
-            cites = ctx.citations(doc, c)
-            for i, cite in enumerate(cites):
-                if isinstance(cite, IbidCitation):
-                    yield doc, c, cite, [*before, *cites[:i]], previous
-            useful = [x for x in cites if not isinstance(x, UnparsedCitation)]
+            resolved = ctx.resolved_in(doc, c)
+            for i, r in enumerate(resolved):
+                if isinstance(r.citation, IbidCitation):
+                    yield r, [*before, *(x.citation for x in resolved[:i])], previous
+            useful = [x.citation for x in resolved
+                      if not isinstance(x.citation, UnparsedCitation)]
             if useful:
                 before.extend(useful)
                 previous = useful
 
 
 def ibid_no_antecedent(ctx: Context) -> Iterator[Hit]:
-    """``Ibid.`` repeats a citation earlier in the document (the source note comes first)."""
-    for doc, c, cite, before, _ in _ibids(ctx):
-        if before:
+    """``Ibid.`` opening a document's first note, with nothing earlier to repeat.
+
+    The resolver finds no antecedent for many an ibid whose antecedent is prose (a book
+    quoted in the running text); only an ibid that opens the document's first note, where
+    nothing can come before it, is reported.
+    """
+    for r, before, _ in _ibids(ctx):
+        doc, c, cite = r.document, r.container, r.citation
+        if r.status != "unresolved" or r.method != "ibid" or before:
             continue
         first_note = c.where == "source" or (
             doc.source is None and c.where == "footnote" and doc.footnotes
@@ -477,14 +595,21 @@ def ibid_no_antecedent(ctx: Context) -> Iterator[Hit]:
 
 
 def ibid_ambiguous(ctx: Context) -> Iterator[Hit]:
-    """``Ibid.`` opening a note whose previous note cites more than one repository."""
-    for doc, c, cite, before, previous in _ibids(ctx):
-        if cite.locator is not None or cite.path:
+    """``Ibid.`` that fits several documents, or opens a note after one citing two archives."""
+    for r, before, previous in _ibids(ctx):
+        doc, c, cite = r.document, r.container, r.citation
+        assert isinstance(cite, IbidCitation)
+        if r.status == "ambiguous":
+            yield _hit(doc, c, cite, f"{cite.text!r} repeats a citation that fits "
+                       f"{len(r.candidates)} documents ({', '.join(r.candidates[:3])})")
+            continue
+        if cite.locator is not None or cite.path or not before:
             continue  # a locator says which source is meant
         own = [x for x in ctx.citations(doc, c) if x.span.start < cite.span.start]
-        if own or not before:
-            continue
-        kinds = {x.kind for x in previous if x.kind in _REPOSITORY_KINDS}
+        after = c.text[cite.span.end:cite.span.end + 6]
+        if own or re.match(r"^[\s.,;:]*[A-Z0-9]", after):
+            continue  # text after the ibid (", Central Files, ...") is its locator
+        kinds = {x.kind for x in previous if x.kind in _ARCHIVAL_KINDS}
         if len(kinds) >= 2:
             yield _hit(doc, c, cite, f"{cite.text!r} may repeat any of "
                        f"{len(kinds)} sources of the previous note ({', '.join(sorted(kinds))})")
@@ -516,41 +641,6 @@ def file_date(ctx: Context) -> Iterator[Hit]:
             break
 
 
-def _telegram_clusters(
-    ctx: Context, doc: Document
-) -> Iterator[tuple[list[TelegramCitation], Container, Container]]:
-    """Telegram citations in the body right before a footnote marker, with that footnote."""
-    body = doc.body
-    cites = [x for x in ctx.citations(doc, body) if isinstance(x, TelegramCitation)]
-    for f in doc.footnotes:
-        a = f.container.anchor
-        if a is None or f.container.parent != "body":
-            continue
-        cluster: list[TelegramCitation] = []
-        edge = a
-        for cite in reversed(cites):
-            if cite.span.end > edge:
-                continue
-            gap = body.text[cite.span.end:edge]
-            if len(gap) > 8 or re.search(r"[A-Za-z]{4,}", gap.replace(" and ", "")):
-                break
-            cluster.insert(0, cite)
-            edge = cite.span.start
-        if cluster:
-            yield cluster, body, f.container
-
-
-def _targets(c: Container, volume: str | None, ctx: Context) -> list[Document]:
-    out = []
-    for r in c.refs:
-        t = _doc_of_target(r.target, volume)
-        if t is not None and t[2] is None and t[0] is not None:
-            d = ctx.corpus.by_number(t[0], t[1])
-            if d is not None:
-                out.append(d)
-    return out
-
-
 def _number(value: str | None) -> int | None:
     if value is None:
         return None
@@ -558,93 +648,166 @@ def _number(value: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _body_telegrams(ctx: Context, doc: Document) -> list[Resolution]:
+    return [r for r in ctx.resolved_in(doc, doc.body) if isinstance(r.citation, TelegramCitation)]
+
+
+def _is_telegram(d: Document) -> bool:
+    return bool(d.genre and "telegram" in d.genre)
+
+
 def telegram_after(ctx: Context) -> Iterator[Hit]:
-    """A telegram cited in a document's text is not dated after that document."""
+    """A telegram cited in a document's text is not dated after that document.
+
+    The cited telegram is the one its channel resolves to (or that the editors' footnote
+    names, when that telegram has the cited number); a date written in the citation counts
+    too.
+    """
     for doc in ctx.documents:
         when = _day(doc.date)
         if when is None:
             continue
-        for cluster, body, note in _telegram_clusters(ctx, doc):
-            if len(cluster) != 1:
+        for r in _body_telegrams(ctx, doc):
+            cite = r.citation
+            assert isinstance(cite, TelegramCitation)
+            target = ctx.corpus.by_id(r.channel_target) if r.channel_target else None
+            how = "by its channel"
+            if target is None and r.evidence:
+                found = ctx.corpus.by_id(r.evidence)
+                if found is not None and _is_telegram(found) and (
+                    _number(found.own_number) == _number(cite.number) is not None
+                ):
+                    target, how = found, "per the editors' footnote"
+            tday = _day(target.date) if target is not None else None
+            if target is not None and tday is not None and tday > when:
+                yield _hit(doc, doc.body, cite, f"{cite.text!r} is Document {target.number} "
+                           f"({how}), dated {tday}, after this document ({when})")
                 continue
-            for target in _targets(note, doc.volume, ctx):
-                tday = _day(target.date)
-                if tday is not None and tday > when:
-                    first = cluster[0]
-                    yield _hit(doc, body, first, f"{first.text!r} is Document {target.number} "
-                               f"(per {_note_name(note)}), dated {tday}, after this document "
-                               f"({when})")
-        for cite in ctx.citations(doc, doc.body):
-            if isinstance(cite, TelegramCitation):
-                tday = _day(cite.date)
-                if tday is not None and tday > when:
-                    yield _hit(doc, doc.body, cite, f"{cite.text!r} is dated {tday}, after "
-                               f"this document ({when})")
+            cday = _day(complete_date(cite.date, doc.date))
+            if cday is not None and cday > when and cite.date and not cite.date.startswith("--"):
+                yield _hit(doc, doc.body, cite, f"{cite.text!r} is dated {cday}, after this "
+                           f"document ({when})")
 
 
 def _same_party(a: str | None, b: str | None) -> bool:
     return bool(a and b and canonical_party(a) == canonical_party(b))
 
 
+_FOLLOWING = re.compile(r"\b(?:following|follows|next|below|septel)\b", re.I)
+
+
 def channel_order(ctx: Context) -> Iterator[Hit]:
-    """A telegram cites only lower-numbered telegrams of its own channel (``ourtel``)."""
+    """A telegram cites only lower-numbered telegrams of its own channel (``ourtel``).
+
+    A cited telegram resolved by channel that has the citing telegram's sender, recipient and
+    series, a higher number and an earlier date is out of order (telegrams sent together the
+    same day may cite each other, and numbering restarts each year, so only near numbers
+    count). An ``ourtel`` that resolves to nothing is judged by its number alone.
+    """
     for doc in ctx.documents:
         own = _number(doc.own_number)
-        if own is None or not doc.genre or "telegram" not in doc.genre:
+        when = _day(doc.date)
+        if own is None or not _is_telegram(doc):
             continue
-        seen: set[tuple[int, int]] = set()
-        for cite in ctx.citations(doc, doc.body):
-            if not isinstance(cite, TelegramCitation) or cite.relative:
+        near = range(own + 1, own + max(own, 100))
+        for r in _body_telegrams(ctx, doc):
+            cite = r.citation
+            assert isinstance(cite, TelegramCitation)
+            if cite.span.start < 3 or cite.relative:
+                continue  # the telegram's own number
+            target = ctx.corpus.by_id(r.channel_target) if r.channel_target else None
+            if target is not None:
+                tn, tday = _number(target.own_number), _day(target.date)
+                if (tn in near and target is not doc and tday is not None and when is not None
+                        and tday < when and (target.series or "") == (doc.series or "")
+                        and _same_party(target.sender, doc.sender)
+                        and _same_party(target.recipient, doc.recipient)):
+                    yield _hit(doc, doc.body, cite, f"{cite.text!r} is telegram {tn} "
+                               f"(Document {target.number}, {tday}), numbered after this "
+                               f"telegram ({own}, {when}) on the same channel")
                 continue
-            n = _number(cite.number)
             series = cite.series.lower()
             same = series in ("ourtel", "ourtels", "mytel", "mytels") or (
                 doc.series is not None and series == doc.series.lower()
             )
-            if cite.span.start < 3:
-                continue  # the telegram's own number
-            if n is not None and same and own <= n < own + max(own, 100):
-                seen.add((cite.span.start, n))
+            around = doc.body.text[max(0, cite.span.start - 40):cite.span.end + 40]
+            if same and _number(cite.number) in near and not _FOLLOWING.search(around):
                 yield _hit(doc, doc.body, cite, f"{cite.text!r} is numbered after this "
                            f"telegram ({doc.channel[2]}) on the same channel")
-        for cluster, body, note in _telegram_clusters(ctx, doc):
-            if len(cluster) != 1 or (cluster[0].span.start, _number(cluster[0].number)) in seen:
+
+
+def _telegram_clusters(
+    ctx: Context, doc: Document
+) -> Iterator[tuple[list[Resolution], Container]]:
+    """Telegram citations in the body right before a footnote marker, with that footnote."""
+    body = doc.body
+    cites = _body_telegrams(ctx, doc)
+    for f in doc.footnotes:
+        a = f.container.anchor
+        if a is None or f.container.parent != "body":
+            continue
+        cluster: list[Resolution] = []
+        edge = a
+        for r in reversed(cites):
+            if r.citation.span.end > edge:
                 continue
-            for target in _targets(note, doc.volume, ctx):
-                tn = _number(target.own_number)
-                if (tn is not None and (target.series or "") == (doc.series or "")
-                        and _same_party(target.sender, doc.sender)
-                        and _same_party(target.recipient, doc.recipient)
-                        and own <= tn < own + max(own, 100) and target is not doc
-                        and target.date != doc.date):  # sent together the same day
-                    yield _hit(doc, body, cluster[0], f"{cluster[0].text!r} is telegram {tn} "
-                               f"(Document {target.number}), numbered after this telegram "
-                               f"({own}) on the same channel")
+            gap = body.text[r.citation.span.end:edge]
+            if len(gap) > 8 or re.search(r"[A-Za-z]{4,}", gap.replace(" and ", "")):
+                break
+            cluster.insert(0, r)
+            edge = r.citation.span.start
+        if cluster:
+            yield cluster, f.container
+
+
+_POINTER_NOTE = re.compile(r"\s*(?:See\s+)?Documents?\s+\d")
 
 
 def footnote_other_telegram(ctx: Context) -> Iterator[Hit]:
-    """The editor's footnote on a telegram reference names that telegram, not another."""
+    """The editor's footnote on a telegram reference names that telegram, not another.
+
+    A footnote that only points (``Documents 289 and 290.``) right after telegram references
+    (``Embtels 596 and 597``) is matched with them in order. A pair disagrees when the
+    telegram's channel resolves to another document, or when the footnote names a telegram
+    whose number none of the references cites.
+    """
     for doc in ctx.documents:
-        for cluster, _body, note in _telegram_clusters(ctx, doc):
-            if not re.match(r"\s*(?:See\s+)?Documents?\s+\d", note.text):
+        for cluster, note in _telegram_clusters(ctx, doc):
+            if not _POINTER_NOTE.match(note.text):
                 continue
-            targets = _targets(note, doc.volume, ctx)
-            if len(targets) != len(cluster):
+            named = [ctx.corpus.by_id(r.target) for r in ctx.resolved_in(doc, note)
+                     if isinstance(r.citation, DocumentCitation) and r.target]
+            targets = [d for d in named if d is not None]
+            if len(targets) != len(cluster) or len(named) != len(targets):
                 continue
-            cited = {_number(x.number) for x in cluster}
-            if None in cited:
-                continue
-            for target in targets:
+            cited = {_number(r.citation.number) for r in cluster
+                     if isinstance(r.citation, TelegramCitation)}
+            ids = {d.id for d in targets}
+            for r, target in zip(cluster, targets, strict=True):
                 tn = _number(target.own_number)
-                if tn is None or tn in cited or not target.genre or "telegram" not in (
-                    target.genre
+                channel = ctx.corpus.by_id(r.channel_target) if r.channel_target else None
+                if len(cluster) > 1 and channel is not None and channel.id in ids:
+                    continue  # a list of references, with its documents in another order
+                if channel is not None and channel is not target and (
+                    tn != _number(channel.own_number)
+                    or channel.volume == doc.volume == target.volume
                 ):
-                    continue
-                text = ", ".join(x.text for x in cluster)
-                yield Hit(f"{_note_name(note)} names Document {target.number} (telegram "
-                          f"{target.channel[2]}), but the text cites {text}", doc, note,
-                          hint="check the footnote's document number against the telegram "
-                          "number")
+                    yield Hit(f"{_note_name(note)} names Document {target.number}, but "
+                              f"{r.citation.text!r} is Document {channel.number} by its "
+                              f"channel ({channel.channel[0]} to {channel.channel[1]}, "
+                              f"{channel.date})", doc, note,
+                              hint="check the footnote's document number against the telegram "
+                              "number")
+                    break
+                if channel is None and _is_telegram(target) and tn is not None and (
+                    None not in cited and tn not in cited
+                ):
+                    text = ", ".join(x.citation.text for x in cluster)
+                    yield Hit(f"{_note_name(note)} names Document {target.number} (telegram "
+                              f"{target.channel[2]}), but the text cites {text}", doc, note,
+                              hint="check the footnote's document number against the telegram "
+                              "number")
+                    break
 
 
 _BARE_REFERENCE = re.compile(
