@@ -35,8 +35,11 @@ __all__ = ["RULES", "SEVERITIES", "Context", "Hit", "Rule", "rule_by_id"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 """Severities, most severe first."""
 
-FILE_DATE_BEFORE_DAYS = 30
-"""A source note's decimal file may be dated this many days before its document."""
+FILE_DATE_BEFORE_DAYS = 180
+"""A source note's decimal file may be dated this many days before its document (filed with
+an earlier paper it answers) ..."""
+FILE_DATE_SLIP_DAYS = 27
+"""... but only this many when it differs from the document's date in one field (a slip)."""
 FILE_DATE_AFTER_DAYS = 60
 """... and this many days after it (filing lags)."""
 LINKED_REFS_MIN = 5
@@ -219,12 +222,14 @@ def footnote_sequence(ctx: Context) -> Iterator[Hit]:
         if doc.source is not None and (doc.source.container.label or "").isdigit():
             expected = int(doc.source.container.label or "0") + 1
         last_text: str | None = None
-        for f in doc.footnotes:
-            attributes = dict(f.container.attributes)
-            if (f.label is None or not f.label.isdigit() or _inline(f.container)
-                    or "target" in attributes):
+        notes = [f for f in doc.footnotes if f.label is not None and f.label.isdigit()
+                 and not _inline(f.container) and "target" not in dict(f.container.attributes)]
+        skip = False
+        for i, f in enumerate(notes):
+            if skip:
+                skip = False
                 continue
-            n = int(f.label)
+            n = int(f.label or "0")
             if expected is not None and n == expected - 1 and f.text == last_text:
                 continue  # the same note printed again at a second marker
             if expected is not None and n == 1 and expected > 1:
@@ -236,6 +241,12 @@ def footnote_sequence(ctx: Context) -> Iterator[Hit]:
                 if n not in (1, 2):
                     yield Hit(f"footnote {n} is the first numbered footnote (expected 1 or 2)",
                               doc, f.container)
+            elif n == expected + 1 and i + 1 < len(notes) and notes[i + 1].label == str(
+                expected
+            ):
+                yield Hit(f"footnote {n} comes before footnote {expected}", doc, f.container,
+                          hint="swap the two footnotes' numbers")
+                skip = True
             elif n != expected:
                 yield Hit(f"footnote {n} is out of sequence (expected {expected})", doc,
                           f.container)
@@ -618,6 +629,9 @@ def ibid_ambiguous(ctx: Context) -> Iterator[Hit]:
 # -- dates and telegram channels -------------------------------------------------------------
 
 
+_FILED_WITH = re.compile(r"\b(?:filed with|attached to|enclosure to|filed under)\b", re.I)
+
+
 def file_date(ctx: Context) -> Iterator[Hit]:
     """A source note's decimal file is dated near its document (not before, not long after)."""
     for doc in ctx.documents:
@@ -633,9 +647,14 @@ def file_date(ctx: Context) -> Iterator[Hit]:
             else:
                 continue
             filed = _day(cite_file.date)
-            if filed is not None:
+            if filed is not None and not _FILED_WITH.search(c.text):
                 delta = (filed - when).days
-                if delta < -FILE_DATE_BEFORE_DAYS or delta > FILE_DATE_AFTER_DAYS:
+                # one field changed (2-1261 for April 12, 1961) is a slip; a month or two
+                # before is usual (papers filed with the message they answer)
+                slip = filed.day == when.day and (filed.month == when.month
+                                                  or filed.year == when.year)
+                if (delta > FILE_DATE_AFTER_DAYS or delta < -FILE_DATE_BEFORE_DAYS
+                        or (slip and delta < -FILE_DATE_SLIP_DAYS)):
                     yield _hit(doc, c, cite, f"file {cite_file.file} is dated {filed} but the "
                                f"document is dated {when} ({delta:+d} days)")
             break
