@@ -69,18 +69,37 @@ def test_existing_refs_are_left_alone(result) -> None:  # type: ignore[no-untype
 
 
 def test_markup_inside_a_citation_is_reported_not_wrapped(result) -> None:  # type: ignore[no-untyped-def]
-    """``Document <hi>3</hi>`` cannot be wrapped cleanly: it is skipped, with its position."""
-    assert b'and Document <hi rend="italic">3</hi> again' in result.output
+    """``Document <pb/>3`` cannot be wrapped cleanly: it is skipped, with its position."""
+    assert b'and Document <pb n="5" xml:id="pg_5" facs="0005"/>3 again' in result.output
     [skipped] = result.skipped
     assert skipped.text == "Document 3"
     assert skipped.reason == "the citation runs across markup"
     assert (skipped.line, skipped.column) == (37, 55)
 
 
+def test_whole_inline_elements_are_taken_in(result) -> None:  # type: ignore[no-untyped-def]
+    """``<hi>Foreign Relations</hi>, …, Document 3`` is wrapped whole, the ``<hi>`` inside."""
+    refs = _inserted(result.original, result.output)
+    assert (
+        '<ref target="frus1955-57v24#d3"><hi rend="italic">Foreign Relations</hi>, 1955–1957, '
+        "vol. XXIV, Soviet Union, Document 3</ref>"
+    ) in refs
+    assert (
+        '<ref target="frus1969-76v04#d380">Document 380 in <hi rend="italic">Foreign '
+        'Relations</hi>, 1969–1976, volume IV</ref>'
+    ) in refs
+
+
+def test_ranges_and_other_publications_notes(result) -> None:  # type: ignore[no-untyped-def]
+    """``Documents 1-2`` is two refs; footnotes on a page or ``ibid.`` are not this volume's."""
+    assert b'<ref target="#d1">Documents 1</ref>-<ref target="#d2">2</ref>' in result.output
+    assert b"footnote 1, p. 14 and footnote 2, ibid." in result.output
+
+
 def test_every_other_byte_is_unchanged(result) -> None:  # type: ignore[no-untyped-def]
     """Taking the inserted tags out gives the input back, byte for byte."""
     assert remove_insertions(result.output, result.insertions) == result.original
-    assert len(result.insertions) == 10
+    assert len(result.insertions) == 14
 
 
 def test_output_is_well_formed_and_idempotent(tmp_path: Path, result) -> None:  # type: ignore[no-untyped-def]
@@ -108,7 +127,7 @@ def test_no_cross_volume(result) -> None:  # type: ignore[no-untyped-def]
     vol = read_volume(FIXTURE)
     plain = annotate_tei(result.original, vol, Corpus.from_documents([vol]), cross_volume=False)
     assert all(not i.target.startswith("frus") for i in plain.insertions)
-    assert len(plain.insertions) == len(result.insertions) - 1
+    assert len(plain.insertions) == len(result.insertions) - 3
 
 
 def test_cli_dry_run_prints_a_diff(capsys: pytest.CaptureFixture[str]) -> None:

@@ -191,7 +191,8 @@ def link_target(r: Resolution, corpus: Corpus, *, cross_volume: bool = True) -> 
         return None
     if r.status == "resolved" and r.target:
         if kind == "document" and r.target == r.document.id:
-            return None  # a document naming itself ("No. 2" in its own heading)
+            if r.container.where == "heading" or r.citation.text.startswith("No."):
+                return None  # a document naming itself: its heading, "[Inclosure in No. 2.]"
         return r.target
     if kind == "telegram":
         return None
@@ -292,11 +293,25 @@ def _links(rs: Sequence[Resolution], corpus: Corpus, cross_volume: bool) -> list
     """
     out: list[_Link] = []
     text = rs[0].container.text if rs else ""
+    ends = _list_ends(rs, text)
+    before_publication: dict[int, _Link] = {}
+    for i in range(1, len(rs)):
+        if rs[i].citation.kind == "publication":
+            link = _document_in_publication(rs, i, text, cross_volume)
+            if link is not None:
+                before_publication[i - 1] = link
     context: tuple[str, int] | None = None  # (volume, end of the last citation in it)
     previous: Resolution | None = None
-    for r in rs:
+    for i, r in enumerate(rs):
         c = r.citation
         fields = c.fields()
+        if c.kind == "document" and context is not None and fields.get("volume") == context[0]:
+            fields = {**fields, "volume": None}  # "Foreign Relations, …, pp. 1–3 (Document 3)"
+        if i in before_publication:
+            out.append(before_publication[i])
+            context = None
+            previous = r
+            continue
         if c.kind == "publication":
             vol = fields.get("volume")
             previous = r
@@ -341,26 +356,85 @@ def _links(rs: Sequence[Resolution], corpus: Corpus, cross_volume: bool) -> list
                     out.append(_Link(_trim_span(loc.span, loc.text, loc.kind), full, loc.kind, r))
             continue
         full = link_target(r, corpus, cross_volume=cross_volume)
-        if full is None or _unlinkable(r, text):
+        if full is None or _unlinkable(r, text, ends[i]):
             continue
-        out.append(_Link(_trimmed(r), full, c.kind, r))
+        span = _trimmed(r)
+        m = _FR_BEFORE.search(text, max(0, span.start - 40), span.start)
+        if m is not None and c.text.startswith("vol") and _FULL_KEY.fullmatch(full):
+            span = Span(m.start(), span.end)  # "Foreign Relations, 1969–1976, " + "volume XXV, …"
+        out.append(_Link(span, full, c.kind, r))
     return out
 
 
-def _unlinkable(r: Resolution, text: str) -> bool:
-    """Citations that read as cross-references but are not (``No. 20``, ``supra-national``)."""
+_FR_BEFORE = re.compile(r"Foreign Relations,\s*\d{4}[–-]\d{2,4},\s*$")
+_IN_PUBLICATION = re.compile(r"\s+in\s+$")
+
+
+def _document_in_publication(
+    rs: Sequence[Resolution], i: int, text: str, cross_volume: bool
+) -> _Link | None:
+    """``Document 380 in Foreign Relations, 1969–1976, volume IV``: one link, to that volume.
+
+    ``rs[i]`` is the publication; the link covers it and the document citation just before.
+    """
+    if i == 0 or not cross_volume:
+        return None
+    pub, doc = rs[i], rs[i - 1]
+    vol = pub.citation.fields().get("volume")
+    number = doc.citation.fields().get("number")
+    if doc.citation.kind != "document" or doc.citation.fields().get("volume") is not None:
+        return None
+    if not isinstance(vol, str) or not vol.startswith("frus") or number is None:
+        return None
+    if vol == pub.document.volume or "#" in vol:
+        return None
+    if not _IN_PUBLICATION.fullmatch(text[doc.citation.span.end : pub.citation.span.start]):
+        return None
+    span = Span(doc.citation.span.start, pub.citation.span.end)
+    if _overlaps(span, (ref.span for ref in doc.container.refs)):
+        span = doc.citation.span  # the editors linked the volume: the document alone
+    return _Link(span, f"{vol}#d{number}", "document", doc)
+
+
+def _list_ends(rs: Sequence[Resolution], text: str) -> list[int]:
+    """For each citation, where the list of same-kind citations it belongs to ends."""
+    ends = [r.citation.span.end for r in rs]
+    for i in range(len(rs) - 2, -1, -1):
+        a, b = rs[i].citation, rs[i + 1].citation
+        if a.kind == b.kind and _LIST_GAP.fullmatch(text[a.span.end : b.span.start]):
+            ends[i] = ends[i + 1]
+    return ends
+
+
+def _unlinkable(r: Resolution, text: str, list_end: int | None = None) -> bool:
+    """Citations that read as cross-references but are not (``No. 20``, ``supra-national``).
+
+    ``list_end`` is where the list the citation belongs to ends (``footnotes 2, 3, and 4``),
+    for what follows the whole list (``, pp. 21–22``).
+    """
     c = r.citation
-    after = text[c.span.end : c.span.end + 8]
-    if (
-        c.kind == "document"
-        and c.text.startswith("No.")
-        and not _19TH.match(r.document.volume or "")
-    ):
-        return True  # a despatch or enclosure number far more often than a document
-    if c.kind == "document" and (after[:1] == "-" or after[:1].isalpha()):
+    after = text[c.span.end : c.span.end + 24]
+    tail = text[list_end : list_end + 24] if list_end is not None else after
+    before = text[max(0, c.span.start - 12) : c.span.start]
+    volume = r.document.volume or ""
+    if c.kind == "document" and c.text.startswith("No."):
+        if not _19TH.match(volume):
+            return True  # a despatch or enclosure number far more often than a document
+        if r.container.where == "body" and not re.search(r"\b(?:in|[Ss]ee)\s+$", before):
+            return True  # "your note, No. 30", "copies of No. 1": despatch and inclosure numbers
+    if c.kind == "document" and (re.match(r"-(?!\d)", after) or after[:1].isalpha()):
         return True
-    if c.kind == "footnote" and re.match(r",?\s*pp?\.\s*\d", after):
-        return True  # "footnote 1, p. 14": a footnote on another page
+    if c.kind == "document" and "mSupp" in volume and re.search(r"printed\s+$", before):
+        return True  # a microfiche supplement's "printed Document 320" is in the printed volume
+    if c.kind == "footnote":
+        if re.match(r"[,;]?\s*pp?\.\s*\d", tail):
+            return True  # "footnote 1, p. 14": a footnote on another page
+        if re.match(r",\s*(?:ibid|[Ff]oreign [Rr]elations|vol\.|volume)\b", tail):
+            return True  # "footnote 4, ibid.": a footnote of another publication
+        if re.match(r"\s+to\s+(?!Document)", after):
+            return True  # "footnote 1 to telegram 3142"
+        if re.search(r"\bp\.\s*\d+,\s*$", before):
+            return True  # "vol. X, p. 62, footnote 14"
     return False
 
 
@@ -382,8 +456,9 @@ def plan_insertions(
 ) -> tuple[list[Insertion], list[Skipped]]:
     """Where to insert refs in ``data`` (a TEI file) for ``resolutions`` of its documents.
 
-    A citation is wrapped only if its bytes hold no markup (no ``<``), read back to exactly
-    its text, and it overlaps neither an existing ``<ref>`` nor another insertion.
+    A citation is wrapped only if its bytes hold no markup other than whole inline elements
+    (``<hi>Foreign Relations</hi>``), read back to exactly its text, and it overlaps neither
+    an existing ``<ref>`` nor another insertion.
     """
     inserted: list[Insertion] = []
     skipped: list[Skipped] = []
@@ -421,9 +496,9 @@ def _plan_one(
     reason = None
     if not 0 <= start < end <= len(data):
         reason = "cannot map the citation to the file"
-    elif b"<" in raw or b">" in raw:
+    elif not _clean(raw):
         reason = "the citation runs across markup"
-    elif _WS.sub(" ", _unescape(raw)) != text:
+    elif _WS.sub(" ", _unescape(_INLINE.sub(b"", raw))) != text:
         reason = "the file's bytes do not read back to the citation's text"
     if reason is not None:
         skipped.append(
