@@ -50,6 +50,45 @@ def test_rule_control_is_quiet(rule: str, quiet: list[Finding]) -> None:
     assert [f for f in quiet if f.rule == rule] == []
 
 
+FIRE_CASES = [
+    pytest.param("XR008", "d19", "names Document 1 of frus1958-60v05", id="ref-other-volume"),
+    pytest.param("XR008", "d20", "names Document 6 of frus1955-57v13", id="ibid-other-volume"),
+    pytest.param("XR008", "d21", "target '#d2' is the document", id="ref-footnote-document"),
+    pytest.param("XR008", "d22", "names footnote 2 of Document 2", id="ref-footnote-list"),
+    pytest.param("XR016", "d24", "numbered after this telegram (170", id="channel-resolved"),
+    pytest.param("XR002", "d25", "footnote 3 comes before footnote 2", id="swapped"),
+    pytest.param("XR017", "d26", "'Embtel 171' is Document 23 by its channel", id="channel"),
+    pytest.param("XR014", "d27", "(-59 days)", id="file-date-slip"),
+    pytest.param("XR015", "d15", "dated 1958-02-21, after this document", id="telegram-after"),
+    pytest.param("XR010", "d10", "Document 99 does not exist", id="dangling-document"),
+    pytest.param("XR011", "d11", "footnote 3 does not exist in Document 1", id="thereto"),
+]
+
+
+@pytest.mark.parametrize(("rule", "document", "text"), FIRE_CASES)
+def test_resolution_cases(rule: str, document: str, text: str, fire: list[Finding]) -> None:
+    """Resolution-based cases: each fires where expected, with a message that says why."""
+    found = [f for f in fire if f.rule == rule and f.document == document]
+    assert any(text in f.message for f in found), [f.message for f in found]
+
+
+QUIET_CASES = {
+    "d19": "a ref after 'vol. IV, p. 1174 (Document 1)': the text gives no volume of its own",
+    "d20": "ibid. of another volume, linked into it",
+    "d21": "a ref covering several footnotes agrees with one of them",
+    "d25": "a telegram cites one sent the same day",
+    "d26": "references listed in another order than the footnote's documents",
+    "d27": "a file dated long before, filed with an earlier paper",
+    "d28": "a file dated weeks before the document",
+}
+
+
+@pytest.mark.parametrize("document", sorted(QUIET_CASES))
+def test_resolution_controls(document: str, quiet: list[Finding]) -> None:
+    """One step outside each resolution case, nothing is reported."""
+    assert [f for f in quiet if f.document == document] == [], QUIET_CASES[document]
+
+
 def test_fire_findings_are_located(fire: list[Finding]) -> None:
     """TEI findings name path, line, column, volume and document."""
     f = next(f for f in fire if f.rule == "XR008")

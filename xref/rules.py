@@ -464,8 +464,10 @@ def document_unlinked(ctx: Context) -> Iterator[Hit]:
         for c in doc.containers():
             cites = ctx.citations(doc, c)
             for i, cite in enumerate(cites):
-                if not isinstance(cite, DocumentCitation) or cite.number is None:
-                    continue
+                if not isinstance(cite, DocumentCitation) or cite.number is None or (
+                    cite.volume is not None and cite.volume != doc.volume
+                ):
+                    continue  # another volume's documents are linked by hand, if at all
                 if cite.text.lstrip().startswith(("No", "doc")):
                     continue
                 s, e = cite.span.start, cite.span.end
