@@ -465,7 +465,7 @@ def document_unlinked(ctx: Context) -> Iterator[Hit]:
             cites = ctx.citations(doc, c)
             for i, cite in enumerate(cites):
                 if not isinstance(cite, DocumentCitation) or cite.number is None or (
-                    cite.volume is not None and cite.volume != doc.volume
+                    cite.volume not in (None, doc.volume) and _NAMES_VOLUME.search(cite.text)
                 ):
                     continue  # another volume's documents are linked by hand, if at all
                 if cite.text.lstrip().startswith(("No", "doc")):
@@ -851,7 +851,7 @@ RULES: tuple[Rule, ...] = (
          "footnote markers and footnotes match one to one (plain text)",
          "add the missing footnote or marker, or remove the extra one", marker_mismatch),
     Rule("XR002", "footnote-sequence", "warning",
-         "footnotes are numbered in sequence, with no gap or repeat",
+         "footnotes are numbered in sequence, with no gap, repeat or swap",
          "renumber the footnotes 1, 2, 3 ... in reading order", footnote_sequence),
     Rule("XR003", "footnote-id", "error",
          "a footnote id's document part equals its document's id",
@@ -868,7 +868,7 @@ RULES: tuple[Rule, ...] = (
          "a <ref> target names an id that exists",
          "point the ref at an existing xml:id", ref_target_missing),
     Rule("XR008", "ref-text-mismatch", "warning",
-         "a <ref>'s text agrees with its target",
+         "a <ref>'s target agrees with its text and the citation it sits in",
          "fix the number in the text or in @target", ref_text_mismatch),
     Rule("XR009", "document-unlinked", "info",
          "a 'Document N' mention in a TEI volume has a <ref>",
@@ -883,7 +883,7 @@ RULES: tuple[Rule, ...] = (
          "'Ibid.' has an earlier citation to repeat",
          "replace 'Ibid.' with the full citation", ibid_no_antecedent),
     Rule("XR013", "ibid-ambiguous", "info",
-         "'Ibid.' does not follow a note citing several sources",
+         "'Ibid.' repeats one source, not one of several",
          "repeat the full citation instead of 'Ibid.'", ibid_ambiguous),
     Rule("XR014", "file-date", "warning",
          "a source note's decimal file date agrees with the document's date",
