@@ -120,9 +120,44 @@ def _tolerant_pairs(
     return pairs
 
 
+VERIFIED = Path(__file__).resolve().parents[1] / "fixtures" / "annotate" / "verified.tsv"
+"""Hand-checked differences: ``verdict volume document container target note``."""
+
+Place = tuple[str, str, str, str]  # volume, document (dN), container, target
+
+
+def load_verified(path: Path = VERIFIED) -> dict[Place, str]:
+    """The verdict of each hand-checked ref, by place and target."""
+    out: dict[Place, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        verdict, volume, doc, container, target = line.split("\t")[:5]
+        out[(volume, doc, container, target)] = verdict
+    return out
+
+
+_EDITORS_SIDE = {"editors-wrong", "convention", "less-specific", "ambiguous"}
+_OURS_SIDE = {"corrects", "convention", "less-specific", "ambiguous"}
+_TELEGRAM = re.compile(
+    r"(?:circular\s+)?(?:telegram|[A-Z][a-z]*tel|Secto|Tosec|Dulte|Tedul|Polto|Topol|Niact)",
+    re.I,
+)
+_RELATIVE = re.compile(r"[Ss]upra|[Ii]nfra|,?\s*(?:supra|infra)\b")
+
+
 @frozen
 class Outcome:
-    """The figures of one volume."""
+    """The figures of one volume.
+
+    ``editors`` refs split into ``restored`` and missed; the missed into ``missed_theirs``
+    (hand-checked: the editors' target is wrong, the text is ambiguous, or the same link is
+    encoded another way) and the rest. Our refs the editors did not have split into
+    ``added_missed`` (hand-checked: the editors missed the link), ``added_corrects`` (in
+    place of an editors' ref counted in ``missed_theirs``), ``added_relative`` (supra/infra
+    back-references, which the editors never tag), ``added_telegram`` and ``added`` (the
+    rest: our errors, or not yet checked).
+    """
 
     volume: str
     editors: int
@@ -132,6 +167,10 @@ class Outcome:
     skipped: int
     missed: list[str] = field(factory=list)
     extra: list[str] = field(factory=list)
+    missed_theirs: int = 0
+    added_missed: int = 0
+    added_corrects: int = 0
+    added_relative: int = 0
 
 
 def measure(path: str) -> Outcome:
@@ -151,32 +190,76 @@ def measure(path: str) -> Outcome:
     after = dict(_refs(annotated))
     loose = _tolerant_pairs(before, after)
     restored = sum(1 for k in before if k in after or k in loose)
-    added = added_tel = 0
+    verified = load_verified()
+    counts = {"telegram": 0, "doc/fn": 0, "missed": 0, "corrects": 0, "relative": 0}
     extra = []
     matched = set(loose.values())
-    for k, (context, _) in after.items():
+    for k, (context, text) in after.items():
         if k in before or k in matched:
             continue
-        if kinds.get(k[:4]) == "telegram":
-            added_tel += 1
+        verdict = verified.get((original.id, k[0].partition("#")[2], k[1], k[4]))
+        following = context[context.rindex("]") + 1 :]
+        if verdict == "missed":
+            tag = "missed"
+        elif verdict in _OURS_SIDE:
+            tag = "corrects"
+        elif "fn" not in k[4] and (
+            _RELATIVE.fullmatch(text) or re.match(r",?\s*(?:supra|infra)\b", following)
+        ):
+            tag = "relative"
+        elif kinds.get(k[:4]) == "telegram" or _TELEGRAM.match(text):
             tag = "telegram"
         else:
-            added += 1
             tag = "doc/fn"
+        counts[tag] += 1
         extra.append(f"{original.id} {k[0]} {k[1]} [{tag}] {k[4]}: …{context}…")
+    added, added_tel = counts["doc/fn"], counts["telegram"]
     missed = []
+    theirs = 0
     for k, (context, _) in before.items():
         if k in after or k in loose:
             continue
+        if verified.get((original.id, k[0].partition("#")[2], k[1], k[4])) in _EDITORS_SIDE:
+            theirs += 1
+            context = "[theirs] " + context
         near = [
-            f"{o[2]}-{o[3]} {o[4]}"
-            for o in after
-            if o[:2] == k[:2] and o[2] < k[3] and k[2] < o[3]
+            f"{o[2]}-{o[3]} {o[4]}" for o in after if o[:2] == k[:2] and o[2] < k[3] and k[2] < o[3]
         ]
         ours = f" | ours: {'; '.join(near)} (editors {k[2]}-{k[3]})" if near else ""
         missed.append(f"{original.id} {k[0]} {k[1]} {k[4]}: …{context}…{ours}")
     return Outcome(
-        original.id, len(before), restored, added, added_tel, len(result.skipped), missed, extra
+        original.id,
+        len(before),
+        restored,
+        added,
+        added_tel,
+        len(result.skipped),
+        missed,
+        extra,
+        theirs,
+        counts["missed"],
+        counts["corrects"],
+        counts["relative"],
+    )
+
+
+def _total(outcomes: list[Outcome]) -> Outcome:
+    def s(name: str) -> int:
+        return sum(getattr(o, name) for o in outcomes)
+
+    return Outcome(
+        "all",
+        s("editors"),
+        s("restored"),
+        s("added"),
+        s("added_telegram"),
+        s("skipped"),
+        [],
+        [],
+        s("missed_theirs"),
+        s("added_missed"),
+        s("added_corrects"),
+        s("added_relative"),
     )
 
 
@@ -197,19 +280,30 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with ProcessPoolExecutor(args.jobs) as ex:
         outcomes = list(ex.map(measure, paths))
-    head = f"{'volume':<22}{'editors':>8}{'restored':>10}{'':>9}{'added':>7}{'':>9}"
-    print(head + f"{'+tel':>6}{'skipped':>9}")
-    for o in outcomes:
+    print(
+        f"{'volume':<23}{'editors':>7}{'restored':>9}{'%':>8}{'theirs':>7}{'ours':>5}"
+        f"{'added':>6}{'%':>7}{'e-miss':>7}{'corr':>5}{'sup/inf':>8}{'tel':>5}{'skip':>5}"
+    )
+    rows = [*outcomes, _total(outcomes)]
+    for o in rows:
+        ours = o.editors - o.restored - o.missed_theirs
         print(
-            f"{o.volume:<22}{o.editors:>8}{o.restored:>10}{_pct(o.restored, o.editors):>9}"
-            f"{o.added:>7}{_pct(o.added, o.editors):>9}{o.added_telegram:>6}{o.skipped:>9}"
+            f"{o.volume:<23}{o.editors:>7}{o.restored:>9}{_pct(o.restored, o.editors):>8}"
+            f"{o.missed_theirs:>7}{ours:>5}{o.added:>6}{_pct(o.added, o.editors):>7}"
+            f"{o.added_missed:>7}{o.added_corrects:>5}{o.added_relative:>8}"
+            f"{o.added_telegram:>5}{o.skipped:>5}"
         )
-    e = sum(o.editors for o in outcomes)
-    r = sum(o.restored for o in outcomes)
-    a = sum(o.added for o in outcomes)
-    t = sum(o.added_telegram for o in outcomes)
-    s = sum(o.skipped for o in outcomes)
-    print(f"{'all':<22}{e:>8}{r:>10}{_pct(r, e):>9}{a:>7}{_pct(a, e):>9}{t:>6}{s:>9}")
+    t = rows[-1]
+    fair = t.editors - t.missed_theirs
+    print(
+        f"\nrestored {t.restored}/{t.editors} = {_pct(t.restored, t.editors).strip()}; "
+        f"of the refs whose target is right and encoding agreed, "
+        f"{t.restored}/{fair} = {_pct(t.restored, fair).strip()}\n"
+        f"added (our error or unchecked) {t.added}/{t.editors} = "
+        f"{_pct(t.added, t.editors).strip()}; editors missed (checked) {t.added_missed}; "
+        f"in place of wrong/other-encoded editors' refs {t.added_corrects}; "
+        f"supra/infra {t.added_relative}; telegrams {t.added_telegram}"
+    )
     if args.details:
         with open(args.details, "w", encoding="utf-8") as f:
             for o in outcomes:

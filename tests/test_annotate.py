@@ -86,7 +86,7 @@ def test_whole_inline_elements_are_taken_in(result) -> None:  # type: ignore[no-
     ) in refs
     assert (
         '<ref target="frus1969-76v04#d380">Document 380 in <hi rend="italic">Foreign '
-        'Relations</hi>, 1969–1976, volume IV</ref>'
+        "Relations</hi>, 1969–1976, volume IV</ref>"
     ) in refs
 
 

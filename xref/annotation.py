@@ -63,7 +63,8 @@ LINKED_KINDS = ("document", "footnote", "telegram")
 
 _TRAILERS = re.compile(r",?\s+(?:thereto|supra|infra|below|above)\s*$", re.I)
 """Words after a footnote citation that FRUS leaves outside the ref."""
-_FULL_KEY = re.compile(r"frus[0-9A-Za-z-]+#d\d+(?:fn\w+)?")
+_FULL_KEY = re.compile(r"frus(?!\d{4}-\d{2}#)[0-9A-Za-z-]+#d\d+(?:fn\w+)?")
+"""A document or footnote of a named FRUS volume (not of a bare series, ``frus1964-68#d22``)."""
 _ENTITY = re.compile(rb"&(#x[0-9A-Fa-f]+|#\d+|[A-Za-z][A-Za-z0-9]*);")
 _WS = re.compile(r"\s+")
 
@@ -211,7 +212,7 @@ def _trimmed(r: Resolution) -> Span:
 
 
 def _trim_span(span: Span, text: str, kind: str) -> Span:
-    if kind == "footnote":
+    if kind in ("footnote", "telegram", "document"):
         m = _TRAILERS.search(text)
         if m is not None and m.start() > 0:
             return Span(span.start, span.start + m.start())
@@ -294,6 +295,7 @@ def _links(rs: Sequence[Resolution], corpus: Corpus, cross_volume: bool) -> list
     out: list[_Link] = []
     text = rs[0].container.text if rs else ""
     ends = _list_ends(rs, text)
+    dropped: set[int] = set()
     before_publication: dict[int, _Link] = {}
     for i in range(1, len(rs)):
         if rs[i].citation.kind == "publication":
@@ -351,12 +353,21 @@ def _links(rs: Sequence[Resolution], corpus: Corpus, cross_volume: bool) -> list
                 full = r.target
             elif cross_volume and r.status == "external" and r.key and _FULL_KEY.fullmatch(r.key):
                 full = r.key
+            if (
+                loc is not None
+                and loc.text.startswith("No.")
+                and not _19TH.match(r.document.volume or "")
+            ):
+                continue  # "ibid., No. 55": an issue or despatch number
             if full is not None and loc is not None and loc.kind in ("document", "footnote"):
                 if _FULL_KEY.fullmatch(full) or full.startswith(f"{r.document.volume}#"):
                     out.append(_Link(_trim_span(loc.span, loc.text, loc.kind), full, loc.kind, r))
             continue
         full = link_target(r, corpus, cross_volume=cross_volume)
-        if full is None or _unlinkable(r, text, ends[i]):
+        if full is None:
+            continue
+        if _unlinkable(r, text, ends[i]) or (i - 1 in dropped and ends[i - 1] == ends[i]):
+            dropped.add(i)  # the rest of a list goes with its head ("vol. 1, Documents 119–138")
             continue
         span = _trimmed(r)
         m = _FR_BEFORE.search(text, max(0, span.start - 40), span.start)
@@ -424,6 +435,11 @@ def _unlinkable(r: Resolution, text: str, list_end: int | None = None) -> bool:
             return True  # "your note, No. 30", "copies of No. 1": despatch and inclosure numbers
     if c.kind == "document" and (re.match(r"-(?!\d)", after) or after[:1].isalpha()):
         return True
+    if c.kind == "document" and c.text.startswith("document"):
+        return True  # "discovery of documents 2 to 9": papers, not this edition's documents
+    if c.kind == "document" and re.match(r"vol", c.text) and re.search(r"\w[”’\"]?,\s*$", before):
+        if not re.search(r"(?:ibid\.?|\d{4}),\s*$", before):
+            return True  # "A Documentary History, vol. 1, Documents 119": another publication
     if c.kind == "document" and "mSupp" in volume and re.search(r"printed\s+$", before):
         return True  # a microfiche supplement's "printed Document 320" is in the printed volume
     if c.kind == "footnote":
