@@ -69,12 +69,12 @@ class SourceMap:
     chunk before. For plain text, ``events`` are the chunks' own byte offsets.
     """
 
-    offsets: tuple[int, ...] = ()
-    """Text offset at which each chunk starts, ascending."""
-    events: tuple[int, ...] = ()
+    offsets: Sequence[int] = ()
+    """Text offset at which each chunk starts, ascending (the TEI reader: an ``array``)."""
+    events: Sequence[int] = ()
     """For XML, the byte index of the markup just before each chunk; else the chunk's byte."""
-    leads: tuple[bool, ...] = ()
-    """Whether each chunk's leading whitespace was dropped (XML only)."""
+    leads: Sequence[int] = ()
+    """Whether (1) or not (0) each chunk's leading whitespace was dropped (XML only)."""
     xml: bool = True
     """Whether the file is XML (entities, markup and whitespace collapsing) or plain text."""
 

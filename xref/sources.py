@@ -8,15 +8,30 @@ document read, or the error. A bad file never stops the others.
 
 from __future__ import annotations
 
+import gc
+import marshal
 import os
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any, cast
 
+import attrs
 from attrs import frozen
 
-from xref.documents import Document, Volume
+from xref.documents import (
+    Container,
+    Document,
+    DocumentDiagnostic,
+    Footnote,
+    Ref,
+    SourceMap,
+    SourceNote,
+    Volume,
+)
 from xref.errors import InputError, XrefError
+from xref.models import Span
 from xref.plaintext import read_plaintext
 from xref.tei import read_volume
 
@@ -85,8 +100,26 @@ def read_file(path: str, volume: str | None = None) -> FileResult:
         return FileResult(path, error=InputError(path, f"cannot read: {exc}"))
 
 
-def _read_one(args: tuple[str, str | None]) -> FileResult:
-    return read_file(*args)
+def _read_one(args: tuple[str, str | None]) -> FileResult | tuple[str, bytes]:
+    """In a worker: read one file; a volume comes back packed (see :func:`_pack_volume`)."""
+    result = read_file(*args)
+    if result.volume is not None and _PACKABLE:
+        return (result.path, _pack_volume(result.volume))
+    return result
+
+
+def _received(item: FileResult | tuple[str, bytes]) -> FileResult:
+    """In the parent: a worker's answer as a :class:`FileResult`."""
+    if isinstance(item, FileResult):
+        return item
+    path, data = item
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects, no cycles among them
+    try:
+        return FileResult(path, volume=_unpack_volume(data))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def read_paths(
@@ -96,6 +129,7 @@ def read_paths(
 
     ``volume`` names the volume of plain-text documents. ``jobs`` worker processes read files
     in parallel (default: the cores available; 1 reads in this process, one file at a time).
+    Workers take the largest files first, so that no big file is left for the end.
     """
     files = expand_paths(paths)
     n = default_jobs() if jobs is None else max(jobs, 1)
@@ -103,5 +137,125 @@ def read_paths(
         for f in files:
             yield read_file(f, volume)
         return
-    with ProcessPoolExecutor(max_workers=min(n, len(files))) as pool:
-        yield from pool.map(_read_one, [(f, volume) for f in files])
+    order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+    with ProcessPoolExecutor(max_workers=min(n, len(files)), initializer=gc.disable) as pool:
+        futures = {i: pool.submit(_read_one, (files[i], volume)) for i in order}
+        for i in range(len(files)):
+            yield _received(futures.pop(i).result())
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+# -- compact transfer of volumes from worker processes ---------------------------------------
+#
+# Pickling a volume's attrs objects one by one (and unpickling them in the parent, where it
+# cannot run in parallel) cost more than reading the file. Workers instead flatten a volume
+# into plain tuples, strings and bytes and marshal them (C speed both ways); the parent
+# rebuilds the objects with their constructors. The layout follows the classes' fields;
+# should they change, ``_PACKABLE`` turns this off and results travel by pickle.
+
+_LAYOUT = {
+    Volume: ("id", "title", "path", "documents", "diagnostics"),
+    Document: (
+        "id", "volume", "local_id", "number", "heading", "body", "source", "footnotes", "genre",
+        "sender", "recipient", "date", "time", "place", "dateline", "own_number", "series",
+        "path", "diagnostics",
+    ),
+    Container: (
+        "where", "text", "note", "label", "anchor", "parent", "refs", "source_map", "attributes",
+    ),
+    SourceNote: (
+        "container", "classification", "precedence", "drafted_by", "cleared_by", "approved_by",
+        "repeated_to", "statuses",
+    ),
+    Footnote: ("label", "id", "container"),
+    SourceMap: ("offsets", "events", "leads", "xml"),
+    DocumentDiagnostic: ("code", "message", "line"),
+    Ref: ("span", "target"),
+}
+_PACKABLE = all(
+    tuple(a.name for a in attrs.fields(cls)) == names for cls, names in _LAYOUT.items()
+)
+
+
+def _pack_seq(values: Sequence[int]) -> tuple[str, bytes] | tuple[int, ...]:
+    if isinstance(values, array):
+        return (values.typecode, values.tobytes())
+    if isinstance(values, bytes):
+        return ("bytes", values)
+    return tuple(values)
+
+
+def _unpack_seq(packed: Any) -> Sequence[int]:
+    if len(packed) == 2 and isinstance(packed[0], str):
+        if packed[0] == "bytes":
+            return cast(bytes, packed[1])
+        out = array(packed[0])
+        out.frombytes(packed[1])
+        return out
+    return cast(tuple[int, ...], packed)
+
+
+def _pack_container(c: Container) -> tuple[Any, ...]:
+    m = c.source_map
+    return (
+        c.where, c.text, c.note, c.label, c.anchor, c.parent,
+        tuple((r.span.start, r.span.end, r.target) for r in c.refs),
+        (_pack_seq(m.offsets), _pack_seq(m.events), _pack_seq(m.leads), m.xml),
+        c.attributes,
+    )
+
+
+def _unpack_container(t: Any) -> Container:
+    where, text, note, label, anchor, parent, refs, (offsets, events, leads, xml), extra = t
+    return Container(
+        where, text, note, label, anchor, parent,
+        tuple([Ref(Span(s, e), target) for s, e, target in refs]),
+        SourceMap(_unpack_seq(offsets), _unpack_seq(events), _unpack_seq(leads), xml),
+        extra,
+    )
+
+
+def _pack_volume(v: Volume) -> bytes:
+    """``v`` as marshalled plain data (see :func:`_unpack_volume`)."""
+    docs = []
+    for d in v.documents:
+        s = d.source
+        source = None if s is None else (
+            _pack_container(s.container), s.classification, s.precedence, s.drafted_by,
+            s.cleared_by, s.approved_by, s.repeated_to, s.statuses,
+        )
+        docs.append((
+            d.id, d.volume, d.local_id, d.number, _pack_container(d.heading),
+            _pack_container(d.body), source,
+            tuple((f.label, f.id, _pack_container(f.container)) for f in d.footnotes),
+            d.genre, d.sender, d.recipient, d.date, d.time, d.place, d.dateline, d.own_number,
+            d.series, d.path, tuple((g.code, g.message, g.line) for g in d.diagnostics),
+        ))
+    diagnostics = tuple((g.code, g.message, g.line) for g in v.diagnostics)
+    return marshal.dumps((v.id, v.title, v.path, tuple(docs), diagnostics))
+
+
+def _unpack_volume(data: bytes) -> Volume:
+    """The volume :func:`_pack_volume` packed, rebuilt."""
+    vid, title, path, docs, diagnostics = marshal.loads(data)
+    out = []
+    unpack = _unpack_container
+    for t in docs:
+        source = t[6]
+        if source is not None:
+            source = SourceNote(unpack(source[0]), *source[1:])
+        out.append(Document(
+            t[0], t[1], t[2], t[3], unpack(t[4]), unpack(t[5]), source,
+            tuple([Footnote(label, fid, unpack(c)) for label, fid, c in t[7]]),
+            t[8], t[9], t[10], t[11], t[12], t[13], t[14], t[15], t[16], t[17],
+            tuple([DocumentDiagnostic(*g) for g in t[18]]),
+        ))
+    return Volume(
+        vid, title, path, tuple(out), tuple([DocumentDiagnostic(*g) for g in diagnostics])
+    )

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pyexpat
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -45,96 +46,142 @@ _INLINE = frozenset(
     measure milestone anchor index c w pc roleName forename surname addName
     """.split()
 )
-_WS = re.compile(r"[ \t\r\n]+")
+_WS = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
+"""Whitespace to collapse: any run but a lone space (a lone space is already collapsed)."""
+_NL = re.compile(r"\n[ \t\r\n]*")
+"""Most of it: a newline and the indentation after it (a literal prefix: a fast scan)."""
 _SOURCE_TEXT = re.compile(r"^\W{0,3}source\b", re.I)
+_XML_ID = re.compile(rb"""xml:id\s*=\s*(?:"([^"<&\t\r\n]*)"|'([^'<&\t\r\n]*)')""")
 _BUFFER = 1 << 22
+_BLOCK = "\x01"
+"""A paragraph boundary in a container's raw parts (XML text cannot contain it)."""
+_SEP = "\x02"
+"""Joins raw parts so that one regex pass collapses each part's whitespace on its own."""
+# Kinds of position marks, resolved when the container's text is finished.
+_LEN, _POS, _START = 0, 1, 2
 
 
 class _Text:
-    """Builds one container's joined text and its source map."""
+    """Gathers one container's raw character data; :meth:`finish` builds its text and map.
 
-    __slots__ = (
-        "parts", "length", "ends_space", "pending", "offsets", "events", "leads", "refs",
-        "open_refs",
-    )
+    While parsing, :attr:`parts` only grows: character data (expat appends it directly),
+    the byte index of each markup event (an ``int``: the chunks after it start there),
+    :data:`_BLOCK` for paragraph boundaries, and position marks (see :meth:`mark`).
+    Whitespace collapsing, paragraph breaks and the marks' values are worked out once, in
+    :meth:`finish`.
+    """
+
+    __slots__ = ("parts", "refs", "open_refs")
 
     def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.ends_space = True
-        self.pending = False
-        self.offsets: list[int] = []
-        self.events: list[int] = []
-        self.leads: list[bool] = []
-        self.refs: list[Ref] = []
-        self.open_refs: list[tuple[int, str]] = []
+        self.parts: list[str | int | list[int]] = []
+        self.refs: list[tuple[list[int], list[int], str]] = []
+        self.open_refs: list[tuple[list[int], str]] = []
 
-    def add(self, text: str, event: int) -> None:
-        norm = _WS.sub(" ", text)
-        lead = False
-        if norm[:1] == " " and (self.ends_space or self.pending):
-            norm = norm[1:]
-            lead = True
-        if not norm:
-            return
-        if self.pending:
-            if self.ends_space and self.parts:
-                self.parts[-1] = self.parts[-1][:-1]
-                self.length -= 1
-            self.parts.append("\n\n")
-            self.length += 2
-            self.pending = False
-        self.offsets.append(self.length)
-        self.events.append(event)
-        self.leads.append(lead)
-        self.parts.append(norm)
-        self.length += len(norm)
-        self.ends_space = norm[-1] == " "
+    def mark(self, kind: int) -> list[int]:
+        """A position at this point of the text: ``[kind, value]``, the value set by finish.
 
-    def block(self) -> None:
-        if self.length:
-            self.pending = True
-
-    def position_start(self) -> int:
-        """Where text added next will start (a pending paragraph break counts)."""
-        if self.pending:
-            return self.length - (1 if self.ends_space else 0) + 2
-        return self.length
-
-    def position(self) -> int:
-        """The current end of the text, as a later trailing space would not count."""
-        if self.ends_space and self.length and not self.pending:
-            return self.length - 1
-        return self.length
+        ``_LEN``: the text's length so far; ``_POS``: its end, without a trailing space that
+        may still be collapsed; ``_START``: where the next text will start, after a pending
+        paragraph break.
+        """
+        m = [kind, 0]
+        self.parts.append(m)
+        return m
 
     def finish(self) -> tuple[str, SourceMap, tuple[Ref, ...]]:
-        text = "".join(self.parts)
+        """The joined text, its source map and refs; also sets the marks' values."""
+        parts = self.parts
+        strs = [x for x in parts if x.__class__ is str]
+        chunk = iter(_collapse(_SEP.join(strs)).split(_SEP) if strs else ()).__next__
+        out: list[str] = []
+        offsets: list[int] = []
+        events: list[int] = []
+        leads = bytearray()
+        length = 0
+        ends_space = True
+        pending = False
+        event = -1
+        for x in parts:
+            cls = x.__class__
+            if cls is int:
+                event = x  # type: ignore[assignment]
+                continue
+            if cls is list:
+                kind = x[0]  # type: ignore[index]
+                if kind == _LEN:
+                    value = length
+                elif kind == _POS:
+                    value = length - 1 if ends_space and length and not pending else length
+                elif pending:
+                    value = length - (1 if ends_space else 0) + 2
+                else:
+                    value = length
+                x[1] = value  # type: ignore[index]
+                continue
+            norm = chunk()
+            if norm == _BLOCK:
+                if length:
+                    pending = True
+                continue
+            lead = False
+            if norm[0] == " " and (ends_space or pending):
+                norm = norm[1:]
+                lead = True
+                if not norm:
+                    continue
+            if pending:
+                if ends_space and out:
+                    out[-1] = out[-1][:-1]
+                    length -= 1
+                out.append("\n\n")
+                length += 2
+                pending = False
+            offsets.append(length)
+            events.append(event)
+            leads.append(lead)
+            out.append(norm)
+            length += len(norm)
+            ends_space = norm[-1] == " "
+        text = "".join(out)
         if text.endswith(" "):
             text = text[:-1]
-        refs = tuple(Ref(_trim(text, r.span), r.target) for r in self.refs)
-        smap = SourceMap(tuple(self.offsets), tuple(self.events), tuple(self.leads))
+        refs = tuple(Ref(_trim(text, Span(s[1], e[1])), target) for s, e, target in self.refs)
+        smap = SourceMap(array("q", offsets), array("q", events), bytes(leads))
         return text, smap, refs
 
 
+def _collapse(text: str) -> str:
+    """``text`` with each run of XML whitespace replaced by one space."""
+    if "\n" in text:
+        text = _NL.sub(" ", text)
+    if "  " in text or "\t" in text or "\r" in text:
+        text = _WS.sub(" ", text)
+    return text
+
+
 class _Note:
-    __slots__ = ("text", "id", "label", "anchor", "parent", "attrs", "in_head", "order")
+    __slots__ = ("text", "id", "label", "anchor", "parent", "attrs", "in_head")
 
     def __init__(
-        self, text: _Text, attrs: dict[str, str], anchor: int, parent: str, in_head: bool,
-        order: int,
+        self, attrs: dict[str, str], anchor: list[int], parent: str, in_head: bool
     ) -> None:
-        self.text = text
+        self.text = _Text()
         self.id = attrs.get("xml:id")
         self.label = attrs.get("n")
         self.anchor = anchor
         self.parent = parent
         self.attrs = attrs
         self.in_head = in_head
-        self.order = order
 
 
 class _DocState:
     """Everything gathered about the document being read."""
+
+    __slots__ = (
+        "attrs", "line", "heading", "body", "dateline", "notes", "head_done", "dateline_done",
+        "in_head", "in_dateline", "date_when", "place", "parties", "attachment_depth",
+    )
 
     def __init__(self, attrs: dict[str, str], line: int) -> None:
         self.attrs = attrs
@@ -142,19 +189,35 @@ class _DocState:
         self.heading = _Text()
         self.body = _Text()
         self.dateline = _Text()
-        self.notes: list[tuple[_Note, str, SourceMap, tuple[Ref, ...]]] = []
+        self.notes: list[_Note] = []
         self.head_done = False
         self.dateline_done = False
         self.in_head = False
         self.in_dateline = False
         self.date_when: str | None = None
-        self.place: tuple[int, int] | None = None
-        self.parties: dict[str, tuple[int, int]] = {}
+        self.place: tuple[list[int], list[int] | None] | None = None
+        self.parties: dict[str, tuple[list[int], list[int] | None]] = {}
         self.attachment_depth = 0
 
 
+# What a start tag inside a document does (by local name); anything else is a block.
+_K_INLINE, _K_NOTE, _K_HEAD, _K_DATELINE, _K_BLOCK = range(5)
+_KINDS = dict.fromkeys(_INLINE, _K_INLINE) | {
+    "note": _K_NOTE, "head": _K_HEAD, "dateline": _K_DATELINE,
+}
+_PARTY_TAGS = ("gloss", "persName")
+
+
 class _Reader:
-    """Streams the documents of one volume; see :func:`iter_documents`."""
+    """Streams the documents of one volume; see :func:`iter_documents`.
+
+    Outside documents only a light start handler runs (it looks for the volume's id, its
+    title and the next document). Inside a document, expat appends character data straight
+    to the current container's parts, the handlers add event positions, paragraph
+    boundaries and marks, and each container is assembled once, when the document ends.
+    Duplicate ``xml:id``s are found by a scan of the bytes, checked exactly by a second
+    parse only when the scan sees any.
+    """
 
     def __init__(self, path: str, data: bytes) -> None:
         self.path = path
@@ -164,188 +227,192 @@ class _Reader:
         p.buffer_text = True
         p.buffer_size = _BUFFER
         p.ordered_attributes = False
-        p.StartElementHandler = self.start
-        p.EndElementHandler = self.end
+        p.StartElementHandler = self.outside
         self.volume_id: str | None = None
         self.title: str | None = None
         self.title_parts: list[str] | None = None
-        self.ids: dict[str, int] = {}
-        self.duplicates: list[DocumentDiagnostic] = []
         self.ready: list[Document] = []
         self.doc: _DocState | None = None
-        self.doc_depth = 0
-        self.depth = 0
-        self.last = 0
-        # Stack of (local name, pushed text or None) for elements inside a document.
-        self.stack: list[tuple[str, _Text | None, str | None]] = []
+        # For elements inside a document: (local name, kind, party).
+        self.stack: list[tuple[str, int, str | None]] = []
         self.texts: list[tuple[_Text, str]] = []
-        self.notes: list[_Note] = []
-        self.order = 0
+        self.text: _Text = _Text()
+        self.kinds: dict[str, tuple[int, str]] = {}
+        self.stem: str | None = None
 
     # -- expat handlers ---------------------------------------------------------------
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
+    def outside(self, name: str, attrs: dict[str, str]) -> None:
+        """Start tags outside documents."""
         p = self.parser
-        self.depth += 1
-        xid = attrs.get("xml:id")
-        if xid is not None:
-            seen = self.ids.get(xid)
-            line = p.CurrentLineNumber
-            if seen is None:
-                self.ids[xid] = line
-            else:
-                self.duplicates.append(
-                    DocumentDiagnostic(
-                        "duplicate-id",
-                        f"xml:id {xid!r} is used again (first on line {seen})",
-                        line,
-                    )
-                )
-        local = name.rpartition(":")[2]
-        doc = self.doc
-        if doc is None:
-            if local == "div" and attrs.get("type") == "document":
+        if name == "div":
+            if attrs.get("type") == "document":
                 self.begin_document(attrs)
-            elif self.volume_id is None and local == "TEI":
-                self.volume_id = xid
-            elif local == "title" and self.title is None and attrs.get("type") == "complete":
+        elif name == "title" or name.endswith(":title"):
+            if self.title is None and attrs.get("type") == "complete":
                 self.title_parts = []
-                p.CharacterDataHandler = self.title_chars
-            self.last = p.CurrentByteIndex
-            return
-        text, key = self.texts[-1]
-        pushed: _Text | None = None
-        if local in _INLINE:
+                p.CharacterDataHandler = self.title_parts.append
+                p.EndElementHandler = self.title_end
+        elif self.volume_id is None and name.rpartition(":")[2] == "TEI":
+            self.volume_id = attrs.get("xml:id")
+        elif name.endswith(":div") and attrs.get("type") == "document":
+            self.begin_document(attrs)
+
+    def title_end(self, name: str) -> None:
+        p = self.parser
+        if self.title_parts is not None:
+            self.title = " ".join("".join(self.title_parts).split())
+            self.title_parts = None
+        p.CharacterDataHandler = None
+        p.EndElementHandler = None
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        """Start tags inside a document."""
+        p = self.parser
+        cached = self.kinds.get(name)
+        if cached is None:
+            local = name.rpartition(":")[2]
+            cached = self.kinds[name] = (_KINDS.get(local, _K_BLOCK), local)
+        kind, local = cached
+        doc = self.doc
+        assert doc is not None
+        text = self.text
+        if kind == _K_INLINE:
             if local == "ref":
-                text.open_refs.append((text.position_start(), attrs.get("target", "")))
-            elif local == "placeName" and doc.in_dateline and doc.place is None:
-                doc.place = (doc.dateline.length, -1)
-            elif local == "date" and doc.in_dateline and doc.date_when is None:
-                doc.date_when = (
-                    attrs.get("when") or attrs.get("from") or attrs.get("notBefore")
-                    or attrs.get("when-iso") or attrs.get("frus:doc-dateTime-min")
-                )
-            elif doc.in_head and local in ("gloss", "persName"):
-                kind = attrs.get("type")
-                if kind in ("from", "to") and kind not in doc.parties:
-                    doc.parties[kind] = (doc.heading.position_start(), -1)
-                    pushed_key = f"party:{kind}"
-                    self.stack.append((local, None, pushed_key))
-                    self.last = p.CurrentByteIndex
+                text.open_refs.append((text.mark(_START), attrs.get("target", "")))
+            elif local == "lb":
+                text.parts.append(p.CurrentByteIndex)
+                text.parts.append(" ")
+                self.stack.append((local, _K_INLINE, None))
+                return
+            elif local == "placeName":
+                if doc.in_dateline and doc.place is None:
+                    doc.place = (doc.dateline.mark(_LEN), None)
+            elif local == "date":
+                if doc.in_dateline and doc.date_when is None:
+                    doc.date_when = (
+                        attrs.get("when") or attrs.get("from") or attrs.get("notBefore")
+                        or attrs.get("when-iso") or attrs.get("frus:doc-dateTime-min")
+                    )
+            elif doc.in_head and local in _PARTY_TAGS:
+                party = attrs.get("type")
+                if (party == "from" or party == "to") and party not in doc.parties:
+                    doc.parties[party] = (doc.heading.mark(_START), None)
+                    self.stack.append((local, _K_INLINE, party))
+                    text.parts.append(p.CurrentByteIndex)
                     return
-            if local == "lb":
-                text.add(" ", p.CurrentByteIndex)
-        elif local == "note":
+            self.stack.append((local, _K_INLINE, None))
+        elif kind == _K_NOTE:
             note = _Note(
-                _Text(), attrs, text.position(), key, doc.in_head and not doc.attachment_depth,
-                self.order,
+                attrs, text.mark(_POS), self.texts[-1][1],
+                doc.in_head and not doc.attachment_depth,
             )
-            self.order += 1
-            pushed = note.text
-            self.notes.append(note)
-            self.texts.append((pushed, note.id or f"fn{note.label}"))
-        elif local == "head" and not doc.head_done and not doc.attachment_depth:
+            doc.notes.append(note)
+            self.enter(note.text, note.id or f"fn{note.label}")
+            self.stack.append((local, _K_NOTE, None))
+            text = note.text
+        elif kind == _K_HEAD and not doc.head_done and not doc.attachment_depth:
             doc.in_head = True
-            pushed = doc.heading
-            self.texts.append((pushed, "heading"))
-        elif local == "dateline" and not doc.dateline_done and not doc.attachment_depth:
+            self.enter(doc.heading, "heading")
+            self.stack.append((local, _K_HEAD, None))
+            text = doc.heading
+        elif kind == _K_DATELINE and not doc.dateline_done and not doc.attachment_depth:
             doc.in_dateline = True
-            pushed = doc.dateline
-            self.texts.append((pushed, "dateline"))
+            self.enter(doc.dateline, "dateline")
+            self.stack.append((local, _K_DATELINE, None))
+            text = doc.dateline
         else:
             if local == "attachment":
                 doc.attachment_depth += 1
-            text.block()
-        self.stack.append((local, pushed, None))
-        self.last = p.CurrentByteIndex
+            text.parts.append(_BLOCK)
+            self.stack.append((local, _K_BLOCK, None))
+        text.parts.append(p.CurrentByteIndex)
 
     def end(self, name: str) -> None:
+        """End tags inside a document."""
         p = self.parser
-        self.depth -= 1
-        doc = self.doc
-        if doc is None:
-            if self.title_parts is not None:
-                self.title = " ".join("".join(self.title_parts).split())
-                self.title_parts = None
-                p.CharacterDataHandler = None
-            self.last = p.CurrentByteIndex
-            return
-        if self.depth < self.doc_depth:
+        stack = self.stack
+        if not stack:
             self.end_document()
-            self.last = p.CurrentByteIndex
             return
-        local, pushed, extra = self.stack.pop()
-        text, key = self.texts[-1]
-        if extra is not None:
-            kind = extra[6:]
-            start = doc.parties[kind][0]
-            doc.parties[kind] = (start, doc.heading.position())
-        elif pushed is not None:
-            self.texts.pop()
-            if local == "note":
-                note = self.notes.pop()
-                joined, smap, refs = pushed.finish()
-                doc.notes.append((note, joined, smap, refs))
-            elif local == "head":
-                doc.in_head = False
-                doc.head_done = True
-            elif local == "dateline":
-                doc.in_dateline = False
-                doc.dateline_done = True
-        elif local in _INLINE:
-            if local == "ref" and text.open_refs:
-                start, target = text.open_refs.pop()
-                text.refs.append(Ref(Span(start, text.position()), target))
-            elif local == "placeName" and doc.place is not None and doc.place[1] < 0:
-                doc.place = (doc.place[0], doc.dateline.length)
-        else:
+        local, kind, party = stack.pop()
+        doc = self.doc
+        assert doc is not None
+        text = self.text
+        if kind == _K_INLINE:
+            if party is not None:
+                doc.parties[party] = (doc.parties[party][0], doc.heading.mark(_POS))
+            elif local == "ref":
+                if text.open_refs:
+                    start, target = text.open_refs.pop()
+                    text.refs.append((start, text.mark(_POS), target))
+            elif local == "placeName" and doc.place is not None and doc.place[1] is None:
+                doc.place = (doc.place[0], doc.dateline.mark(_LEN))
+        elif kind == _K_BLOCK:
             if local == "attachment":
                 doc.attachment_depth -= 1
-            text.block()
-        self.last = p.CurrentByteIndex
+            text.parts.append(_BLOCK)
+        else:
+            texts = self.texts
+            texts.pop()
+            text = self.text = texts[-1][0]
+            p.CharacterDataHandler = text.parts.append
+            if kind == _K_HEAD:
+                doc.in_head = False
+                doc.head_done = True
+            elif kind == _K_DATELINE:
+                doc.in_dateline = False
+                doc.dateline_done = True
+        text.parts.append(p.CurrentByteIndex)
 
-    def chars(self, data: str) -> None:
-        self.texts[-1][0].add(data, self.last)
-
-    def title_chars(self, data: str) -> None:
-        if self.title_parts is not None:
-            self.title_parts.append(data)
+    def enter(self, text: _Text, key: str) -> None:
+        """Make ``text`` (a note, the head or the dateline) the current container."""
+        self.text = text
+        self.texts.append((text, key))
+        self.parser.CharacterDataHandler = text.parts.append
 
     # -- documents ----------------------------------------------------------------------
 
     def begin_document(self, attrs: dict[str, str]) -> None:
-        self.doc = _DocState(attrs, self.parser.CurrentLineNumber)
-        self.doc_depth = self.depth
+        p = self.parser
+        doc = self.doc = _DocState(attrs, p.CurrentLineNumber)
         self.stack = []
-        self.notes = []
-        self.order = 0
-        self.texts = [(self.doc.body, "body")]
-        self.parser.CharacterDataHandler = self.chars
+        self.text = doc.body
+        self.texts = [(doc.body, "body")]
+        doc.body.parts.append(p.CurrentByteIndex)
+        p.StartElementHandler = self.start
+        p.EndElementHandler = self.end
+        p.CharacterDataHandler = doc.body.parts.append
 
     def end_document(self) -> None:
         doc = self.doc
         assert doc is not None
         self.doc = None
-        self.parser.CharacterDataHandler = None
+        p = self.parser
+        p.StartElementHandler = self.outside
+        p.EndElementHandler = None
+        p.CharacterDataHandler = None
         self.ready.append(self.build(doc))
 
     def build(self, doc: _DocState) -> Document:
-        volume = self.volume_id or Path(self.path).stem
+        if self.stem is None:
+            self.stem = Path(self.path).stem
+        volume = self.volume_id or self.stem
         number = doc.attrs.get("n")
         local_id = doc.attrs.get("xml:id") or (f"d{number}" if number else f"line{doc.line}")
         head_text, head_map, head_refs = doc.heading.finish()
         body_text, body_map, body_refs = doc.body.finish()
         date_text, _, _ = doc.dateline.finish()
+        notes = [(note, *note.text.finish()) for note in doc.notes]
         heading = Container("heading", head_text, refs=head_refs, source_map=head_map)
         body = Container("body", body_text, refs=body_refs, source_map=body_map)
         source: SourceNote | None = None
         footnotes: list[Footnote] = []
         diagnostics: list[DocumentDiagnostic] = []
-        notes = sorted(doc.notes, key=lambda n: n[0].order)
         source_index = _find_source(notes)
         for i, (note, joined, smap, refs) in enumerate(notes):
-            extra = tuple((k, v) for k, v in note.attrs.items() if k not in ("xml:id", "n"))
-            anchor = note.anchor
+            extra = tuple((k, v) for k, v in note.attrs.items() if k != "xml:id" and k != "n")
+            anchor = note.anchor[1]
             parent = note.parent
             if parent == "dateline":
                 parent, anchor = "body", 0
@@ -363,7 +430,8 @@ class _Reader:
                 footnotes.append(Footnote(note.label, note.id, c))
         heading_info = parse_heading(head_text)
         sender, recipient = heading_info.sender, heading_info.recipient
-        for kind, (start, end) in doc.parties.items():
+        for kind, (start_mark, end_mark) in doc.parties.items():
+            start, end = start_mark[1], end_mark[1] if end_mark is not None else -1
             value = " ".join(head_text[start:end].split()).strip(" ,.;:")
             value = re.sub(r"^the\s+", "", value, flags=re.I)
             if value and kind == "from":
@@ -371,8 +439,9 @@ class _Reader:
             elif value:
                 recipient = value
         place = None
-        if doc.place is not None and doc.place[1] >= 0:
-            place = " ".join(date_text[doc.place[0]:doc.place[1]].split()).strip(" ,") or None
+        if doc.place is not None and doc.place[1] is not None:
+            start, end = doc.place[0][1], doc.place[1][1]
+            place = " ".join(date_text[start:end].split()).strip(" ,") or None
         date, time = None, None
         if doc.date_when:
             date, _, time_part = doc.date_when.partition("T")
@@ -426,8 +495,15 @@ class _Reader:
             self.parser.Parse(b"", True)
         except pyexpat.ExpatError as exc:
             raise parse_error(self.path, exc) from None
+        finally:
+            self.release()
         yield from self.ready
         self.ready.clear()
+
+    def release(self) -> None:
+        """Drop the parser's handlers: the reader and its parser no longer hold each other."""
+        p = self.parser
+        p.StartElementHandler = p.EndElementHandler = p.CharacterDataHandler = None
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -440,7 +516,7 @@ def _trim(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
-def _find_source(notes: list[tuple[_Note, str, SourceMap, tuple[Ref, ...]]]) -> int | None:
+def _find_source(notes: Sequence[tuple[_Note, str, SourceMap, tuple[Ref, ...]]]) -> int | None:
     """Index of the source note: ``@type="source"`` in the head, else a note saying Source."""
     for i, (note, _text, _, _) in enumerate(notes):
         if note.in_head and note.attrs.get("type") == "source":
@@ -449,6 +525,46 @@ def _find_source(notes: list[tuple[_Note, str, SourceMap, tuple[Ref, ...]]]) -> 
         if _SOURCE_TEXT.match(text) and note.attrs.get("rend") != "inline":
             return i
     return None
+
+
+def _duplicate_ids(path: str, data: bytes) -> list[DocumentDiagnostic]:
+    """``duplicate-id`` diagnostics for ``data``, in document order.
+
+    A scan of the bytes finds every ``xml:id`` at C speed; only when it sees a repeated
+    value, or cannot account for every ``xml:id`` written, does a second parse collect the
+    ids exactly, with the line of each element.
+    """
+    found = _XML_ID.findall(data)
+    if len(found) == data.count(b"xml:id"):
+        ids = [a or b for a, b in found]
+        if len(set(ids)) == len(ids):
+            return []
+    parser = create_parser(path)
+    seen: dict[str, int] = {}
+    out: list[DocumentDiagnostic] = []
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        xid = attrs.get("xml:id")
+        if xid is None:
+            return
+        line = parser.CurrentLineNumber
+        first = seen.get(xid)
+        if first is None:
+            seen[xid] = line
+        else:
+            out.append(
+                DocumentDiagnostic(
+                    "duplicate-id", f"xml:id {xid!r} is used again (first on line {first})", line
+                )
+            )
+
+    parser.StartElementHandler = start
+    parser.buffer_text = True
+    try:
+        parser.Parse(data, True)
+    except pyexpat.ExpatError as exc:  # pragma: no cover - the reader has parsed it already
+        raise parse_error(path, exc) from None
+    return out
 
 
 def iter_documents(path: str | Path) -> Iterator[Document]:
@@ -471,7 +587,7 @@ def read_volume_bytes(path: str, data: bytes) -> Volume:
     reader = _Reader(path, data)
     documents = tuple(reader.run())
     volume_id = reader.volume_id or Path(path).stem
-    diagnostics = list(reader.duplicates)
+    diagnostics = _duplicate_ids(path, data)
     docs = tuple(
         d if d.volume == volume_id else attrs.evolve(d, volume=volume_id) for d in documents
     )
