@@ -85,7 +85,10 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|per|million|percent)))",
     ),
     ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)"),
-    ("num", "ref", False, r"(?:(?<=^)|(?<=[(\[]|\s))Nos?\.(?=\s*\d)"),
+    # "No. 2" (19th-century volumes), but not an instruction's "No. 530, of November 23, 1888"
+    ("num", "ref", False,
+     r"(?:(?<=^)|(?<=[(\[]|\s))Nos?\.(?=\s*\d)"
+     r"(?!\s*\d+\]?,?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"),
     (
         "desp",
         "despatch",
@@ -177,6 +180,8 @@ def scan(text: str) -> Iterator[Candidate]:
                 start = start - len(window) + s.start()
         elif name == "num":
             before = text[max(0, start - 30) : start]
+            if before.rstrip().endswith(","):
+                continue  # "Bayard to Phelps, No. 530": a despatch's own number
             w = _NUMBERED_NOUN_BEFORE.search(before)
             if w is not None:
                 word = w.group(0).strip().rstrip(".").lower()

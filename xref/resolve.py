@@ -182,6 +182,12 @@ def _is_dept(doc: Document) -> bool:
     )
 
 
+def _is_circular(doc: Document) -> bool:
+    """A circular telegram: to all, several or certain posts."""
+    heading = f"{doc.recipient or ''} {doc.heading.text[:160]}".lower()
+    return "circular" in heading or bool(re.search(r"\bposts\b", heading))
+
+
 def _party(name: str | None, place: str | None = None) -> str | None:
     """A telegram party's key; a person's name gives way to the place the telegram came from."""
     if name:
@@ -364,21 +370,33 @@ class _Resolver:
 
     # ------------------------------------------------------------------ telegrams
     def telegram(
-        self, c: TelegramCitation, doc: Document, evidence: str | None
+        self, c: TelegramCitation, doc: Document, named: tuple[str, ...] = ()
     ) -> dict[str, object]:
         sender, recipient, number = telegram_channel(c, doc)
         when = complete_date(c.date, doc.date)
         year = (when or doc.date or "")[:4]
         key = f"telegram:{sender or '?'}->{recipient or '?'}:{number}:{year}"
-        out: dict[str, object] = {"key": key, "method": "channel", "evidence": evidence}
+        out: dict[str, object] = {"key": key, "method": "channel"}
         channel_target = None
         if number is not None:
-            found = self._channel_candidates(sender, recipient, number, doc, when)
+            circular: bool | None = None  # a spelled-out "telegram N" may be either
+            if re.match(r"(?:dep)?cir|circular", c.series, re.I):
+                circular = True
+            elif re.fullmatch(r"\w+tel", c.series, re.I):
+                circular = False  # Deptel, Embtel, urtel: one post's channel
+            found = self._channel_candidates(sender, recipient, number, doc, when, circular)
             if len(found) == 1:
                 channel_target = found[0].id
             elif len(found) > 1:
                 out["candidates"] = tuple(d.id for d in found)
         out["channel_target"] = channel_target
+        # the editors' footnote: one document, or a list that the channel picks from
+        evidence = None
+        if channel_target is not None and channel_target in named:
+            evidence = channel_target
+        elif len(named) == 1:
+            evidence = named[0]
+        out["evidence"] = evidence
         if channel_target is not None:
             if evidence is not None and evidence != channel_target:
                 out.update(
@@ -414,6 +432,7 @@ class _Resolver:
         number: str,
         doc: Document,
         when: str | None,
+        circular: bool | None = None,
     ) -> list[Document]:
         """Telegrams with this own number that fit the channel, nearest in date first.
 
@@ -427,6 +446,8 @@ class _Resolver:
         dept = canonical_party(DEPARTMENT)
         fitting = []
         for d in pool:
+            if circular is not None and _is_circular(d) != circular:
+                continue  # a circular is not a telegram to one post, nor the reverse
             d_sender = _party(d.sender, d.place if not _is_dept(d) else None)
             d_recipient = _party(d.recipient)
             score = 0
@@ -470,7 +491,7 @@ class _Resolver:
         return [d for g, d in scored if g == best]
 
     # ------------------------------------------------------------------ everything
-    def resolve(self, c: Citation, doc: Document, evidence: str | None = None) -> dict[str, object]:
+    def resolve(self, c: Citation, doc: Document, named: tuple[str, ...] = ()) -> dict[str, object]:
         if isinstance(c, DocumentCitation):
             return self.document(c, doc)
         if isinstance(c, FootnoteCitation):
@@ -483,7 +504,7 @@ class _Resolver:
                     "key": "reftel",
                     "reason": "reftel with no Reference line to follow",
                 }
-            return self.telegram(c, doc, evidence)
+            return self.telegram(c, doc, named)
         if isinstance(c, UnparsedCitation):
             return {"status": "unresolved", "method": "unparsed", "reason": c.reason}
         if isinstance(c, PublicationCitation) and c.volume in self.loaded and c.pages is None:
@@ -537,26 +558,33 @@ class _Resolver:
         return filled, result, effective
 
 
+_LIST_TAIL = re.compile(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?\d+[A-Z]?)*\s*[.,;)]?\s*")
+
+
 def _evidence_for(
     c: Citation, container: Container, doc: Document, resolver: _Resolver
-) -> str | None:
-    """The document named by a footnote placed right after ``c`` in ``container``."""
+) -> tuple[str, ...]:
+    """The documents named by the footnote placed right after ``c`` (or after the list of
+    numbers ``c`` begins: ``Embtels 596 and 597`` with the note ``Documents 289 and 290``)."""
     if container.where == "footnote":
-        return None
+        return ()
+    tail = _LIST_TAIL.match(container.text, c.span.end)
+    reach = tail.end() if tail is not None else c.span.end
     for fn in doc.footnotes:
         anchor = fn.anchor
         parent = fn.container.parent
         if anchor is None or (parent is not None and parent != container.key):
             continue
-        if not (c.span.end <= anchor <= c.span.end + 3):
+        if not (c.span.end <= anchor <= max(reach, c.span.end + 3)):
             continue
+        targets: list[str] = []
         for cite in find_citations(fn.text, volume=doc.volume):
             if isinstance(cite, DocumentCitation) and cite.number is not None:
-                res = resolver.document(cite, doc)
-                target = res.get("target")
-                return target if isinstance(target, str) else None
-        return None
-    return None
+                target = resolver.document(cite, doc).get("target")
+                if isinstance(target, str):
+                    targets.append(target)
+        return tuple(dict.fromkeys(targets))
+    return ()
 
 
 _REFERENCE_LINE = re.compile(r"\b(?:Refs?|Reference|References|Reftels?)\s*[:.]", re.I)
@@ -619,9 +647,9 @@ def resolve_documents(
                         if note:
                             in_notes = effective
                     continue
-                evidence = None
+                named: tuple[str, ...] = ()
                 if isinstance(c, TelegramCitation):
-                    evidence = _evidence_for(c, container, doc, resolver)
+                    named = _evidence_for(c, container, doc, resolver)
                 if isinstance(c, TelegramCitation) and c.number is None and reference:
                     # "reftel": the telegram named on the Reference line
                     result = {
@@ -630,7 +658,7 @@ def resolve_documents(
                         "reason": "the telegram of the Reference line",
                     }
                 else:
-                    result = resolver.resolve(c, doc, evidence)
+                    result = resolver.resolve(c, doc, named)
                 if (
                     isinstance(c, TelegramCitation)
                     and c.number is not None

@@ -257,6 +257,13 @@ class Builder:
     # ------------------------------------------------------------------ documents and volumes
     def ref(self, tree: _Node) -> list[Citation]:
         kind = tree.data
+        if kind == "doc_in_volume":
+            # "Document 380 in Foreign Relations, 1969-1976, volume IV"
+            doc, named = (c for c in tree.children if isinstance(c, Tree))
+            found = self._doc_ref(doc, doc, self._volume(named))
+            last = found[-1]
+            span = Span(last.span.start, self.offset + self._end(named))
+            return [*found[:-1], last.with_span(span, self.source[span.start : span.end])]
         if kind == "relative_supra":
             return [self.make(DocumentCitation, self.span(tree), number=None, relative="previous")]
         if kind == "relative_infra":
@@ -274,11 +281,7 @@ class Builder:
             # a bare "vol. N": FRUS numbers its volumes in roman numerals, and a bare
             # volume with nothing after it names no place in it
             num = _first(frus, "VOLNUM")
-            if not inner or (
-                num is not None
-                and str(num).isdigit()
-                and not any(c.data in ("doc_ref", "fn_ref") for c in inner)
-            ):
+            if not inner or (num is not None and str(num).isdigit()):
                 return []
         if not inner:
             assert frus is not None
