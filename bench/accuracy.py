@@ -261,6 +261,27 @@ def context(text: str, start: int, end: int, width: int = 40) -> str:
     return re.sub(r"\s+", " ", f"…{before}[{text[start:end]}]{after}…")
 
 
+EXCLUDED: set[tuple[str, str, str, str]] = set()
+"""Answer-key refs read by hand as not a fair key (``--verified``): (volume, doc, container,
+normalized target)."""
+
+KEY_VERDICTS = frozenset({"editors-wrong", "convention", "less-specific", "ambiguous"})
+
+
+def load_verified(path: Path) -> set[tuple[str, str, str, str]]:
+    """The editors' refs that a hand check found wrong, ambiguous or encoded another way."""
+    out: set[tuple[str, str, str, str]] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        verdict, volume, document, container, target, *_ = line.split("\t")
+        if verdict in KEY_VERDICTS:
+            tgt = normalize_target(target, volume)
+            if tgt is not None:
+                out.add((volume, document, container, tgt))
+    return out
+
+
 def score_volume(
     volume: Volume, corpus: Corpus, loaded: set[str], resolve: Any, ex: Examples
 ) -> Tally:
@@ -283,7 +304,8 @@ def score_volume(
         for c in doc.containers():
             res = by_container.get((doc.id, c.key), [])
             keyed = [(normalize_target(ref.target, volume.id), ref) for ref in c.refs]
-            refs = [(tgt, ref) for tgt, ref in keyed if tgt is not None]
+            refs = [(tgt, ref) for tgt, ref in keyed
+                    if tgt is not None and (volume.id, doc.local_id, c.key, tgt) not in EXCLUDED]
             score_refs(doc, c, refs, res, loaded, tally, ex)
             score_citations(doc, c, refs, res, tally, ex)
         score_telegrams(doc, by_container, tally, ex)
@@ -520,8 +542,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--volumes", nargs="+", metavar="ID", help="volumes to score (default: all)")
     ap.add_argument("--misses", type=Path, default=DEFAULT_MISSES, help="examples file")
     ap.add_argument("--baseline", action="store_true", help="naive number lookup, no resolver")
+    ap.add_argument(
+        "--verified",
+        type=Path,
+        help="drop the editors' refs that a hand check found wrong or ambiguous "
+        "(fixtures/annotate/verified.tsv) from the answer key",
+    )
     args = ap.parse_args(argv)
     resolve = resolver(args.baseline)
+    if args.verified:
+        EXCLUDED.update(load_verified(args.verified))
+        print(f"answer key: {len(EXCLUDED)} refs read by hand as wrong or ambiguous are left out "
+              f"({args.verified})")
 
     t = time.perf_counter()
     paths = sorted(args.corpus.resolve().glob("*.xml"))
