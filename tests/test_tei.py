@@ -146,3 +146,15 @@ def test_whole_corpus_metrics(corpus_dir: Path) -> None:
     assert tel_ok / tel >= 0.95
     assert named_ok / named >= 0.9
     assert dated / total >= 0.97
+
+
+def test_drafting_date_of_undated_documents() -> None:
+    """An undated dateline takes the drafting date the source note gives, year from nearby."""
+    from xref.headers import parse_drafting_date
+
+    note = "Source: Lot 66 D 204. Drafted by Hartley (S/S-RO) on May 7 and cleared by Davis."
+    assert parse_drafting_date(note, "1961-05-12") == "1961-05-07"
+    assert parse_drafting_date(note) == "--05-07"
+    assert parse_drafting_date("Drafted by Smith on January 3.", "1961-12-28") == "1962-01-03"
+    assert parse_drafting_date("Drafted by Smith on May 7, 1960.", "1961-01-01") == "1960-05-07"
+    assert parse_drafting_date("Cleared by Smith on May 7.", "1961-01-01") is None

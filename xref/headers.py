@@ -19,6 +19,7 @@ __all__ = [
     "HeadingInfo",
     "parse_date_text",
     "parse_dateline",
+    "parse_drafting_date",
     "parse_heading",
     "parse_own_number",
     "parse_source_note",
@@ -130,6 +131,41 @@ def parse_date_text(text: str) -> str | None:
         return f"{m.group('year2')}-{mm:02d}-{int(m.group('day2')):02d}"
     mm = _MONTHS[m.group("month3").lower()]
     return f"{m.group('year3')}-{mm:02d}"
+
+
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_DRAFTED_ON = re.compile(
+    r"\b[Dd]rafted\b[^;]{0,80}?\bon\s+(?P<month>" + _MONTH_NAMES + r")\s+(?P<day>\d{1,2})\b"
+    r"(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b)?"
+)
+
+
+def parse_drafting_date(text: str, near: str | None = None) -> str | None:
+    """The date a source note says the document was drafted on, as ISO.
+
+    ``Drafted by Hartley (S/S-RO) on May 7 and cleared by ...`` gives ``--05-07``, or with
+    ``near`` (the date of a neighbouring document, ``1961-05-12``) the year that puts it
+    closest to that date: ``1961-05-07``. A year in the text wins.
+    """
+    m = _DRAFTED_ON.search(text)
+    if m is None:
+        return None
+    month = _MONTHS[m.group("month").lower()]
+    day = int(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    if m.group("year"):
+        return f"{m.group('year')}-{month:02d}-{day:02d}"
+    ref = re.match(r"^(\d{4})-(\d\d)(?:-(\d\d))?", near or "")
+    if ref is None:
+        return f"--{month:02d}-{day:02d}"
+    year, ref_month, ref_day = int(ref.group(1)), int(ref.group(2)), int(ref.group(3) or 15)
+    target = ref_month * 31 + ref_day
+    best = min((year - 1, year, year + 1), key=lambda y: abs((y - year) * 372 + month * 31 + day
+                                                          - target))
+    return f"{best}-{month:02d}-{day:02d}"
 
 
 def parse_dateline(text: str) -> DatelineInfo:

@@ -12,10 +12,10 @@ import gc
 import marshal
 import os
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import attrs
 from attrs import frozen
@@ -183,41 +183,32 @@ _PACKABLE = all(
 )
 
 
-def _pack_seq(values: Sequence[int]) -> tuple[str, bytes] | tuple[int, ...]:
-    if isinstance(values, array):
-        return (values.typecode, values.tobytes())
-    if isinstance(values, bytes):
-        return ("bytes", values)
-    return tuple(values)
-
-
-def _unpack_seq(packed: Any) -> Sequence[int]:
-    if len(packed) == 2 and isinstance(packed[0], str):
-        if packed[0] == "bytes":
-            return cast(bytes, packed[1])
-        out = array(packed[0])
-        out.frombytes(packed[1])
-        return out
-    return cast(tuple[int, ...], packed)
-
-
 def _pack_container(c: Container) -> tuple[Any, ...]:
     m = c.source_map
+    refs = tuple((r.span.start, r.span.end, r.target) for r in c.refs) if c.refs else ()
+    offsets, events, leads = m.offsets, m.events, m.leads
+    if type(offsets) is array and type(events) is array and type(leads) is bytes:
+        if offsets.typecode == "q" and events.typecode == "q":
+            return (
+                c.where, c.text, c.note, c.label, c.anchor, c.parent, refs, c.attributes, True,
+                offsets.tobytes(), events.tobytes(), leads, m.xml,
+            )
     return (
-        c.where, c.text, c.note, c.label, c.anchor, c.parent,
-        tuple((r.span.start, r.span.end, r.target) for r in c.refs),
-        (_pack_seq(m.offsets), _pack_seq(m.events), _pack_seq(m.leads), m.xml),
-        c.attributes,
+        c.where, c.text, c.note, c.label, c.anchor, c.parent, refs, c.attributes, False,
+        tuple(offsets), tuple(events), tuple(leads), m.xml,
     )
 
 
 def _unpack_container(t: Any) -> Container:
-    where, text, note, label, anchor, parent, refs, (offsets, events, leads, xml), extra = t
+    if t[8]:
+        smap = SourceMap(array("q", t[9]), array("q", t[10]), t[11], t[12])
+    else:
+        smap = SourceMap(t[9], t[10], t[11], t[12])
+    refs = t[6]
     return Container(
-        where, text, note, label, anchor, parent,
-        tuple([Ref(Span(s, e), target) for s, e, target in refs]),
-        SourceMap(_unpack_seq(offsets), _unpack_seq(events), _unpack_seq(leads), xml),
-        extra,
+        t[0], t[1], t[2], t[3], t[4], t[5],
+        tuple([Ref(Span(s, e), target) for s, e, target in refs]) if refs else (),
+        smap, t[7],
     )
 
 

@@ -31,6 +31,7 @@ from xref.documents import (
 from xref.errors import InputError
 from xref.headers import (
     parse_dateline,
+    parse_drafting_date,
     parse_heading,
     parse_own_number,
     parse_source_note,
@@ -239,6 +240,7 @@ class _Reader:
         self.text: _Text = _Text()
         self.kinds: dict[str, tuple[int, str]] = {}
         self.stem: str | None = None
+        self.last_date: str | None = None
 
     # -- expat handlers ---------------------------------------------------------------
 
@@ -449,6 +451,11 @@ class _Reader:
         dl = parse_dateline(date_text)
         if date is None:
             date = dl.date or (heading_info.date if not date_text else None)
+        if date is None and date_text and source is not None:
+            # An undated dateline: the editors often say when the document was drafted.
+            date = parse_drafting_date(source.text, self.last_date)
+        elif date and date[0] != "-":
+            self.last_date = date
         if place is None:
             place = dl.place
         own, series = parse_own_number(body_text, heading_info.genre)
