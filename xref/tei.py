@@ -15,6 +15,7 @@ import re
 from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import cast
 
 import attrs
 
@@ -60,6 +61,7 @@ _SEP = "\x02"
 """Joins raw parts so that one regex pass collapses each part's whitespace on its own."""
 # Kinds of position marks, resolved when the container's text is finished.
 _LEN, _POS, _START = 0, 1, 2
+_IS_STR = str.__instancecheck__
 
 
 class _Text:
@@ -93,12 +95,13 @@ class _Text:
     def finish(self) -> tuple[str, SourceMap, tuple[Ref, ...]]:
         """The joined text, its source map and refs; also sets the marks' values."""
         parts = self.parts
-        strs = [x for x in parts if x.__class__ is str]
+        strs = cast(list[str], list(filter(_IS_STR, parts)))
         chunk = iter(_collapse(_SEP.join(strs)).split(_SEP) if strs else ()).__next__
         out: list[str] = []
         offsets: list[int] = []
         events: list[int] = []
         leads = bytearray()
+        put, at, came_after, led = out.append, offsets.append, events.append, leads.append
         length = 0
         ends_space = True
         pending = False
@@ -125,23 +128,23 @@ class _Text:
                 if length:
                     pending = True
                 continue
-            lead = False
             if norm[0] == " " and (ends_space or pending):
                 norm = norm[1:]
-                lead = True
                 if not norm:
                     continue
+                led(1)
+            else:
+                led(0)
             if pending:
                 if ends_space and out:
                     out[-1] = out[-1][:-1]
                     length -= 1
-                out.append("\n\n")
+                put("\n\n")
                 length += 2
                 pending = False
-            offsets.append(length)
-            events.append(event)
-            leads.append(lead)
-            out.append(norm)
+            at(length)
+            came_after(event)
+            put(norm)
             length += len(norm)
             ends_space = norm[-1] == " "
         text = "".join(out)
@@ -207,6 +210,11 @@ _KINDS = dict.fromkeys(_INLINE, _K_INLINE) | {
     "note": _K_NOTE, "head": _K_HEAD, "dateline": _K_DATELINE,
 }
 _PARTY_TAGS = ("gloss", "persName")
+# Inline elements with no role but being transparent, and blocks with no role but breaking
+# paragraphs: the handlers' fast paths (most elements are one or the other).
+_PLAIN_INLINE = _INLINE - {"ref", "lb", "placeName", "date", *_PARTY_TAGS}
+_PLAIN, _BLOCKED = ("", _K_INLINE, None), ("", _K_BLOCK, None)
+_SPECIAL, _PLAIN_CODE, _BLOCK_CODE = 0, 1, 2
 
 
 class _Reader:
@@ -239,6 +247,8 @@ class _Reader:
         self.texts: list[tuple[_Text, str]] = []
         self.text: _Text = _Text()
         self.kinds: dict[str, tuple[int, str]] = {}
+        self.codes: dict[str, int] = {}
+        self.append = self.text.parts.append
         self.stem: str | None = None
         self.last_date: str | None = None
 
@@ -270,6 +280,28 @@ class _Reader:
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         """Start tags inside a document."""
+        code = self.codes.get(name)
+        if code == _PLAIN_CODE:
+            self.stack.append(_PLAIN)
+            self.append(self.parser.CurrentByteIndex)
+        elif code == _BLOCK_CODE:
+            self.stack.append(_BLOCKED)
+            append = self.append
+            append(_BLOCK)
+            append(self.parser.CurrentByteIndex)
+        elif code is None:
+            local = name.rpartition(":")[2]
+            if local in _PLAIN_INLINE:
+                self.codes[name] = _PLAIN_CODE
+            elif local not in _KINDS and local != "attachment":
+                self.codes[name] = _BLOCK_CODE
+            else:
+                self.codes[name] = _SPECIAL
+            self.start(name, attrs)
+        else:
+            self.special_start(name, attrs)
+
+    def special_start(self, name: str, attrs: dict[str, str]) -> None:
         p = self.parser
         cached = self.kinds.get(name)
         if cached is None:
@@ -332,12 +364,23 @@ class _Reader:
 
     def end(self, name: str) -> None:
         """End tags inside a document."""
-        p = self.parser
         stack = self.stack
         if not stack:
             self.end_document()
             return
-        local, kind, party = stack.pop()
+        entry = stack.pop()
+        if entry is _PLAIN:
+            self.append(self.parser.CurrentByteIndex)
+        elif entry is _BLOCKED:
+            append = self.append
+            append(_BLOCK)
+            append(self.parser.CurrentByteIndex)
+        else:
+            self.special_end(entry)
+
+    def special_end(self, entry: tuple[str, int, str | None]) -> None:
+        p = self.parser
+        local, kind, party = entry
         doc = self.doc
         assert doc is not None
         text = self.text
@@ -358,7 +401,7 @@ class _Reader:
             texts = self.texts
             texts.pop()
             text = self.text = texts[-1][0]
-            p.CharacterDataHandler = text.parts.append
+            p.CharacterDataHandler = self.append = text.parts.append
             if kind == _K_HEAD:
                 doc.in_head = False
                 doc.head_done = True
@@ -371,7 +414,7 @@ class _Reader:
         """Make ``text`` (a note, the head or the dateline) the current container."""
         self.text = text
         self.texts.append((text, key))
-        self.parser.CharacterDataHandler = text.parts.append
+        self.parser.CharacterDataHandler = self.append = text.parts.append
 
     # -- documents ----------------------------------------------------------------------
 
@@ -384,7 +427,7 @@ class _Reader:
         doc.body.parts.append(p.CurrentByteIndex)
         p.StartElementHandler = self.start
         p.EndElementHandler = self.end
-        p.CharacterDataHandler = doc.body.parts.append
+        p.CharacterDataHandler = self.append = doc.body.parts.append
 
     def end_document(self) -> None:
         doc = self.doc
