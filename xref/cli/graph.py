@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from xref.cli.options import add_input_options
 from xref.errors import XrefError
 from xref.export import FORMATS, write_graph, write_json
 from xref.graph import build_graph
@@ -21,8 +22,7 @@ def add_parser(sub: Any) -> None:
         description="Build the reference graph of every citation in PATHs (resolved against "
         "PATHs plus any --corpus paths) and write it in one format.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--corpus", nargs="*", default=[], metavar="PATH", help="more known documents")
+    add_input_options(p)
     p.add_argument("--format", choices=FORMATS, default="json")
     p.add_argument(
         "-o",
@@ -30,8 +30,6 @@ def add_parser(sub: Any) -> None:
         metavar="OUT",
         help="output file (csv: a directory or a .zip); JSON may go to standard output",
     )
-    p.add_argument("--volume", metavar="ID", help="FRUS volume id of plain-text documents")
-    p.add_argument("--jobs", type=int, default=None, help="parallel files (default: cores)")
     p.add_argument("--stats", action="store_true", help="print node and edge counts on stderr")
     p.set_defaults(func=run)
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from xref.cli.options import add_input_options
 from xref.errors import XrefError
 from xref.graph import build_graph
 from xref.report import check_findings, render_report
@@ -22,13 +23,10 @@ def add_parser(sub: Any) -> None:
         description="Write one self-contained HTML file (it works offline) about the "
         "citations in PATHs, resolved against PATHs plus any --corpus paths.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--corpus", nargs="*", default=[], metavar="PATH", help="more known documents")
+    add_input_options(p)
     p.add_argument("-o", "--output", metavar="OUT", default="report.html")
     p.add_argument("--title", default=None, help="the page title (default: from the inputs)")
     p.add_argument("--no-check", action="store_true", help="leave out xref check's findings")
-    p.add_argument("--volume", metavar="ID", help="FRUS volume id of plain-text documents")
-    p.add_argument("--jobs", type=int, default=None, help="parallel files (default: cores)")
     p.set_defaults(func=run)
 
 

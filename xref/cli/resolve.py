@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from xref.cli.options import add_input_options
 from xref.corpus import Corpus
 from xref.documents import Document, Volume
 from xref.records import resolution_record
@@ -29,11 +30,8 @@ def add_parser(sub: Any) -> None:
         description="Resolve the citations in PATHs (which are also the corpus) against the "
         "corpus, plus any --corpus paths.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--corpus", nargs="*", default=[], metavar="PATH", help="more known documents")
+    add_input_options(p)
     p.add_argument("--format", choices=("text", "jsonl"), default="text")
-    p.add_argument("--volume", metavar="ID", help="FRUS volume id of plain-text documents")
-    p.add_argument("--jobs", type=int, default=None, help="parallel files (default: cores)")
     p.add_argument(
         "--fetch-missing",
         action="store_true",
