@@ -6,10 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from xref.cli.options import add_input_options
-from xref.errors import XrefError
+from xref.cli.options import add_input_options, graph_from_args
 from xref.export import FORMATS, write_graph, write_json
-from xref.graph import build_graph
 
 __all__ = ["add_parser", "run"]
 
@@ -39,16 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None and args.format != "json":
         print(f"xref graph: error: --format {args.format} needs -o OUT", file=sys.stderr)
         return 2
-    status = 0
-
-    def on_error(error: XrefError) -> None:
-        nonlocal status
-        print(f"xref: error: {error}", file=sys.stderr)
-        status = 2
-
-    graph = build_graph(
-        args.paths, corpus=args.corpus, volume=args.volume, jobs=args.jobs, on_error=on_error
-    )
+    graph, status = graph_from_args(args)
     if args.output is None or args.output == "-":
         write_json(graph, sys.stdout)
     else:

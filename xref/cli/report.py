@@ -7,9 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from xref.cli.options import add_input_options
-from xref.errors import XrefError
-from xref.graph import build_graph
+from xref.cli.options import add_input_options, graph_from_args
 from xref.report import check_findings, render_report
 
 __all__ = ["add_parser", "run"]
@@ -32,16 +30,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``xref report``."""
-    status = 0
-
-    def on_error(error: XrefError) -> None:
-        nonlocal status
-        print(f"xref: error: {error}", file=sys.stderr)
-        status = 2
-
-    graph = build_graph(
-        args.paths, corpus=args.corpus, volume=args.volume, jobs=args.jobs, on_error=on_error
-    )
+    graph, status = graph_from_args(args)
     findings: list[Any] = []
     available = False
     if not args.no_check:
