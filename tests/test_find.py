@@ -286,3 +286,18 @@ def test_to_record_shape() -> None:
         "kind": "document",
         "fields": {"number": 243, "volume": None, "relative": None},
     }
+
+
+def test_book_titles_and_publishers_are_not_repositories() -> None:
+    """A book about the CIA and a university press name no archive; the page is cited."""
+    text = (
+        "William M. Leary, editor, The Central Intelligence Agency: History and Documents "
+        "(The University of Alabama Press, 1984), p. 63"
+    )
+    assert [(c.kind, c.text) for c in xref.find_citations(text)] == [("page", "p. 63")]
+
+
+def test_subject_file_before_a_sentence_end() -> None:
+    """``Central Files, PER 12.`` ends the subject at the period."""
+    (c,) = xref.find_citations("Source: Department of State, Central Files, PER 12. Secret.")
+    assert c.kind == "subject_file" and c.fields()["subject"] == "PER 12"

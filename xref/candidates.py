@@ -50,7 +50,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         False,
         r"\bDepartment\s+of\s+State\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
         r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
-        r"|\bCentral\s+Intelligence\s+Agency\b"
+        r"|\bCentral\s+Intelligence\s+Agency\b(?=\s*[,;]|\s+Job\b)"
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
         r"(?:[Ll]ibrary|Materials)\b(?!\s+of)"
         r"|\bLibrary\s+of\s+Congress\b|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution)\b"
