@@ -301,3 +301,17 @@ def test_subject_file_before_a_sentence_end() -> None:
     """``Central Files, PER 12.`` ends the subject at the period."""
     (c,) = xref.find_citations("Source: Department of State, Central Files, PER 12. Secret.")
     assert c.kind == "subject_file" and c.fields()["subject"] == "PER 12"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "pages"),
+    [
+        ("(Public Papers: Eisenhower, 1953, pp. 179–188)", "Public Papers", "179-188"),
+        ("(Congressional Record, September 20, 1976, p. 31388)", "Congressional Record", "31388"),
+    ],
+)
+def test_short_publication_titles(text: str, title: str, pages: str) -> None:
+    """Short forms of the presidents' papers and the Congressional Record are publications."""
+    (c,) = xref.find_citations(text)
+    assert c.kind == "other_publication"
+    assert (c.fields()["title"], c.fields()["pages"]) == (title, pages)

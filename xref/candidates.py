@@ -38,7 +38,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "pub",
         "other_pub",
         False,
-        r"\bDepartment\s+of\s+State\s+Bulletin\b|\bPublic\s+Papers\s+of\s+the\b"
+        r"\bDepartment\s+of\s+State\s+Bulletin\b|\bPublic\s+Papers(?:\s+of\s+the\b|(?=\s*:))"
+        r"|\bCongressional\s+Record\b|\bNew\s+York\s+Times\b"
         r"|\bAmerican\s+Foreign\s+Policy\b(?=\s*[,:]\s*(?:Current|Basic)|,\s*\d)"
         r"|\bDocuments\s+on\s+(?:American\s+Foreign\s+Relations|Disarmament|Germany)\b"
         r"|\bWeekly\s+Compilation\s+of\s+Presidential\s+Documents\b|\bYearbook\s+of\s+the\s+United\s+Nations\b"
@@ -127,7 +128,7 @@ _NUMBERED_OK_WORDS = frozenset(
 # the few words that end at an anchor.
 _ANCHORS = re.compile(
     r"tel|Tel|TEL|ocument|ootnote|bid|Lot|FRC|ibrar|Yearbook|Materials|Department|Archives|RG"
-    r"|Record|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|desp"
+    r"|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|desp"
     r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
     r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d"
 )
