@@ -87,9 +87,13 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
     ),
     ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)"),
     # "No. 2" (19th-century volumes), but not an instruction's "No. 530, of November 23, 1888"
-    ("num", "ref", False,
-     r"(?:(?<=^)|(?<=[(\[]|\s))Nos?\.(?=\s*\d)"
-     r"(?!\s*\d+\]?,?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"),
+    (
+        "num",
+        "ref",
+        False,
+        r"(?:(?<=^)|(?<=[(\[]|\s))Nos?\.(?=\s*\d)"
+        r"(?!\s*\d+\]?,?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))",
+    ),
     (
         "desp",
         "despatch",
@@ -189,14 +193,3 @@ def scan(text: str) -> Iterator[Candidate]:
                 if word not in _NUMBERED_OK_WORDS:
                     continue
         yield Candidate(start=start, trigger=m.start(), rule=rule, strong=strong)
-
-
-def scan_slow(text: str) -> Iterator[Candidate]:
-    """The reference scan: the full trigger expression at every position (for tests)."""
-    for m in _SCAN.finditer(text):
-        yield Candidate(
-            start=m.start(),
-            trigger=m.start(),
-            rule=_RULES[m.lastgroup or ""][0],
-            strong=_RULES[m.lastgroup or ""][1],
-        )

@@ -17,7 +17,7 @@ from attrs import field, frozen
 from xref.documents import Document, Footnote, Volume
 from xref.names import canonical_party
 
-__all__ = ["Corpus", "channel_key", "files_cited"]
+__all__ = ["Corpus", "channel_key", "files_cited", "number_key"]
 
 _DECIMAL_FILE = re.compile(
     r"\b(?P<decimal>\d{3}[A-Z]?\.\d+[A-Z]?(?:/[A-Z]+)?)\s*/\s*"
@@ -37,7 +37,8 @@ def files_cited(text: str) -> list[str]:
     return out
 
 
-def _number_key(number: str | None) -> str | None:
+def number_key(number: str | None) -> str | None:
+    """A telegram number as an index key: spaces folded, lower case (``Topol 1108``)."""
     if number is None:
         return None
     return " ".join(number.split()).lower()
@@ -50,7 +51,7 @@ def channel_key(
     return (
         canonical_party(sender) if sender else "",
         canonical_party(recipient) if recipient else "",
-        _number_key(number),
+        number_key(number),
     )
 
 
@@ -144,7 +145,7 @@ class Corpus:
         recipient matches any. With ``date`` (ISO, possibly partial), documents dated
         otherwise are dropped, and those nearest in time come first.
         """
-        key = _number_key(number)
+        key = number_key(number)
         s = canonical_party(sender) if sender else None
         r = canonical_party(recipient) if recipient else None
         if s is not None and r is not None:

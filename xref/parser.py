@@ -5,8 +5,8 @@ wherever the grammar stops accepting, so the parser reads the *longest prefix* o
 that is a complete citation. That is done with Lark's interactive parser: tokens are fed
 one at a time and every point where the input could end is remembered.
 
-Lark exceptions never leave this module: a failed parse is a :class:`ParseFailure` value,
-and :func:`parse_exact` raises :class:`xref.errors.CitationSyntaxError`.
+Lark exceptions never leave this module: a failed parse is a :class:`ParseFailure` value
+(:func:`xref.find.parse_citation` turns it into :class:`xref.errors.CitationSyntaxError`).
 """
 
 from __future__ import annotations
@@ -19,15 +19,12 @@ import lark
 from attrs import frozen
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from xref.errors import CitationSyntaxError
-
 __all__ = [
     "START_RULES",
     "ParseFailure",
     "Parsed",
     "get_parser",
     "grammar_text",
-    "parse_exact",
     "parse_prefix",
 ]
 
@@ -129,27 +126,3 @@ def parse_prefix(text: str, start: int, rule: str, end: int | None = None) -> Pa
     except UnexpectedInput:
         return ParseFailure(start=start, position=start + failed_at, expected=expected, rule=rule)
     return Parsed(tree=tree, start=start, end=start + last_accept, rule=rule)
-
-
-def parse_exact(text: str, rule: str) -> lark.Tree[lark.Token]:
-    """Parse all of ``text`` as ``rule``; raise :class:`CitationSyntaxError` if it is not one."""
-    try:
-        return get_parser().parse(text, start=rule)
-    except UnexpectedInput as exc:
-        pos = exc.pos_in_stream if exc.pos_in_stream is not None else len(text)
-        if isinstance(exc, UnexpectedToken):
-            expected: tuple[str, ...] = tuple(sorted(exc.expected or ()))
-        elif isinstance(exc, UnexpectedCharacters):
-            expected = tuple(sorted(exc.allowed or ()))
-        else:
-            expected = ()
-        line = text.count("\n", 0, pos) + 1
-        column = pos - (text.rfind("\n", 0, pos) + 1) + 1
-        raise CitationSyntaxError(
-            text=text,
-            position=pos,
-            line=line,
-            column=column,
-            expected=expected,
-            context=exc.get_context(text),
-        ) from None

@@ -23,7 +23,7 @@ from datetime import date as _date
 import attrs
 from attrs import frozen
 
-from xref.corpus import Corpus
+from xref.corpus import Corpus, number_key
 from xref.documents import Container, Document
 from xref.find import find_citations
 from xref.models import (
@@ -169,10 +169,6 @@ def telegram_channel(
     return s, r, f"{cite.series} {number}" if number else None
 
 
-def _number_key(number: str) -> str:
-    return " ".join(number.split()).lower()
-
-
 def _is_dept(doc: Document) -> bool:
     dept = canonical_party(DEPARTMENT)
     return bool(doc.sender and canonical_party(doc.sender) == dept) or bool(
@@ -237,7 +233,7 @@ class _Resolver:
     order: dict[str, list[Document]] = attrs.field(factory=dict)
     position: dict[str, int] = attrs.field(factory=dict)
     loaded: set[str] = attrs.field(factory=set)
-    by_own_number: dict[str, list[Document]] = attrs.field(factory=dict)
+    by_own_number: dict[str | None, list[Document]] = attrs.field(factory=dict)
     last_document: dict[str, Document] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -246,7 +242,7 @@ class _Resolver:
         for d in self.corpus.documents:
             if d.own_number is not None:
                 own = f"{d.series} {d.own_number}" if d.series else d.own_number
-                self.by_own_number.setdefault(_number_key(own), []).append(d)
+                self.by_own_number.setdefault(number_key(own), []).append(d)
             if d.volume:
                 seq = self.order.setdefault(d.volume, [])
                 self.position[d.id] = len(seq)
@@ -440,7 +436,7 @@ class _Resolver:
         channel names but a candidate does not contradict is allowed; the Department's side
         is checked strictly, since every telegram has it on one end.
         """
-        pool = [d for d in self.by_own_number.get(_number_key(number), ()) if d.id != doc.id]
+        pool = [d for d in self.by_own_number.get(number_key(number), ()) if d.id != doc.id]
         if not pool:
             return []
         dept = canonical_party(DEPARTMENT)
@@ -602,15 +598,12 @@ def _on_reference_line(text: str, c: Citation) -> bool:
     return bool(marks) and "." not in window[marks[-1].end() :].replace("No.", "")
 
 
-def resolve_documents(
-    documents: Iterable[Document], corpus: Corpus, *, use_refs: bool = False
-) -> Iterator[Resolution]:
+def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator[Resolution]:
     """Resolve every citation in ``documents`` against ``corpus``, in reading order.
 
-    ``use_refs`` is reserved: the editors' ``<ref>`` targets are never consulted, so that
-    they stay an independent answer key.
+    The editors' ``<ref>`` targets are never consulted, so that they stay an independent
+    answer key.
     """
-    del use_refs
     resolver = _Resolver(corpus)
     for doc in documents:
         # ibid. in a note repeats the previous citation of the notes (source note first);

@@ -607,7 +607,6 @@ class _ArchivalPath:
         b = self.b
         out: list[Citation] = []
         chain_start: _Node | None = None
-        repo: str | None = None
         rg: _Node | None = None
         rg_path: list[str] = []
         central = False
@@ -714,7 +713,6 @@ class _ArchivalPath:
                 close()
                 cia = node
                 cia_path = []
-                repo = "cia"
                 job = _first(node, "JOB_NUMBER")
                 if job is not None:  # "Central Intelligence Agency Job 79-01025A"
                     current = {
@@ -734,7 +732,6 @@ class _ArchivalPath:
                     continue
             if kind in ("repo_dos", "repo_nara"):
                 close()
-                repo = kind
                 continue
             if kind == "record_group":
                 rg = node
@@ -771,7 +768,6 @@ class _ArchivalPath:
             out.append(
                 b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num, path=rg_path)
             )
-        del repo
         return out
 
 

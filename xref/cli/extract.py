@@ -7,16 +7,15 @@ import functools
 import json
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, TextIO
 
 from xref.documents import locate_citations
-from xref.errors import InputError, XrefError
+from xref.errors import XrefError
 from xref.find import find_citations
 from xref.records import document_record, to_record
 from xref.sources import read_paths
 
-__all__ = ["add_parser", "read_text", "run"]
+__all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> None:
@@ -35,14 +34,6 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def read_text(path: Path) -> str:
-    """Read a text file as UTF-8, replacing undecodable bytes (never fails on content)."""
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file (NUL bytes), not text")
-    return data.decode("utf-8", errors="replace")
-
-
 def _fragment_records(path: str) -> Iterator[dict[str, Any]]:
     with open(path, encoding="utf-8", errors="replace") as fh:
         for n, line in enumerate(fh, start=1):
@@ -53,7 +44,7 @@ def _fragment_records(path: str) -> Iterator[dict[str, Any]]:
 
 def _document_records(
     paths: list[str], volume: str | None, jobs: int | None
-) -> Iterator[dict[str, Any] | InputError | XrefError]:
+) -> Iterator[dict[str, Any] | XrefError]:
     for result in read_paths(paths, volume=volume, jobs=jobs):
         if result.error is not None:
             yield result.error
