@@ -132,18 +132,7 @@ class Builder:
         assert isinstance(head, Tree)
         series, sender, recipient = self._series(head)
         route = _child(tree, "tel_route")
-        if route is not None:
-            frm = _child(route, "tel_from")
-            to = _child(route, "tel_to")
-            if frm is not None:
-                sender = self._place(frm)
-                recipient = recipient if to is None and recipient != DEPARTMENT else recipient
-                if to is None:
-                    recipient = DEPARTMENT if sender != DEPARTMENT else recipient
-            if to is not None:
-                recipient = self._place(to)
-                if frm is None and sender is None:
-                    sender = DEPARTMENT
+        sender, recipient = self._route(route, sender, recipient)
         date_node = _date_node(tree)
         date = self._date(date_node) if date_node is not None else None
         rel = _child(tree, "tel_relative")
@@ -236,6 +225,24 @@ class Builder:
         if len(toks) > 1 and toks[1].type == "CHANNEL_NAME":
             return str(toks[1]), None, None
         return "telegram", None, None
+
+    def _route(
+        self, route: _Node | None, sender: str | None, recipient: str | None
+    ) -> tuple[str | None, str | None]:
+        """Apply ``from X`` / ``to Y``: a post's message goes to the Department, and the
+        Department's to a post, unless the text names the other end."""
+        if route is None:
+            return sender, recipient
+        frm, to = _child(route, "tel_from"), _child(route, "tel_to")
+        if frm is not None:
+            sender = self._place(frm)
+            if to is None and sender != DEPARTMENT:
+                recipient = DEPARTMENT
+        if to is not None:
+            recipient = self._place(to)
+            if frm is None and sender is None:
+                sender = DEPARTMENT
+        return sender, recipient
 
     def _place(self, node: _Node) -> str:
         place = _first(node, "PLACE")
@@ -523,16 +530,7 @@ class Builder:
         return [self._sent(AirgramCitation, tree, number)]
 
     def _sent(self, cls: type[Citation], tree: _Node, number: str) -> Citation:
-        sender = recipient = None
-        route = _child(tree, "tel_route")
-        if route is not None:
-            frm, to = _child(route, "tel_from"), _child(route, "tel_to")
-            sender = self._place(frm) if frm is not None else None
-            recipient = self._place(to) if to is not None else None
-            if frm is not None and to is None:
-                recipient = DEPARTMENT
-            if to is not None and frm is None:
-                sender = DEPARTMENT
+        sender, recipient = self._route(_child(tree, "tel_route"), None, None)
         date_node = _date_node(tree)
         date = self._date(date_node) if date_node is not None else None
         return self.make(
