@@ -118,6 +118,23 @@ def test_source_map_bytes(tei_dir: Path) -> None:
     assert data[d2.source.container.source_map.locate(m + 2, data).byte:].startswith(b"2158.")
 
 
+def test_source_map_past_the_first_megabyte(tmp_path: Path) -> None:
+    """Text that runs across the reader's 1 MB feeding boundary still maps to its bytes."""
+    filler = "Council met this morning and agreed. " * 29_000  # about 1.07 MB of one text run
+    xml = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus-big"><text><body>'
+        '<div type="document" xml:id="d1" n="1"><head>1. Telegram</head>'
+        f"<p>{filler}Embtel 2832 reported it.</p></div></body></text></TEI>"
+    )
+    path = tmp_path / "big.xml"
+    path.write_text(xml, encoding="utf-8")
+    data = path.read_bytes()
+    body = read_volume(path).documents[0].body
+    i = body.text.index("Embtel 2832")
+    assert i > 1 << 20
+    assert data[body.source_map.locate(i, data).byte:].startswith(b"Embtel 2832")
+
+
 def test_streaming_and_pickling(tei_dir: Path) -> None:
     """Documents come one at a time and survive pickling (for --jobs)."""
     it = iter_documents(tei_dir / "frus1958-60v11-d7-d9.xml")

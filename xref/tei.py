@@ -537,8 +537,15 @@ class _Reader:
     def run(self, chunk: int = 1 << 20) -> Iterator[Document]:
         data = self.data
         try:
-            for i in range(0, len(data), chunk):
-                self.parser.Parse(data[i:i + chunk], False)
+            start = 0
+            while start < len(data):
+                # Feed about ``chunk`` bytes at a time, always cut just before a tag: a run
+                # of text is then never split between two calls (its map would be wrong).
+                end = data.find(b"<", start + chunk)
+                if end < 0:
+                    end = len(data)
+                self.parser.Parse(data[start:end], False)
+                start = end
                 if self.ready:
                     yield from self.ready
                     self.ready.clear()
