@@ -285,12 +285,11 @@ _CLASSIFICATIONS = (
     "Top Secret", "Secret", "Confidential", "Limited Official Use", "Official Use Only",
     "Unclassified", "Restricted", "For Official Use Only", "No classification marking",
 )
-_CLASS = re.compile(
-    r"(?:^|(?<=[.;]\s)|(?<=\]\s))(?P<c>" + "|".join(_CLASSIFICATIONS) + r")\b(?P<more>[^.]*)\.",
-)
+# Both open a sentence (see _opens_sentence); the context is checked after the match, which
+# lets the regex engine skip ahead to the words' first letters.
+_CLASS = re.compile(r"(?P<c>" + "|".join(_CLASSIFICATIONS) + r")\b(?P<more>[^.]*)\.")
 _PREC = re.compile(
-    r"(?:^|(?<=[.;]\s))(?P<p>Niact Immediate|Operational Immediate|Niact|Priority|Immediate|"
-    r"Flash|Routine)\b\.?",
+    r"(?P<p>Niact Immediate|Operational Immediate|Niact|Priority|Immediate|Flash|Routine)\b\.?"
 )
 _NAME_END = r"(?=\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:cleared|approved|concurred|initialed|" \
     r"revised|repeated|also|transmitted)|\.(?:\s|$)(?<![A-Z]\.\s)|;|$)"
@@ -301,12 +300,30 @@ _REPEATED = re.compile(
     r"\b(?:[Rr]epeated|[Aa]lso sent|[Pp]ouched)\s+(?:\w+\s+)?to\s+(?P<v>[^.;]+?)(?=\.(?:\s|$)|;|$)"
 )
 _STATUSES = (
-    ("not printed", re.compile(r"\bnot printed\b", re.I)),
-    ("not found", re.compile(r"\bnot found\b", re.I)),
-    ("not declassified", re.compile(r"\bnot declassified\b", re.I)),
-    ("microfiche supplement", re.compile(r"\bmicrofiche supplement\b", re.I)),
-    ("printed from an unsigned copy", re.compile(r"\bunsigned copy\b", re.I)),
+    ("not printed", "not printed"),
+    ("not found", "not found"),
+    ("not declassified", "not declassified"),
+    ("microfiche supplement", "microfiche supplement"),
+    ("printed from an unsigned copy", "unsigned copy"),
 )
+"""Each status and its words, found as whole words in the lower-cased text."""
+
+
+def _opens_sentence(text: str, start: int, brackets: bool) -> bool:
+    """Whether ``start`` begins ``text`` or follows ``. ``/``; `` (or ``] `` if ``brackets``)."""
+    if start == 0:
+        return True
+    if start < 2 or not text[start - 1].isspace():
+        return False
+    return text[start - 2] in (".;]" if brackets else ".;")
+
+
+def _first_opening(rx: re.Pattern[str], text: str, brackets: bool) -> re.Match[str] | None:
+    """The first match of ``rx`` in ``text`` that opens a sentence."""
+    for m in rx.finditer(text):
+        if _opens_sentence(text, m.start(), brackets):
+            return m
+    return None
 
 
 def _clip(value: str | None) -> str | None:
@@ -321,7 +338,7 @@ def parse_source_note(container: Container) -> SourceNote:
     text = container.text
     classification = None
     precedence = None
-    m = _CLASS.search(text)
+    m = _first_opening(_CLASS, text, True)
     if m is not None:
         parts = [m.group("c")] + [p.strip() for p in m.group("more").split(";") if p.strip()]
         keep: list[str] = []
@@ -332,20 +349,25 @@ def parse_source_note(container: Container) -> SourceNote:
                 keep.append(part)
         classification = "; ".join(keep)
     if precedence is None:
-        pm = _PREC.search(text)
+        pm = _first_opening(_PREC, text, False)
         if pm is not None:
             precedence = pm.group("p")
-    drafted = _DRAFTED.search(text)
-    cleared = _CLEARED.search(text)
-    approved = _APPROVED.search(text)
-    repeated = _REPEATED.search(text)
+    drafted = _DRAFTED.search(text) if "rafted by" in text else None
+    cleared = _CLEARED.search(text) if "leared " in text else None
+    approved = _APPROVED.search(text) if "pproved by" in text else None
+    repeated = _REPEATED.search(text) if ("epeated" in text or "lso sent" in text
+                                          or "ouched" in text) else None
     repeated_to: tuple[str, ...] = ()
     if repeated is not None:
         repeated_to = tuple(
             p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", repeated.group("v"))
             if p.strip()
         )
-    statuses = tuple(name for name, rx in _STATUSES if rx.search(text))
+    low = text.lower()
+    statuses = tuple(
+        name for name, words in _STATUSES
+        if words in low and re.search(rf"\b{words}\b", low)
+    )
     return SourceNote(
         container,
         classification=classification,
