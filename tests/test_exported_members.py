@@ -33,3 +33,24 @@ def test_every_public_name_has_a_docstring() -> None:
         obj = getattr(xref, name)
         if callable(obj):
             assert obj.__doc__, name
+
+
+def test_import_is_light() -> None:
+    """``import xref`` loads no parser, HTTP client or graph code until a name is used."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, xref; heavy = [m for m in ('lark', 'httpx', 'xref.graph', 'xref.find') "
+        "if m in sys.modules]; print(heavy); xref.find_citations; print('lark' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+def test_unknown_name_is_an_attribute_error() -> None:
+    """A name that is not public raises AttributeError, as for any module."""
+    import pytest
+
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        xref.nope  # noqa: B018

@@ -18,41 +18,45 @@ The library API::
 
 from __future__ import annotations
 
-from xref.annotation import annotate
-from xref.corpus import Corpus
-from xref.documents import Container, Document, Footnote, Volume
-from xref.errors import CitationSyntaxError, FetchError, InputError, UnsafeXMLError, XrefError
-from xref.find import find_citations, parse_citation
-from xref.graph import build_graph
-from xref.linter import check
-from xref.models import (
-    KINDS,
-    AirgramCitation,
-    CentralFileCitation,
-    CiaCitation,
-    Citation,
-    DespatchCitation,
-    DocumentCitation,
-    ElectronicRecordCitation,
-    ElectronicTelegramCitation,
-    FootnoteCitation,
-    IbidCitation,
-    LibraryCitation,
-    LotFileCitation,
-    NationalArchivesCitation,
-    OtherPublicationCitation,
-    OtherRepositoryCitation,
-    PageCitation,
-    PublicationCitation,
-    RecordsCenterCitation,
-    Span,
-    SubjectFileCitation,
-    TelegramCitation,
-    UnparsedCitation,
-)
-from xref.records import to_record
-from xref.resolve import Resolution, resolve_citations
-from xref.sources import read_paths
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from xref.annotation import annotate
+    from xref.corpus import Corpus
+    from xref.documents import Container, Document, Footnote, Volume
+    from xref.errors import CitationSyntaxError, FetchError, InputError, UnsafeXMLError, XrefError
+    from xref.find import find_citations, parse_citation
+    from xref.graph import build_graph
+    from xref.linter import check
+    from xref.models import (
+        KINDS,
+        AirgramCitation,
+        CentralFileCitation,
+        CiaCitation,
+        Citation,
+        DespatchCitation,
+        DocumentCitation,
+        ElectronicRecordCitation,
+        ElectronicTelegramCitation,
+        FootnoteCitation,
+        IbidCitation,
+        LibraryCitation,
+        LotFileCitation,
+        NationalArchivesCitation,
+        OtherPublicationCitation,
+        OtherRepositoryCitation,
+        PageCitation,
+        PublicationCitation,
+        RecordsCenterCitation,
+        Span,
+        SubjectFileCitation,
+        TelegramCitation,
+        UnparsedCitation,
+    )
+    from xref.records import to_record
+    from xref.resolve import Resolution, resolve_citations
+    from xref.sources import read_paths
 
 __all__ = [
     "AirgramCitation",
@@ -98,3 +102,64 @@ __all__ = [
     "Volume",
     "XrefError",
 ]
+
+_EXPORTS: dict[str, str] = {
+    "AirgramCitation": "xref.models",
+    "annotate": "xref.annotation",
+    "build_graph": "xref.graph",
+    "CentralFileCitation": "xref.models",
+    "check": "xref.linter",
+    "CiaCitation": "xref.models",
+    "Citation": "xref.models",
+    "CitationSyntaxError": "xref.errors",
+    "Container": "xref.documents",
+    "Corpus": "xref.corpus",
+    "DespatchCitation": "xref.models",
+    "Document": "xref.documents",
+    "DocumentCitation": "xref.models",
+    "ElectronicRecordCitation": "xref.models",
+    "ElectronicTelegramCitation": "xref.models",
+    "FetchError": "xref.errors",
+    "find_citations": "xref.find",
+    "Footnote": "xref.documents",
+    "FootnoteCitation": "xref.models",
+    "IbidCitation": "xref.models",
+    "InputError": "xref.errors",
+    "KINDS": "xref.models",
+    "LibraryCitation": "xref.models",
+    "LotFileCitation": "xref.models",
+    "NationalArchivesCitation": "xref.models",
+    "OtherPublicationCitation": "xref.models",
+    "OtherRepositoryCitation": "xref.models",
+    "PageCitation": "xref.models",
+    "parse_citation": "xref.find",
+    "PublicationCitation": "xref.models",
+    "read_paths": "xref.sources",
+    "RecordsCenterCitation": "xref.models",
+    "Resolution": "xref.resolve",
+    "resolve_citations": "xref.resolve",
+    "Span": "xref.models",
+    "SubjectFileCitation": "xref.models",
+    "TelegramCitation": "xref.models",
+    "to_record": "xref.records",
+    "UnparsedCitation": "xref.models",
+    "UnsafeXMLError": "xref.errors",
+    "Volume": "xref.documents",
+    "XrefError": "xref.errors",
+}
+"""Where each public name lives; imported on first use, so that ``import xref`` and the
+command line load only what they need."""
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module the first time it is asked for."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'xref' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
