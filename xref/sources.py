@@ -3,19 +3,21 @@
 :func:`read_paths` expands directories recursively (``*.xml`` as TEI volumes, ``*.txt`` as
 plain-text documents), reads each file in a worker process (``jobs``; default: the cores
 available) and yields one :class:`FileResult` per file, in input order, with the volume or
-document read, or the error. A bad file never stops the others.
+document read, or the error. A bad file never stops the others. :func:`map_files` runs a
+function where each file is read, so that only its answer travels between processes.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import marshal
 import os
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from attrs import frozen
@@ -35,9 +37,10 @@ from xref.models import Span
 from xref.plaintext import read_plaintext
 from xref.tei import read_volume
 
-__all__ = ["FileResult", "default_jobs", "expand_paths", "read_file", "read_paths"]
+__all__ = ["FileResult", "default_jobs", "expand_paths", "map_files", "read_file", "read_paths"]
 
 SUFFIXES = (".xml", ".txt")
+T = TypeVar("T")
 
 
 @frozen
@@ -100,6 +103,73 @@ def read_file(path: str, volume: str | None = None) -> FileResult:
         return FileResult(path, error=InputError(path, f"cannot read: {exc}"))
 
 
+def read_paths(
+    paths: Iterable[str | Path], *, volume: str | None = None, jobs: int | None = None
+) -> Iterator[FileResult]:
+    """Read every file under ``paths``; yield one :class:`FileResult` per file, in order.
+
+    ``volume`` names the volume of plain-text documents. ``jobs`` worker processes read files
+    in parallel (default: the cores available; 1 reads in this process, one file at a time).
+    Workers take the largest files first, so that no big file is left for the end.
+    """
+    files = expand_paths(paths)
+    n = _jobs(jobs, files)
+    if n == 1:
+        for f in files:
+            yield read_file(f, volume)
+        return
+    for item in _map(_read_one, files, volume, n):
+        yield _received(item)
+
+
+def map_files(
+    fn: Callable[[FileResult], T],
+    paths: Iterable[str | Path],
+    *,
+    volume: str | None = None,
+    jobs: int | None = None,
+) -> Iterator[T]:
+    """Read every file under ``paths`` and yield ``fn(result)`` for each, in input order.
+
+    With ``jobs`` above 1, ``fn`` runs in the worker processes, next to the reading: only its
+    answer comes back, which is what makes the work scale with the cores. ``fn`` must be
+    picklable (a module-level function, or a :func:`functools.partial` of one), and so must
+    what it returns. ``volume`` and ``jobs`` are as for :func:`read_paths`.
+    """
+    files = expand_paths(paths)
+    n = _jobs(jobs, files)
+    if n == 1:
+        for f in files:
+            yield fn(read_file(f, volume))
+        return
+    yield from _map(functools.partial(_then, fn), files, volume, n)
+
+
+def _jobs(jobs: int | None, files: list[str]) -> int:
+    """How many processes to read ``files`` with (1: this one)."""
+    n = default_jobs() if jobs is None else max(jobs, 1)
+    return min(n, len(files)) or 1
+
+
+def _map(
+    fn: Callable[[tuple[str, str | None]], T], files: list[str], volume: str | None, n: int
+) -> Iterator[T]:
+    """``fn((file, volume))`` for each file in ``n`` worker processes, yielded in order.
+
+    Workers take the largest files first, so that no big file is left for the end.
+    """
+    order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+    with ProcessPoolExecutor(max_workers=n, initializer=gc.disable) as pool:
+        futures = {i: pool.submit(fn, (files[i], volume)) for i in order}
+        for i in range(len(files)):
+            yield futures.pop(i).result()
+
+
+def _then(fn: Callable[[FileResult], T], args: tuple[str, str | None]) -> T:
+    """In a worker: read one file and apply ``fn`` to what was read."""
+    return fn(read_file(*args))
+
+
 def _read_one(args: tuple[str, str | None]) -> FileResult | tuple[str, bytes]:
     """In a worker: read one file; a volume comes back packed (see :func:`_pack_volume`)."""
     result = read_file(*args)
@@ -120,28 +190,6 @@ def _received(item: FileResult | tuple[str, bytes]) -> FileResult:
     finally:
         if collecting:
             gc.enable()
-
-
-def read_paths(
-    paths: Iterable[str | Path], *, volume: str | None = None, jobs: int | None = None
-) -> Iterator[FileResult]:
-    """Read every file under ``paths``; yield one :class:`FileResult` per file, in order.
-
-    ``volume`` names the volume of plain-text documents. ``jobs`` worker processes read files
-    in parallel (default: the cores available; 1 reads in this process, one file at a time).
-    Workers take the largest files first, so that no big file is left for the end.
-    """
-    files = expand_paths(paths)
-    n = default_jobs() if jobs is None else max(jobs, 1)
-    if n == 1 or len(files) <= 1:
-        for f in files:
-            yield read_file(f, volume)
-        return
-    order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
-    with ProcessPoolExecutor(max_workers=min(n, len(files)), initializer=gc.disable) as pool:
-        futures = {i: pool.submit(_read_one, (files[i], volume)) for i in order}
-        for i in range(len(files)):
-            yield _received(futures.pop(i).result())
 
 
 def _size(path: str) -> int:

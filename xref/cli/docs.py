@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import io
 import json
 import sys
-from typing import Any, TextIO
+from typing import Any
 
 from xref.documents import Document
-from xref.sources import read_paths
+from xref.sources import FileResult, map_files
 
 __all__ = ["add_parser", "document_record", "run"]
 
@@ -68,32 +70,46 @@ def _cell(value: Any, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _write_text(doc: Document, out: TextIO) -> None:
+def _text_row(doc: Document) -> str:
     number = doc.own_number if not doc.series else f"{doc.series} {doc.own_number}"
     row = (
         _cell(doc.id, 30), _cell(doc.genre, 26), _cell(doc.date, 10), _cell(doc.sender, 30),
         _cell(doc.recipient, 30), _cell(number, 12), str(len(doc.footnotes)),
     )
-    out.write("{:30} {:26} {:10} {:30} {:30} {:12} {}\n".format(*row))
+    return "{:30} {:26} {:10} {:30} {:30} {:12} {}\n".format(*row)
+
+
+def _listing(fmt: str, result: FileResult) -> tuple[str, str, bool]:
+    """One file's listing: (stdout text, stderr text, whether the file failed).
+
+    Runs where the file was read (a worker process with ``--jobs``), so that only text
+    comes back.
+    """
+    if result.error is not None:
+        return "", f"xref: error: {result.error}\n", True
+    err = io.StringIO()
+    if result.volume is not None:
+        for diag in result.volume.diagnostics:
+            err.write(f"{result.path}:{diag.line}: {diag.code}: {diag.message}\n")
+    if fmt == "jsonl":
+        out = "".join(
+            json.dumps(document_record(doc), ensure_ascii=False) + "\n"
+            for doc in result.documents
+        )
+    else:
+        out = "".join(_text_row(doc) for doc in result.documents)
+    return out, err.getvalue(), False
 
 
 def run(args: argparse.Namespace) -> int:
     """List the documents; exit 2 if a file could not be read (the others are listed)."""
-    out = sys.stdout
     code = 0
     if args.format == "text":
-        out.write("{:30} {:26} {:10} {:30} {:30} {:12} {}\n".format(*_COLUMNS))
-    for result in read_paths(args.paths, volume=args.volume, jobs=args.jobs):
-        if result.error is not None:
-            print(f"xref: error: {result.error}", file=sys.stderr)
+        sys.stdout.write("{:30} {:26} {:10} {:30} {:30} {:12} {}\n".format(*_COLUMNS))
+    listing = functools.partial(_listing, args.format)
+    for out, err, failed in map_files(listing, args.paths, volume=args.volume, jobs=args.jobs):
+        sys.stderr.write(err)
+        sys.stdout.write(out)
+        if failed:
             code = 2
-            continue
-        if result.volume is not None:
-            for diag in result.volume.diagnostics:
-                print(f"{result.path}:{diag.line}: {diag.code}: {diag.message}", file=sys.stderr)
-        for doc in result.documents:
-            if args.format == "jsonl":
-                out.write(json.dumps(document_record(doc), ensure_ascii=False) + "\n")
-            else:
-                _write_text(doc, out)
     return code

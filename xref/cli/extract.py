@@ -13,7 +13,7 @@ from xref.documents import locate_citations
 from xref.errors import XrefError
 from xref.find import find_citations
 from xref.records import document_record, to_record
-from xref.sources import read_paths
+from xref.sources import FileResult, map_files
 
 __all__ = ["add_parser", "run"]
 
@@ -42,17 +42,32 @@ def _fragment_records(path: str) -> Iterator[dict[str, Any]]:
                 yield to_record(c, source=path, fragment=n)
 
 
+def _file_records(result: FileResult) -> list[dict[str, Any]] | XrefError:
+    """The records of one file read, or why it could not be read.
+
+    Runs where the file was read (a worker process with ``--jobs``), so that only the
+    records come back.
+    """
+    if result.error is not None:
+        return result.error
+    records = []
+    for doc in result.documents:
+        finder = functools.partial(find_citations, volume=doc.volume)
+        for located in locate_citations(doc, finder):
+            records.append(
+                document_record(located.citation, doc, located.container, source=result.path)
+            )
+    return records
+
+
 def _document_records(
     paths: list[str], volume: str | None, jobs: int | None
 ) -> Iterator[dict[str, Any] | XrefError]:
-    for result in read_paths(paths, volume=volume, jobs=jobs):
-        if result.error is not None:
-            yield result.error
-            continue
-        for doc in result.documents:
-            finder = functools.partial(find_citations, volume=doc.volume)
-            for located in locate_citations(doc, finder):
-                yield document_record(located.citation, doc, located.container, source=result.path)
+    for item in map_files(_file_records, paths, volume=volume, jobs=jobs):
+        if isinstance(item, XrefError):
+            yield item
+        else:
+            yield from item
 
 
 def _write(records: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> None:
