@@ -6,16 +6,24 @@ best of 3).
 Per volume: telegram documents (genre contains "telegram") with an own number; documents
 whose heading names parties (``From`` in it, or a from/to gloss) with both sender and
 recipient; documents that print a date (a dateline, or a catalogue heading) with a date.
-Then, best of REPEAT runs (other processes may share the cores): a bare expat parse of the
-same files with no handlers, ``read_paths`` with ``--jobs 1`` and ``--jobs 2``, and the ratios.
+Then the speed, best of REPEAT runs taken in turn (other processes may share the cores):
+
+* the bare parsers on the same files: expat with no handlers (the parser xref reads with),
+  and the standard library's ``xml.etree.ElementTree`` building its tree;
+* ``read_paths`` with ``--jobs 1`` and ``--jobs 2`` (documents built in the workers, sent
+  back to this process and rebuilt there);
+* the command ``xref docs --format jsonl`` with ``--jobs 1`` and ``--jobs 2``, end to end (a
+  new process each time; the listing is made in the workers).
 """
 
 from __future__ import annotations
 
 import pyexpat
 import re
+import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from xref.sources import read_paths
@@ -62,26 +70,45 @@ def main(corpus: Path, repeat: int = 3) -> None:
 
 
 def timings(files: list[Path], repeat: int) -> None:
-    """Best of ``repeat``: a bare expat parse of the files, and xref with --jobs 1 and 2."""
+    """Best of ``repeat``: bare parses of the files, ``read_paths`` and ``xref docs``."""
     datas = [f.read_bytes() for f in files]
-    best = {"bare": float("inf"), 1: float("inf"), 2: float("inf")}
+    inf = float("inf")
+    best = {"expat": inf, "etree": inf, "read1": inf, "read2": inf, "docs1": inf, "docs2": inf}
     n = 0
-    for _ in range(repeat):
+
+    def timed(key: str, fn: object) -> None:
         t = time.perf_counter()
-        for data in datas:
-            pyexpat.ParserCreate().Parse(data, True)
-        best["bare"] = min(best["bare"], time.perf_counter() - t)
+        fn()  # type: ignore[operator]
+        best[key] = min(best[key], time.perf_counter() - t)
+
+    def docs(jobs: int) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "xref", "docs", "--format", "jsonl", "--jobs", str(jobs),
+             *map(str, files)],
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+
+    for _ in range(repeat):
+        timed("expat", lambda: [pyexpat.ParserCreate().Parse(d, True) for d in datas])
+        timed("etree", lambda: [ET.parse(f) for f in files])
         for jobs in (1, 2):
             t = time.perf_counter()
             n = sum(len(r.documents) for r in read_paths(files, jobs=jobs))
-            best[jobs] = min(best[jobs], time.perf_counter() - t)
-    bare, one, two = best["bare"], best[1], best[2]
+            best[f"read{jobs}"] = min(best[f"read{jobs}"], time.perf_counter() - t)
+            timed(f"docs{jobs}", lambda jobs=jobs: docs(jobs))
+    expat, etree = best["expat"], best["etree"]
     print(f"\nbest of {repeat}, {len(files)} files, {sum(map(len, datas)) / 1e6:.1f} MB, "
           f"{n} documents")
-    print(f"bare expat parse (no handlers): {bare:.2f}s")
-    print(f"xref read --jobs 1: {one:.2f}s ({one / bare:.1f}x bare)")
-    print(f"xref read --jobs 2: {two:.2f}s ({two / bare:.1f}x bare; "
-          f"speed-up over --jobs 1: {one / two:.2f}x)")
+    print(f"bare expat parse (no handlers):      {expat:.2f}s")
+    print(f"bare ElementTree parse (tree built): {etree:.2f}s")
+    for jobs in (1, 2):
+        read = best[f"read{jobs}"]
+        print(f"read_paths --jobs {jobs}: {read:.2f}s ({read / expat:.1f}x expat, "
+              f"{read / etree:.2f}x ElementTree)")
+    print(f"read_paths speed-up, --jobs 2 over --jobs 1: {best['read1'] / best['read2']:.2f}x")
+    for jobs in (1, 2):
+        print(f"xref docs --jobs {jobs} (whole command): {best[f'docs{jobs}']:.2f}s")
+    print(f"xref docs speed-up, --jobs 2 over --jobs 1: {best['docs1'] / best['docs2']:.2f}x")
 
 
 if __name__ == "__main__":
