@@ -33,3 +33,17 @@ def test_docs_text(text_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:3] == ["id", "genre", "date"]
     assert len(lines) == 3
+
+
+def test_docs_loads_only_what_it_needs(tei_dir: Path) -> None:
+    """``xref docs`` never imports the citation parser or the HTTP client: it starts fast."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from xref.cli import main; "
+        f"main(['docs', {str(tei_dir / 'frus1958-60v11-d7-d9.xml')!r}]); "
+        "print('lark' in sys.modules, 'httpx' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "False False"

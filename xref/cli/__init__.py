@@ -33,22 +33,36 @@ COMMANDS: tuple[str, ...] = (
 """Subcommand modules, in the order ``xref --help`` lists them."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The top-level parser with every subcommand registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The top-level parser with every subcommand registered.
+
+    With ``command`` named, only that subcommand's module is imported and registered in
+    full; the others are registered by name only (what they import is never loaded, so a
+    command starts fast).
+    """
     parser = argparse.ArgumentParser(
         prog="xref",
         description="Find, resolve and check the citations in documentary editions (FRUS).",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"xref.cli.{name}")
-        module.add_parser(sub)
+        if command is None or name == command:
+            importlib.import_module(f"xref.cli.{name}").add_parser(sub)
+        else:
+            sub.add_parser(name)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names, if its first argument is one."""
+    return argv[0] if argv and argv[0] in COMMANDS else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(_command(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
