@@ -55,6 +55,7 @@ _NL = re.compile(r"\n[ \t\r\n]*")
 _SOURCE_TEXT = re.compile(r"^\W{0,3}source\b", re.I)
 _XML_ID = re.compile(rb"""xml:id\s*=\s*(?:"([^"<&\t\r\n]*)"|'([^'<&\t\r\n]*)')""")
 _BUFFER = 1 << 22
+_DOC_TYPE = re.compile(rb"""\btype\s*=\s*["']document["']""")
 _BLOCK = "\x01"
 """A paragraph boundary in a container's raw parts (XML text cannot contain it)."""
 _SEP = "\x02"
@@ -237,6 +238,12 @@ class _Reader:
         p.buffer_size = _BUFFER
         p.ordered_attributes = False
         p.StartElementHandler = self.outside
+        # Where documents can be: from the tag of the first type="document" to the last one.
+        # Outside that stretch (the front matter, the index) no start handler runs at all,
+        # once the volume's id and title are known.
+        found = [m.start() for m in _DOC_TYPE.finditer(data)]
+        self.first_tag = data.rfind(b"<", 0, found[0]) if found else -1
+        self.last_type = found[-1] if found else -1
         self.volume_id: str | None = None
         self.title: str | None = None
         self.title_parts: list[str] | None = None
@@ -277,6 +284,8 @@ class _Reader:
             self.title_parts = None
         p.CharacterDataHandler = None
         p.EndElementHandler = None
+        if self.volume_id is not None and p.CurrentByteIndex < self.first_tag:
+            p.StartElementHandler = None  # back on at first_tag (see run)
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         """Start tags inside a document."""
@@ -434,7 +443,7 @@ class _Reader:
         assert doc is not None
         self.doc = None
         p = self.parser
-        p.StartElementHandler = self.outside
+        p.StartElementHandler = self.outside if p.CurrentByteIndex < self.last_type else None
         p.EndElementHandler = None
         p.CharacterDataHandler = None
         self.ready.append(self.build(doc))
@@ -544,7 +553,11 @@ class _Reader:
                 end = data.find(b"<", start + chunk)
                 if end < 0:
                     end = len(data)
+                if start < self.first_tag < end:
+                    end = self.first_tag
                 self.parser.Parse(data[start:end], False)
+                if end == self.first_tag:
+                    self.parser.StartElementHandler = self.outside
                 start = end
                 if self.ready:
                     yield from self.ready
