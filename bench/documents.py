@@ -10,6 +10,8 @@ Then the speed, best of REPEAT runs taken in turn (other processes may share the
 
 * the bare parsers on the same files: expat with no handlers (the parser xref reads with),
   and the standard library's ``xml.etree.ElementTree`` building its tree;
+* expat with empty Python start and end handlers and the text kept: the least that any
+  reader built on Python handlers does, before it reads a single document;
 * ``read_paths`` with ``--jobs 1`` and ``--jobs 2`` (documents built in the workers, sent
   back to this process and rebuilt there);
 * the command ``xref docs --format jsonl`` with ``--jobs 1`` and ``--jobs 2``, end to end (a
@@ -73,7 +75,8 @@ def timings(files: list[Path], repeat: int) -> None:
     """Best of ``repeat``: bare parses of the files, ``read_paths`` and ``xref docs``."""
     datas = [f.read_bytes() for f in files]
     inf = float("inf")
-    best = {"expat": inf, "etree": inf, "read1": inf, "read2": inf, "docs1": inf, "docs2": inf}
+    best = {"expat": inf, "skeleton": inf, "etree": inf, "read1": inf, "read2": inf,
+            "docs1": inf, "docs2": inf}
     n = 0
 
     def timed(key: str, fn: object) -> None:
@@ -88,8 +91,20 @@ def timings(files: list[Path], repeat: int) -> None:
             check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
 
+    def skeleton() -> None:
+        """The least any reader built on Python handlers does: a call per tag, text kept."""
+        for d in datas:
+            p = pyexpat.ParserCreate()
+            p.buffer_text = True
+            parts: list[str] = []
+            p.StartElementHandler = lambda name, attrs: None
+            p.EndElementHandler = lambda name: None
+            p.CharacterDataHandler = parts.append
+            p.Parse(d, True)
+
     for _ in range(repeat):
         timed("expat", lambda: [pyexpat.ParserCreate().Parse(d, True) for d in datas])
+        timed("skeleton", skeleton)
         timed("etree", lambda: [ET.parse(f) for f in files])
         for jobs in (1, 2):
             t = time.perf_counter()
@@ -100,6 +115,8 @@ def timings(files: list[Path], repeat: int) -> None:
     print(f"\nbest of {repeat}, {len(files)} files, {sum(map(len, datas)) / 1e6:.1f} MB, "
           f"{n} documents")
     print(f"bare expat parse (no handlers):      {expat:.2f}s")
+    print(f"expat with empty Python handlers:    {best['skeleton']:.2f}s "
+          f"({best['skeleton'] / expat:.1f}x expat)")
     print(f"bare ElementTree parse (tree built): {etree:.2f}s")
     for jobs in (1, 2):
         read = best[f"read{jobs}"]
