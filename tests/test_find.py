@@ -55,6 +55,33 @@ def test_telegram_with_full_date() -> None:
     assert c.fields()["date"] == "1961-07-10"
 
 
+@pytest.mark.parametrize(
+    ("text", "cited", "recipient", "date"),
+    [
+        (
+            "Tedul 5 to Paris, for the Secretary, July 15, stated that the President desired",
+            "Tedul 5 to Paris, for the Secretary, July 15", "Paris", "--07-15",
+        ),
+        (
+            "Tedul 7 to Geneva, for Dulles from Hoover, July 16, reads:",
+            "Tedul 7 to Geneva, for Dulles from Hoover, July 16", "Geneva", "--07-16",
+        ),
+        (
+            "relayed in telegram 53954 to Athens, Ankara, and Nicosia, March 10. (National",
+            "telegram 53954 to Athens, Ankara, and Nicosia, March 10", "Athens", "--03-10",
+        ),
+        # with no date after them, the addressees are not the telegram's: it ends at the route
+        ("Deptel 12 to Paris, Rome, and Bonn said so.", "Deptel 12 to Paris", "Paris", None),
+    ],
+)
+def test_telegram_date_after_more_addressees(
+    text: str, cited: str, recipient: str, date: str | None
+) -> None:
+    """Addressees or a "for ..." between the route and the date keep the date."""
+    (c,) = xref.find_citations(text)
+    assert (c.text, c.fields()["recipient"], c.fields()["date"]) == (cited, recipient, date)
+
+
 def test_telegram_supra_is_the_previous_document() -> None:
     """``telegram 2656, supra`` names the document printed just before."""
     (c,) = xref.find_citations("See telegram 2656, supra.")
@@ -192,6 +219,26 @@ def test_library_nixon_materials() -> None:
     assert c.fields()["library"] == "Nixon Presidential Materials"
     assert c.fields()["collection"] == "NSC Files"
     assert c.fields()["path"] == ["Box 364"]
+
+
+def test_library_folder_titles() -> None:
+    """After a box, a colon belongs to the folder's title, and so does a title's period."""
+    (c,) = xref.find_citations(
+        "Source: Carter Library, National Security Affairs, Brzezinski Material, Subject File, "
+        "Box 34, Memcons: President: 3/77. Confidential."
+    )
+    assert c.fields()["path"] == ["Brzezinski Material", "Subject File", "Box 34",
+                                  "Memcons: President: 3/77"]
+    (c,) = xref.find_citations(
+        "Source: Ford Library, National Security Adviser, Memoranda of Conversations, Box 11, "
+        "Ford, Amb. Cooper (GDR). Secret; Nodis."
+    )
+    assert c.fields()["path"] == ["Memoranda of Conversations", "Box 11", "Ford",
+                                  "Amb. Cooper (GDR)"]
+    # a sentence that ends on a name still ends the citation
+    (c,) = xref.find_citations("Source: Kennedy Library, National Security Files, Box 5, Ford. "
+                               "Secret.")
+    assert c.fields()["path"] == ["Box 5", "Ford"]
 
 
 def test_ibid_with_file_locator() -> None:

@@ -635,10 +635,7 @@ class _ArchivalPath:
                 chain_start = node
             if current is not None and current["cls"] in _PATH_HOLDERS and kind in _PATH_PARTS:
                 # inside a library's path these name folders, not new repositories
-                tail = current["tail"]
-                assert isinstance(tail, list)
-                tail.append(node)
-                current["last"] = node
+                _add_to_tail(current, node, last_sep)
                 continue
             # a subject code is a file only under Central Files (or first after "Ibid.,")
             if kind == "subject" and self.after_ibid and chain_start is node:
@@ -743,10 +740,7 @@ class _ArchivalPath:
                 continue
             # an untyped part: a folder of the current item, or a series before the next one
             if current is not None:
-                tail = current["tail"]
-                assert isinstance(tail, list)
-                tail.append(node)
-                current["last"] = node
+                _add_to_tail(current, node, last_sep)
             else:
                 series.append(node)
                 if cia is not None:
@@ -778,14 +772,42 @@ def _center(raw: str) -> str:
     return compact
 
 
+def _add_to_tail(current: dict[str, object], node: _Node, sep: str) -> None:
+    """Add an untyped part after the current item; note it if a colon comes before it."""
+    tail = current["tail"]
+    assert isinstance(tail, list)
+    if sep == ":":
+        colons = current.setdefault("colons", set())
+        assert isinstance(colons, set)
+        colons.add(len(tail))
+    tail.append(node)
+    current["last"] = node
+
+
+def _folder_parts(tail: list[_Node], colons: set[int]) -> list[str]:
+    """The tail's parts as text. After a box, a colon is part of a folder's title
+    (``Box 34, Memcons: President: 3/77``), so the parts it separates are one."""
+    parts: list[str] = []
+    seen_box = False
+    for i, node in enumerate(tail):
+        text = re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(node))).strip()
+        if i in colons and seen_box and parts:
+            parts[-1] = f"{parts[-1]}: {text}"
+        else:
+            parts.append(text)
+        seen_box = seen_box or (isinstance(node, Tree) and node.data == "box")
+    return parts
+
+
 def _finish(b: Builder, current: dict[str, object]) -> Citation:
     cls = current.pop("cls")
     first = current.pop("first")
     last = current.pop("last")
     tail = current.pop("tail", [])
     item = current.pop("item", last)
-    assert isinstance(cls, type) and isinstance(tail, list)
-    parts = [re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(n))).strip() for n in tail]
+    colons = current.pop("colons", set())
+    assert isinstance(cls, type) and isinstance(tail, list) and isinstance(colons, set)
+    parts = _folder_parts(tail, colons)
     if cls in (LotFileCitation, RecordsCenterCitation):
         current["folder"] = ", ".join(parts) if parts else None
     elif cls is LibraryCitation:
