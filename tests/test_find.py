@@ -318,6 +318,22 @@ def test_volume_ids() -> None:
     assert volume_id("1955–1957", "XXIII", "2") == "frus1955-57v23p2"
     assert volume_id(None, "XI", context="frus1961-63v06") == "frus1961-63v11"
     assert volume_id(None, "XI") == "v11"
+    assert volume_id("1918", "I", subseries=", Supplement 1, The World War") == "frus1918Supp01v01"
+    assert volume_id("1918", "II", subseries=", Russia") == "frus1918Russiav02"
+    assert volume_id("1919", "III", subseries=", The Paris Peace Conference") == "frus1919Parisv03"
+
+
+def test_titled_volumes_of_the_1910s() -> None:
+    """A titled volume's subject or supplement is part of the id, not a separate citation."""
+    found = xref.find_citations(
+        "For Thompson's report, see Foreign Relations, 1918, Supplement 1, The World War, "
+        "vol. I, pp. 12–17."
+    )
+    assert [(c.kind, c.fields()["volume"], c.fields()["pages"]) for c in found] == [
+        ("publication", "frus1918Supp01v01", "12-17")
+    ]
+    (c,) = xref.find_citations("printed in Foreign Relations, 1918, Russia, vol. I, p. 289.")
+    assert (c.fields()["volume"], c.fields()["pages"]) == ("frus1918Russiav01", "289")
 
 
 def test_to_record_shape() -> None:

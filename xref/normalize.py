@@ -96,14 +96,35 @@ def roman_to_int(text: str) -> int | None:
     return total
 
 
+def _subseries_code(subseries: str | None) -> str:
+    """A titled volume's part of its id: ``Supplement 1, The World War`` -> ``Supp01``,
+    ``The Paris Peace Conference`` -> ``Paris``."""
+    if not subseries:
+        return ""
+    text = subseries.strip(" ,")
+    m = re.match(r"Supplement\s+(\d+|[IVX]+)\b", text)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else roman_to_int(m.group(1))
+        return f"Supp{n:02d}" if n is not None else ""
+    words = [w for w in re.findall(r"[A-Z][\w'\u2019-]*", text) if w != "The"]
+    return re.sub(r"\W", "", words[0]) if words else ""
+
+
 def volume_id(
-    years: str | None, volume: str | None, part: str | None = None, context: str | None = None
+    years: str | None,
+    volume: str | None,
+    part: str | None = None,
+    context: str | None = None,
+    subseries: str | None = None,
 ) -> str | None:
     """Build a FRUS volume id: (``1964–1968``, ``XXVII``) -> ``frus1964-68v27``.
 
     Without ``years`` the subseries comes from ``context`` (the citing volume's id), so
     ``vol. XI`` cited in ``frus1961-63v06`` is ``frus1961-63v11``; with no context either,
-    the result is the relative form ``v11``.
+    the result is the relative form ``v11``. ``subseries`` names a titled volume of the
+    1910s and 1920s, as the Office of the Historian's ids do: ``Supplement 1, The World
+    War`` is ``Supp01``, ``Russia`` is ``Russia`` (``frus1918Supp01v01``,
+    ``frus1918Russiav01``).
     """
     prefix: str | None = None
     if years:
@@ -112,7 +133,7 @@ def volume_id(
         if not m:
             return None
         first, last = m.group(1), m.group(2)
-        prefix = f"frus{first}" + (f"-{last[-2:]}" if last else "")
+        prefix = f"frus{first}" + (f"-{last[-2:]}" if last else "") + _subseries_code(subseries)
     elif context:
         m = re.match(r"frus\d{4}(?:-\d{2})?", context)
         prefix = m.group(0) if m else None

@@ -323,7 +323,11 @@ class Builder:
             nums = [t for t in _tokens(vol) if t.type == "VOLNUM"]
             vnum = str(nums[0]) if nums else None
             part = str(nums[1]) if len(nums) > 1 else None
-        return volume_id(str(years) if years else None, vnum, part, context=self.volume)
+        sub = _first(node, "SUBSERIES")
+        return volume_id(
+            str(years) if years else None, vnum, part, context=self.volume,
+            subseries=str(sub) if sub is not None else None,
+        )
 
     def _doc_ref(self, body: _Node, head: Token | _Node, volume: str | None) -> list[Citation]:
         numbers = [
