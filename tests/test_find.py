@@ -221,6 +221,19 @@ def test_library_nixon_materials() -> None:
     assert c.fields()["path"] == ["Box 364"]
 
 
+def test_central_file_list_ending_in_and() -> None:
+    """``814.413/4-1254, 714.00(w)/4-1454, and 714.00(w)/4-2354`` is three files."""
+    found = xref.find_citations(
+        "(National Archives and Records Administration, RG 59, Central Files, 814.413/4-1254, "
+        "714.00(w)/4-1454, and 714.00(w)/4-2354)"
+    )
+    assert [(c.kind, c.fields()["file"], c.fields()["date"]) for c in found] == [
+        ("central_file", "814.413/4-1254", "1954-04-12"),
+        ("central_file", "714.00(w)/4-1454", "1954-04-14"),
+        ("central_file", "714.00(w)/4-2354", "1954-04-23"),
+    ]
+
+
 def test_library_folder_titles() -> None:
     """After a box, a colon belongs to the folder's title, and so does a title's period."""
     (c,) = xref.find_citations(
