@@ -221,6 +221,46 @@ def test_library_nixon_materials() -> None:
     assert c.fields()["path"] == ["Box 364"]
 
 
+@pytest.mark.parametrize(
+    ("text", "cited", "title", "volume", "pages"),
+    [
+        (
+            "No classification marking. Also published in Papers of Woodrow Wilson , vol. 43, "
+            "pp. 456\u2013459.",
+            "Papers of Woodrow Wilson , vol. 43, pp. 456\u2013459", "Papers of Woodrow Wilson",
+            "43", "456-459",
+        ),
+        (
+            "(See Papers of Woodrow Wilson, vol. 45, p. 368.)",
+            "Papers of Woodrow Wilson, vol. 45, p. 368", "Papers of Woodrow Wilson", "45", "368",
+        ),
+        (
+            "Source: Foreign Affairs, Vol. 46, No. 1, October 1967, pp. 113-125. Reprinted by",
+            "Foreign Affairs, Vol. 46, No. 1, October 1967, pp. 113-125", "Foreign Affairs",
+            "46", "113-125",
+        ),
+        (
+            "(Gopal, Jawaharlal Nehru, Vol. 3, pp. 228-229)",
+            "Jawaharlal Nehru, Vol. 3, pp. 228-229", "Jawaharlal Nehru", "3", "228-229",
+        ),
+    ],
+)
+def test_books_and_journals_by_volume(
+    text: str, cited: str, title: str, volume: str, pages: str
+) -> None:
+    """Any title right before "vol. N, ... pp." is a publication with that volume and pages."""
+    (c,) = xref.find_citations(text)
+    f = c.fields()
+    assert (c.kind, c.text, f["title"], f["volume"], f["pages"]) == (
+        "other_publication", cited, title, volume, pages
+    )
+
+
+def test_volume_without_title_is_not_a_page_of_this_volume() -> None:
+    """``vol. 3, pp. 4-5`` with no title before it names nothing to resolve."""
+    assert xref.find_citations("as he said in vol. 3, pp. 4-5 of it") == []
+
+
 def test_central_file_list_ending_in_and() -> None:
     """``814.413/4-1254, 714.00(w)/4-1454, and 714.00(w)/4-2354`` is three files."""
     found = xref.find_citations(

@@ -85,6 +85,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"\b(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['\u2019]s(?=\s+\d{1,6}\b(?![,.]\d)"
         r"(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|per|million|percent)))",
     ),
+    # "vol. 43, pp. 456-459" of a book or journal: scan() looks for its title before it
+    ("works", "other_pub", False, r"\b[Vv]ol(?:ume)?\.?(?=\s*\d+\s*,[^;]{0,60}?\bpp?\.\s*\d)"),
     ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)"),
     # "No. 2" (19th-century volumes), but not an instruction's "No. 530, of November 23, 1888"
     (
@@ -119,6 +121,12 @@ _SERIES_BEFORE = re.compile(
     r"\s*[:;,]\s*$"
 )
 _LOOKBACK = 120
+
+# The title of a book or journal right before its volume: "Papers of Woodrow Wilson, "
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w.'\u2019-])(?!Foreign\s+Relations\b|(?:See|Also|Cf|In|For)\s)[A-Z][\w'\u2019.-]*"
+    r"(?:\s+(?:[A-Z][\w'\u2019.-]*|of|and|the|on|for|in))*\s*,\s*$"
+)
 
 # "No. 2" is a document only where nothing names another series of numbers before it
 _NUMBERED_NOUN_BEFORE = re.compile(r"(?:[A-Za-z][\w.]*|\d)\s*$")
@@ -182,6 +190,13 @@ def scan(text: str) -> Iterator[Candidate]:
             window = text[max(0, start - _LOOKBACK) : start]
             s = _SERIES_BEFORE.search(window)
             if s is not None:
+                start = start - len(window) + s.start()
+        elif name == "works":
+            window = text[max(0, start - _LOOKBACK) : start]
+            s = _TITLE_BEFORE.search(window)
+            if s is None:
+                rule = "ref"  # no title: as any "vol. N", its pages are not this volume's
+            else:
                 start = start - len(window) + s.start()
         elif name == "num":
             before = text[max(0, start - 30) : start]

@@ -555,7 +555,7 @@ class Builder:
                     pages=str(ints[1]),
                 )
             ]
-        title = _first(tree, "PUB_TITLE")
+        title = _first(tree, "PUB_TITLE") or _first(tree, "WORKS_TITLE")
         pages = _child(tree, "pages")
         date_node = _child(tree, "pub_date")
         year = _child(tree, "pub_year")
