@@ -256,6 +256,31 @@ def test_books_and_journals_by_volume(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "pages", "date"),
+    [
+        ("(Kissinger, Years of Renewal, p. 925)", "Years of Renewal", "925", None),
+        ("is in Multiple Exposure, pp. 219\u2013220.", "Multiple Exposure", "219-220", None),
+        ("(Los Angeles Times, April 11, 1976, p. 7)", "Los Angeles Times", "7", "1976-04-11"),
+        (
+            "A summary is found in Yearbook of the United Nations, 1947\u201348, pp. 796 ff.",
+            "Yearbook of the United Nations", "796", "1947",
+        ),
+    ],
+)
+def test_pages_of_a_titled_work(text: str, title: str, pages: str, date: str | None) -> None:
+    """Pages right after a title (and perhaps a date) are that work's, not this volume's."""
+    (c,) = xref.find_citations(text)
+    f = c.fields()
+    assert (c.kind, f["title"], f["pages"], f["date"]) == ("other_publication", title, pages, date)
+
+
+@pytest.mark.parametrize("text", ["see editorial note, p. 473.", "see p. 443.", "Ante, p. 383."])
+def test_pages_of_this_volume(text: str) -> None:
+    """With no title before them, pages are the citing volume's."""
+    assert [c.kind for c in xref.find_citations(text)] == ["page"]
+
+
 def test_volume_without_title_is_not_a_page_of_this_volume() -> None:
     """``vol. 3, pp. 4-5`` with no title before it names nothing to resolve."""
     assert xref.find_citations("as he said in vol. 3, pp. 4-5 of it") == []

@@ -27,6 +27,9 @@ class Candidate:
     strong: bool
     """A strong trigger (a telegram or document word with a number after it) that does not
     parse is reported as ``unparsed``; a weak one that does not parse is just prose."""
+    trigger_rule: str | None = None
+    """The rule to run from the trigger itself, when the parse from ``start`` finds nothing
+    (a title read before "p. 925" that is not one); None: ``rule``."""
 
 
 _D = r"[-\u2010\u2011\u2012\u2013\u2014\u2015]"
@@ -109,7 +112,12 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         rf"\b(?:[Cc]ircular\s+)?[Aa]irgrams?(?=\s+(?:No\.\s*)?[A-Z]{{0,3}}\s?{_D}?\s?\d)"
         rf"|\b(?:CA|CG|A){_D}\d{{2,}}\b",
     ),
-    ("page", "page", False, r"\b(?:[Pp]rinted\s+)?(?:ante|post)\b(?=,?\s*pp?\.)|\bpp?\.(?=\s*\d)"),
+    (
+        "page",
+        "page",
+        False,
+        r"\b(?:[Pp]rinted\s+)?(?:[Aa]nte|post)\b(?=,?\s*pp?\.)|\bpp?\.(?=\s*\d)",
+    ),
 ]
 
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
@@ -122,10 +130,14 @@ _SERIES_BEFORE = re.compile(
 )
 _LOOKBACK = 120
 
-# The title of a book or journal right before its volume: "Papers of Woodrow Wilson, "
+# The title of a book or journal right before its volume or pages, perhaps with a date or a
+# year between: "Papers of Woodrow Wilson, ", "Years of Renewal, ", "Los Angeles Times, April
+# 11, 1976, "
 _TITLE_BEFORE = re.compile(
-    r"(?<![\w.'\u2019-])(?!Foreign\s+Relations\b|(?:See|Also|Cf|In|For)\s)[A-Z][\w'\u2019.-]*"
-    r"(?:\s+(?:[A-Z][\w'\u2019.-]*|of|and|the|on|for|in))*\s*,\s*$"
+    r"(?<![\w.'\u2019-])(?!Foreign\s+Relations\b|(?:See|Also|Cf|In|For|Ante|Post)\b)"
+    r"[A-Z][\w'\u2019.-]*(?:\s+(?!See\b)(?:[A-Z][\w'\u2019.-]*|of|and|the|on|for|in))*\s*,\s*"
+    r"(?:(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*)?"
+    r"(?:1[789]|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?,\s*)?$"
 )
 
 # "No. 2" is a document only where nothing names another series of numbers before it
@@ -191,13 +203,16 @@ def scan(text: str) -> Iterator[Candidate]:
             s = _SERIES_BEFORE.search(window)
             if s is not None:
                 start = start - len(window) + s.start()
-        elif name == "works":
+        elif name == "works" or (name == "page" and text.startswith("p", start)):
             window = text[max(0, start - _LOOKBACK) : start]
             s = _TITLE_BEFORE.search(window)
-            if s is None:
-                rule = "ref"  # no title: as any "vol. N", its pages are not this volume's
-            else:
+            # no title: as any "vol. N", the pages of a "vol. N" are not this volume's
+            fallback = "ref" if name == "works" else rule
+            if s is not None:
                 start = start - len(window) + s.start()
+                yield Candidate(start, m.start(), "other_pub", strong, fallback)
+                continue
+            rule = fallback
         elif name == "num":
             before = text[max(0, start - 30) : start]
             if before.rstrip().endswith(","):

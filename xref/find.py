@@ -62,14 +62,15 @@ def find_citations(text: str, *, volume: str | None = None) -> list[Citation]:
         for start in starts:
             if start < covered:
                 continue
-            result = parse_prefix(text, start, cand.rule, _window_end(text, start))
+            rule = cand.rule if start == cand.start else (cand.trigger_rule or cand.rule)
+            result = parse_prefix(text, start, rule, _window_end(text, start))
             if isinstance(result, Parsed):
                 found = build_citations(result, text, volume)
                 if found:
                     break
-                if cand.rule == "archival":
+                if rule == "archival":
                     barren = max(barren, result.end)
-                if cand.rule == "ref":
+                if rule == "ref":
                     # a volume of another publication ("vol. 43, pp. 456-459"): its pages
                     # are not pages of this volume
                     covered = max(covered, result.end)

@@ -561,7 +561,7 @@ class Builder:
         year = _child(tree, "pub_year")
         date = self._date(date_node) if date_node is not None else None
         if date is None and year is not None:
-            date = re.sub(r"\D", "", str(year.children[0]))
+            date = re.sub(r"\D", "", str(year.children[0]))[:4]  # a range's first year
         vol = _child(tree, "pub_volume")
         return [
             self.make(
