@@ -266,11 +266,30 @@ def test_books_and_journals_by_volume(
             "A summary is found in Yearbook of the United Nations, 1947\u201348, pp. 796 ff.",
             "Yearbook of the United Nations", "796", "1947",
         ),
+        (
+            "comments in Tides of Fortune, 1945\u20131955 (New York: Harper & Row, 1969), "
+            "pp. 613\u2013614.",
+            "Tides of Fortune", "613-614", "1945",
+        ),
+        (
+            "is in The Past Has Another Pattern: Memoirs (New York: W.W. Norton & Company, "
+            "1982), pp. 276-279.",
+            "The Past Has Another Pattern: Memoirs", "276-279", None,
+        ),
+        (
+            "(Congress and the Nation, volume V, 1977\u20131980, p. 47)",
+            "Congress and the Nation", "47", "1977",
+        ),
+        (
+            "(Public Papers of the Secretaries-General of the United Nations. Vol. IV: Dag "
+            "Hammarskj\u00f6ld, 1958\u20131960, p. 200)",
+            "Dag Hammarskj\u00f6ld", "200", "1958",
+        ),
     ],
 )
 def test_pages_of_a_titled_work(text: str, title: str, pages: str, date: str | None) -> None:
     """Pages right after a title (and perhaps a date) are that work's, not this volume's."""
-    (c,) = xref.find_citations(text)
+    c = xref.find_citations(text)[-1]
     f = c.fields()
     assert (c.kind, f["title"], f["pages"], f["date"]) == ("other_publication", title, pages, date)
 

@@ -89,7 +89,12 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|per|million|percent)))",
     ),
     # "vol. 43, pp. 456-459" of a book or journal: scan() looks for its title before it
-    ("works", "other_pub", False, r"\b[Vv]ol(?:ume)?\.?(?=\s*\d+\s*,[^;]{0,60}?\bpp?\.\s*\d)"),
+    (
+        "works",
+        "other_pub",
+        False,
+        r"\b[Vv]ol(?:ume)?\.?(?=\s*(?:\d+|[IVXLC]+)\b\s*,[^;]{0,60}?\bpp?\.\s*\d)",
+    ),
     ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)"),
     # "No. 2" (19th-century volumes), but not an instruction's "No. 530, of November 23, 1888"
     (
@@ -130,14 +135,18 @@ _SERIES_BEFORE = re.compile(
 )
 _LOOKBACK = 120
 
-# The title of a book or journal right before its volume or pages, perhaps with a date or a
-# year between: "Papers of Woodrow Wilson, ", "Years of Renewal, ", "Los Angeles Times, April
-# 11, 1976, "
+# The title of a book or journal right before its volume or pages, perhaps with a date, a year
+# or where it was published between: "Papers of Woodrow Wilson, ", "Years of Renewal, ", "Los
+# Angeles Times, April 11, 1976, ", "Tides of Fortune, 1945-1955 (New York: Harper, 1969), "
+_TITLE_WORD = r"(?:[A-Z][a-z]{0,2}\.|(?:[A-Z]\.)+|[A-Z][\w'\u2019-]*)"
+"""A title's word; it ends in a period only as an abbreviation ("U.S.", "St.")."""
 _TITLE_BEFORE = re.compile(
-    r"(?<![\w.'\u2019-])(?!Foreign\s+Relations\b|(?:See|Also|Cf|In|For|Ante|Post)\b)"
-    r"[A-Z][\w'\u2019.-]*(?:\s+(?!See\b)(?:[A-Z][\w'\u2019.-]*|of|and|the|on|for|in))*\s*,\s*"
-    r"(?:(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*)?"
-    r"(?:1[789]|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?,\s*)?$"
+    r"(?<![\w.'\u2019-])(?!Foreign\s+Relations\b|FRUS\b|[IVXLC]+\b"
+    r"|(?:See|Also|Cf|In|For|Ante|Post|Source|Vol|Volume)\b)"
+    rf"{_TITLE_WORD}(?:(?::\s+|\s+)(?!See\b)(?:{_TITLE_WORD}|of|and|the|on|for|in))*"
+    r"(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*)?"
+    r"(?:1[789]|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?)?"
+    r"(?:\s*\([^()]{0,80}:[^()]{0,80}(?:1[789]|20)\d\d\))?\s*,\s*$"
 )
 
 # "No. 2" is a document only where nothing names another series of numbers before it
