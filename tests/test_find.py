@@ -82,6 +82,27 @@ def test_telegram_date_after_more_addressees(
     assert (c.text, c.fields()["recipient"], c.fields()["date"]) == (cited, recipient, date)
 
 
+@pytest.mark.parametrize(
+    ("text", "series", "number", "date"),
+    [
+        ("Telegram No. 123 from London, May 5, 1945, reported", "telegram", "123", "1945-05-05"),
+        ("the Department's Circular Telegram No. 149 of August 19, 1959, which",
+         "circular telegram", "149", "1959-08-19"),
+        ("Secto 68/3276. Discussion of Middle East", "Secto", "68", None),
+    ],
+)
+def test_telegram_number_forms(text: str, series: str, number: str, date: str | None) -> None:
+    """``No.`` before the number; a second number after a slash is the sender's own."""
+    (c,) = xref.find_citations(text)
+    f = c.fields()
+    assert (c.kind, f["series"], f["number"], f["date"]) == ("telegram", series, number, date)
+
+
+def test_total_is_not_a_telegram_channel() -> None:
+    """``Total 676`` in a table is a sum, not a ``To...`` channel's telegram."""
+    assert xref.find_citations("Total 676 and 990 more") == []
+
+
 def test_telegram_supra_is_the_previous_document() -> None:
     """``telegram 2656, supra`` names the document printed just before."""
     (c,) = xref.find_citations("See telegram 2656, supra.")
@@ -318,6 +339,26 @@ def test_central_file_list_ending_in_and() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "field", "value"),
+    [
+        ("Source: Department of State, Central Files, 740.0011 European War 1939/1234. Secret.",
+         "central_file", "decimal", "740.0011 European War 1939"),
+        ("Department of State, Central Files, 740.00119 Control (Germany)/5\u20131545",
+         "central_file", "date", "1945-05-15"),
+        ("Source: Department of State, Central Foreign Policy Files, 1970\u201373, POL 27 VIET S. "
+         "Secret.", "subject_file", "subject", "POL 27 VIET S"),
+        ("Source: Department of State, Central Files, DEF 12 GER W. Secret.",
+         "subject_file", "subject", "DEF 12 GER W"),
+    ],
+)
+def test_file_designations(text: str, kind: str, field: str, value: str) -> None:
+    """Decimal files with words (1940s), and subject files under the Central Foreign Policy
+    Files or ending in a one-letter part before a sentence's end."""
+    (c,) = xref.find_citations(text)
+    assert (c.kind, c.fields()[field]) == (kind, value)
+
+
 def test_library_folder_titles() -> None:
     """After a box, a colon belongs to the folder's title, and so does a title's period."""
     (c,) = xref.find_citations(
@@ -367,7 +408,7 @@ def test_negatives_give_nothing(text: str) -> None:
 
 def test_unparsed_trigger_is_reported_not_dropped() -> None:
     """A telegram word with a number that does not parse comes out as ``unparsed``."""
-    found = xref.find_citations("as reported in Deptel 12/3 yesterday")
+    found = xref.find_citations("as reported in Deptel 12/3/4 yesterday")
     assert [c.kind for c in found] == ["unparsed"]
     assert found[0].text.startswith("Deptel")
     assert "does not parse" in found[0].fields()["reason"]

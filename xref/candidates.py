@@ -58,7 +58,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
         r"(?:[Ll]ibrary|Materials)\b(?!\s+of)"
         r"|\bLibrary\s+of\s+Congress\b|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution)\b"
-        r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w\u2013-]{0,20})/"
+        r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w()\u2013-]{0,24})/"
         rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b",
     ),
     ("series", "archival", False, r"\bLot\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d"),
@@ -69,7 +69,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"\b(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Rr]ef|[Cc]irc"
         r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d)"
         r"|\b(?:DEPTEL|EMBTEL|OURTEL|URTEL|MYTEL|REFTEL)S?\b(?=\s*\d)"
-        r"|\b(?:[A-Z][a-z]{2,4}to|To(?!kyo)[a-z]{3,4}|Dulte|Tedul|Delga|Gadel)(?=\s+\d)"
+        r"|\b(?:[A-Z][a-z]{2,4}to|To(?!kyo|tal\b)[a-z]{3,4}|Dulte|Tedul|Delga|Gadel)(?=\s+\d)"
         r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d|\s+[A-Z][a-z]+\s+\d)"
         r"|\b[Rr]eftels?\b",
     ),

@@ -140,7 +140,7 @@ class Builder:
         out: list[Citation] = []
         tail = tree.children[-1]
         for i, num in enumerate(numbers):
-            number = "".join(str(t) for t in _tokens(num))
+            number = "".join(str(t) for t in _tokens(num)).partition("/")[0]
             first: Token | _Node = head if i == 0 else num
             last: Token | _Node = num
             if len(numbers) == 1:
@@ -741,6 +741,8 @@ class _ArchivalPath:
                 years = normalize_dashes(str(yrs)) if yrs else None
                 continue
             if kind == "central_foreign_policy_files":
+                central = True  # its subject files: "Central Foreign Policy Files, POL 27"
+                years = None
                 continue
             # an untyped part: a folder of the current item, or a series before the next one
             if current is not None:
