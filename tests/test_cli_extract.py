@@ -91,13 +91,20 @@ def test_undecodable_bytes_do_not_stop_extraction() -> None:
 
 @pytest.mark.slow
 def test_pathological_inputs_take_linear_time() -> None:
-    """100,000 repetitions of ``Document ``, a 2 MB line of prose and 20,000 telegrams finish."""
+    """100,000 repetitions of ``Document ``, a 2 MB line of prose, 20,000 telegrams, and
+    40,000 addressees or title words in a row finish."""
     started = time.perf_counter()
     assert xref.find_citations("Document " * 100_000) == []
     line = ("the Department of State reported on December 12 that 1,500 " * 40_000)[:2_000_000]
     assert xref.find_citations(line) == []
     many = "Deptel 12, " * 20_000
     assert len(xref.find_citations(many)) == 20_000
+    # long runs that the addressee and title rules read ahead or back over
+    (tel,) = xref.find_citations("Deptel 12 to Paris" + ", Rome" * 40_000 + ".")
+    assert tel.text == "Deptel 12 to Paris"
+    assert xref.find_citations("Kissinger" + ", Rome Abc" * 40_000 + ", p. 5.")[-1].text == (
+        "Rome Abc, p. 5"
+    )
     assert time.perf_counter() - started < 120
 
 
