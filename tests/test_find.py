@@ -98,6 +98,33 @@ def test_telegram_number_forms(text: str, series: str, number: str, date: str | 
     assert (c.kind, f["series"], f["number"], f["date"]) == ("telegram", series, number, date)
 
 
+@pytest.mark.parametrize(
+    ("text", "cited", "sender", "recipient"),
+    [
+        ("378. For Hare NEA. Ref: State 13889.\n\n1. Even before", "State 13889",
+         "Department of State", None),
+        ("2993. Subj: Independence. Ref: Nicosia 2853.", "Nicosia 2853", "Nicosia",
+         "Department of State"),
+        ("88. Reftel Karachi 406; to Kabul 43.", "Karachi 406", "Karachi", "Department of State"),
+        ("Refs: A. State 12345; B. Tehran 4567.", "State 12345", "Department of State", None),
+    ],
+)
+def test_reference_line_names_a_telegram_by_its_sender(
+    text: str, cited: str, sender: str, recipient: str | None
+) -> None:
+    """On a reference line, "State N" is the Department's telegram N and "Post N" the post's."""
+    c = xref.find_citations(text)[0]
+    f = c.fields()
+    assert (c.kind, c.text, f["sender"], f["recipient"]) == ("telegram", cited, sender, recipient)
+
+
+def test_reference_line_with_an_unknown_sender_names_nothing() -> None:
+    """``Ref: NATUS 3605``: not the Department, not a post; and a bare reftel stays one."""
+    assert xref.find_citations("3636. Ref: NATUS 3605.") == []
+    (c,) = xref.find_citations("proposal in reftel would represent")
+    assert (c.kind, c.fields()["series"]) == ("telegram", "reftel")
+
+
 def test_total_is_not_a_telegram_channel() -> None:
     """``Total 676`` in a table is a sum, not a ``To...`` channel's telegram."""
     assert xref.find_citations("Total 676 and 990 more") == []

@@ -62,6 +62,14 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b",
     ),
     ("series", "archival", False, r"\bLot\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d"),
+    # a reference line naming a telegram by its sender: "Ref: State 13889", "Reftel Karachi 406"
+    (
+        "refline",
+        "telegram",
+        False,
+        r"\b(?:Ref(?:erence)?s?\s*:|Reftels?)\s*(?:[A-Z1-9][.)]\s*)?"
+        r"(?=[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\d)",
+    ),
     (
         "tel",
         "telegram",
@@ -163,7 +171,7 @@ _ANCHORS = re.compile(
     r"tel|Tel|TEL|ocument|ootnote|bid|Lot|FRC|ibrar|Yearbook|Materials|Department|Archives|RG"
     r"|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|desp"
     r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
-    r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d"
+    r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
 )
 _WORD_CHARS = r"[\w.'\u2019\u2013-]"
 _WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")

@@ -124,6 +124,8 @@ class Builder:
     def telegram(self, tree: _Node) -> list[Citation]:
         if tree.data == "post_telegram":
             return self._post_telegram(tree)
+        if tree.data == "ref_line_telegram":
+            return self._ref_line_telegram(tree)
         if tree.data == "bare_reftel":
             tok = tree.children[0]
             assert isinstance(tok, Token)
@@ -164,6 +166,31 @@ class Builder:
                 )
             )
         return out
+
+    def _ref_line_telegram(self, tree: _Node) -> list[Citation]:
+        """``Ref: State 13889``: the Department's telegram 13889; ``Ref: Nicosia 2853``:
+        telegram 2853 from the post at Nicosia. Another name names no telegram we know."""
+        post = _first(tree, "REF_POST")
+        num = _child(tree, "tel_number")
+        assert post is not None and num is not None
+        name = str(post)
+        if name == "State":
+            sender, recipient = DEPARTMENT, None
+        elif country_of(name) is not None:
+            sender, recipient = name, DEPARTMENT
+        else:
+            return []
+        return [
+            self.make(
+                TelegramCitation,
+                self.span(post, num),
+                number="".join(str(t) for t in _tokens(num)).partition("/")[0],
+                series="telegram",
+                sender=sender,
+                recipient=recipient,
+                date=None,
+            )
+        ]
 
     def _post_telegram(self, tree: _Node) -> list[Citation]:
         """``Rome's 2833``: telegram 2833 from the post at Rome, when the name is a post."""
