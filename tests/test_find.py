@@ -353,6 +353,47 @@ def test_volume_without_title_is_not_a_page_of_this_volume() -> None:
     assert xref.find_citations("as he said in vol. 3, pp. 4-5 of it") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "fields"),
+    [
+        ("Source: Department of State, INR\u2013NIE Files. Top Secret.", "other_repository",
+         {"repository": "Department of State", "path": ["INR\u2013NIE Files"]}),
+        ("Source: National Security Council, Nixon Intelligence Files, Subject Files, USSR.",
+         "other_repository", {"repository": "National Security Council",
+                              "path": ["Nixon Intelligence Files", "Subject Files", "USSR"]}),
+        ("Source: Department of Defense Files. Top Secret.", "other_repository",
+         {"repository": "Department of Defense Files", "path": []}),
+        ("Source: Central Intelligence Agency Files, Job 79 R 01012A. Secret.", "cia",
+         {"job": "79 R 01012A"}),
+        ("Source: Central Intelligence Agency, Job 79\u201301025A, Box 151, Folder 8. Secret.",
+         "cia", {"job": "79-01025A", "path": ["Box 151", "Folder 8"]}),
+        ("Source: National Archives and Records Administration, RG 218, JCS Files, CCS 381.",
+         "national_archives", {"rg": "218", "path": ["JCS Files", "CCS 381"]}),
+    ],
+)
+def test_repositories_with_a_file_series(
+    text: str, kind: str, fields: dict[str, object]
+) -> None:
+    """A repository with a file series and no item is still a citation; CIA job numbers keep
+    their letters and spaces, with dashes normalized."""
+    (c,) = xref.find_citations(text)
+    assert c.kind == kind
+    assert {k: c.fields()[k] for k in fields} == fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Department of Defense, the JCS and State agreed",
+        "The National Security Council, State and Defense met on May 5.",
+        "Source: Department of State, Washington, May 5.",
+    ],
+)
+def test_agencies_in_prose_are_not_citations(text: str) -> None:
+    """An agency named in prose, with no file series after it, is no citation."""
+    assert xref.find_citations(text) == []
+
+
 def test_central_file_list_ending_in_and() -> None:
     """``814.413/4-1254, 714.00(w)/4-1454, and 714.00(w)/4-2354`` is three files."""
     found = xref.find_citations(

@@ -54,10 +54,13 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         False,
         r"\bDepartment\s+of\s+State\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
         r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
-        r"|\bCentral\s+Intelligence\s+Agency\b(?=\s*[,;]|\s+Job\b)"
+        r"|\bCentral\s+Intelligence\s+Agency\b(?:\s+Files)?(?=\s*[,;]|\s*:?\s+Job\b)"
+        r"|\b(?:National\s+Security\s+Council|Department\s+of\s+Defense|Joint\s+Chiefs\s+of\s+Staff"
+        r"|JCS)(?=\s*,\s*[A-Z]|\s+Files\b)"
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
         r"(?:[Ll]ibrary|Materials)\b(?!\s+of)"
-        r"|\bLibrary\s+of\s+Congress\b|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution)\b"
+        r"|\bLibrary\s+of\s+Congress\b"
+        r"|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution|Historical\s+Society)\b"
         r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w()\u2013-]{0,24})/"
         rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b",
     ),
@@ -172,6 +175,7 @@ _ANCHORS = re.compile(
     r"|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|desp"
     r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
     r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
+    r"|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS"
 )
 _WORD_CHARS = r"[\w.'\u2019\u2013-]"
 _WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")

@@ -603,7 +603,10 @@ class Builder:
 
 
 _PATH_HOLDERS = (LibraryCitation, OtherRepositoryCitation)
-_PATH_PARTS = frozenset({"repo_dos", "repo_nara", "library", "other_repo", "record_group"})
+_SERIES_WORD = re.compile(r"\b(?:Files?|Records|Papers|Collection|Archives?)\b")
+_PATH_PARTS = frozenset(
+    {"repo_dos", "repo_nara", "repo_gov", "library", "other_repo", "record_group"}
+)
 
 
 class _ArchivalPath:
@@ -644,6 +647,8 @@ class _ArchivalPath:
         current: dict[str, object] | None = None
         cia: _Node | None = None
         cia_path: list[str] = []
+        repo: _Node | None = None  # the last repository named, and the untyped parts after it
+        repo_path: list[_Node] = []
         last_sep = ""
 
         def close() -> None:
@@ -659,6 +664,12 @@ class _ArchivalPath:
                     close()
                     series.clear()
                     chain_start = None
+                elif last_sep == ";" and repo is not None and not (out or rg or cia):
+                    # "National Security Council, January 10; Department of State, ...":
+                    # a repository with no item before a semicolon starts nothing
+                    series.clear()
+                    chain_start = None
+                    repo, repo_path = None, []
                 continue
             kind = node.data
             text = re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(node))).strip()
@@ -681,7 +692,7 @@ class _ArchivalPath:
                         "last": node,
                         "item": node,
                         "tail": [],
-                        "job": str(job),
+                        "job": _job(job),
                         "path": [p for p in cia_path if not p.startswith("Job")],
                     }
                     cia = None
@@ -733,7 +744,7 @@ class _ArchivalPath:
                     )
                     current.update(cls=cls, film=normalize_dashes(text))
                 elif kind == "job":
-                    current.update(cls=CiaCitation, job=str(_first(node, "JOB_NUMBER")), path=[])
+                    current.update(cls=CiaCitation, job=_job(_first(node, "JOB_NUMBER")), path=[])
                 continue
             if kind == "repo_cia":
                 close()
@@ -747,7 +758,7 @@ class _ArchivalPath:
                         "last": node,
                         "item": node,
                         "tail": [],
-                        "job": str(job),
+                        "job": _job(job),
                         "path": [],
                     }
                     cia = None
@@ -756,8 +767,11 @@ class _ArchivalPath:
                 if central:
                     years = normalize_dashes(text)
                     continue
-            if kind in ("repo_dos", "repo_nara"):
+            if kind in ("repo_dos", "repo_nara", "repo_gov") and not (
+                kind == "repo_gov" and (rg is not None or cia is not None)
+            ):
                 close()
+                repo, repo_path = node, []
                 continue
             if kind == "record_group":
                 rg = node
@@ -782,10 +796,23 @@ class _ArchivalPath:
                     rg_path.append(text)
                 else:
                     self.loose_parts.append(text)
+                    if repo is not None:
+                        repo_path.append(node)
         close()
         if not out and cia is not None:
             last = series[-1] if series else cia
             out.append(b.make(CiaCitation, b.span(cia, last), job=None, path=cia_path))
+        if not out and cia is None and rg is None and repo is not None:
+            # a repository and a file series, with no item: "Department of State, INR-NIE
+            # Files", "National Security Council, Nixon Intelligence Files, Subject Files, USSR"
+            name = re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(repo))).strip()
+            parts = [re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(n))).strip()
+                     for n in repo_path]
+            if _SERIES_WORD.search(name) or any(_SERIES_WORD.search(p) for p in parts):
+                last = repo_path[-1] if repo_path else repo
+                out.append(b.make(
+                    OtherRepositoryCitation, b.span(repo, last), repository=name, path=parts
+                ))
         if not out and rg is not None:
             assert chain_start is not None
             rg_num = str(_first(rg, "INT"))
@@ -794,6 +821,11 @@ class _ArchivalPath:
                 b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num, path=rg_path)
             )
         return out
+
+
+def _job(tok: Token | None) -> str | None:
+    """A CIA job number as printed, dashes normalized: ``79-01025A``, ``80-R 01580R``."""
+    return None if tok is None else normalize_dashes(re.sub(r"\s+", " ", str(tok)))
 
 
 def _center(raw: str) -> str:
