@@ -672,7 +672,7 @@ class _ArchivalPath:
                     repo, repo_path = None, []
                 continue
             kind = node.data
-            text = re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(node))).strip()
+            text = _node_text(node)
             if chain_start is None:
                 chain_start = node
             if current is not None and current["cls"] in _PATH_HOLDERS and kind in _PATH_PARTS:
@@ -805,9 +805,8 @@ class _ArchivalPath:
         if not out and cia is None and rg is None and repo is not None:
             # a repository and a file series, with no item: "Department of State, INR-NIE
             # Files", "National Security Council, Nixon Intelligence Files, Subject Files, USSR"
-            name = re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(repo))).strip()
-            parts = [re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(n))).strip()
-                     for n in repo_path]
+            name = _node_text(repo)
+            parts = [_node_text(n) for n in repo_path]
             if _SERIES_WORD.search(name) or any(_SERIES_WORD.search(p) for p in parts):
                 last = repo_path[-1] if repo_path else repo
                 out.append(b.make(
@@ -821,6 +820,11 @@ class _ArchivalPath:
                 b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num, path=rg_path)
             )
         return out
+
+
+def _node_text(node: _Node) -> str:
+    """A part's text as printed, each run of whitespace one space."""
+    return re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(node))).strip()
 
 
 def _job(tok: Token | None) -> str | None:
@@ -855,7 +859,7 @@ def _folder_parts(tail: list[_Node], colons: set[int]) -> list[str]:
     parts: list[str] = []
     seen_box = False
     for i, node in enumerate(tail):
-        text = re.sub(r"\s+", " ", "".join(str(t) for t in _tokens(node))).strip()
+        text = _node_text(node)
         if i in colons and seen_box and parts:
             parts[-1] = f"{parts[-1]}: {text}"
         else:
