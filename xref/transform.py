@@ -142,7 +142,7 @@ class Builder:
         out: list[Citation] = []
         tail = tree.children[-1]
         for i, num in enumerate(numbers):
-            number = "".join(str(t) for t in _tokens(num)).partition("/")[0]
+            number = _tel_number(num)
             first: Token | _Node = head if i == 0 else num
             last: Token | _Node = num
             if len(numbers) == 1:
@@ -173,21 +173,17 @@ class Builder:
         post = _first(tree, "REF_POST")
         num = _child(tree, "tel_number")
         assert post is not None and num is not None
-        name = str(post)
-        if name == "State":
-            sender, recipient = DEPARTMENT, None
-        elif country_of(name) is not None:
-            sender, recipient = name, DEPARTMENT
-        else:
+        sender = _post_sender(str(post))
+        if sender is None:
             return []
         return [
             self.make(
                 TelegramCitation,
                 self.span(post, num),
-                number="".join(str(t) for t in _tokens(num)).partition("/")[0],
+                number=_tel_number(num),
                 series="telegram",
                 sender=sender,
-                recipient=recipient,
+                recipient=DEPARTMENT if sender != DEPARTMENT else None,
                 date=None,
             )
         ]
@@ -196,13 +192,9 @@ class Builder:
         """``Rome's 2833``: telegram 2833 from the post at Rome, when the name is a post."""
         owner = tree.children[0]
         assert isinstance(owner, Token)
-        name = re.sub(r"['\u2019]s$", "", str(owner))
-        if name in ("Department", "State"):
-            sender: str = DEPARTMENT
-        elif (country_of(name) or name).lower() != name.lower():
-            sender = name  # a post's city; "Turkey's 67 provinces" names no post
-        else:
-            return []  # "Khrushchev's 2 letters": not a post
+        sender = _post_sender(re.sub(r"['\u2019]s$", "", str(owner)))
+        if sender is None:
+            return []  # "Khrushchev's 2 letters", "Turkey's 67 provinces": not a post
         recipient = DEPARTMENT if sender != DEPARTMENT else None
         date_node = _date_node(tree)
         date = self._date(date_node) if date_node is not None else None
@@ -215,7 +207,7 @@ class Builder:
                 self.make(
                     TelegramCitation,
                     self.span(first, last),
-                    number="".join(str(t) for t in _tokens(num)),
+                    number=_tel_number(num),
                     series="telegram",
                     sender=sender,
                     recipient=recipient,
@@ -820,6 +812,22 @@ class _ArchivalPath:
                 b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num, path=rg_path)
             )
         return out
+
+
+def _post_sender(name: str) -> str | None:
+    """Who sent a telegram named by its sender ("Rome's 2833", "Ref: State 13889"): the
+    Department, or a post named by its city; None for any other name."""
+    if name in ("Department", "State"):
+        return DEPARTMENT
+    if (country_of(name) or name).lower() != name.lower():
+        return name  # a post's city; a country ("Turkey") or a person names no post
+    return None
+
+
+def _tel_number(num: _Node) -> str:
+    """A telegram's number as printed, without the sender's own after a slash
+    (``Secto 68/3276`` is 68)."""
+    return "".join(str(t) for t in _tokens(num)).partition("/")[0]
 
 
 def _node_text(node: _Node) -> str:
