@@ -299,14 +299,18 @@ _APPROVED = re.compile(r"\b[Aa]pproved by\s+(?P<v>.+?)" + _NAME_END)
 _REPEATED = re.compile(
     r"\b(?:[Rr]epeated|[Aa]lso sent|[Pp]ouched)\s+(?:\w+\s+)?to\s+(?P<v>[^.;]+?)(?=\.(?:\s|$)|;|$)"
 )
-_STATUSES = (
-    ("not printed", "not printed"),
-    ("not found", "not found"),
-    ("not declassified", "not declassified"),
-    ("microfiche supplement", "microfiche supplement"),
-    ("printed from an unsigned copy", "unsigned copy"),
+_STATUSES = tuple(
+    (name, words, re.compile(rf"\b{words}\b"))
+    for name, words in (
+        ("not printed", "not printed"),
+        ("not found", "not found"),
+        ("not declassified", "not declassified"),
+        ("microfiche supplement", "microfiche supplement"),
+        ("printed from an unsigned copy", "unsigned copy"),
+    )
 )
-"""Each status and its words, found as whole words in the lower-cased text."""
+"""Each status, its words, and their regex: whole words in the lower-cased text (the cheap
+``in`` test first)."""
 
 
 def _opens_sentence(text: str, start: int, brackets: bool) -> bool:
@@ -365,8 +369,7 @@ def parse_source_note(container: Container) -> SourceNote:
         )
     low = text.lower()
     statuses = tuple(
-        name for name, words in _STATUSES
-        if words in low and re.search(rf"\b{words}\b", low)
+        name for name, words, rx in _STATUSES if words in low and rx.search(low)
     )
     return SourceNote(
         container,
