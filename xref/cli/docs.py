@@ -15,6 +15,8 @@ from xref.sources import FileResult, map_files
 __all__ = ["add_parser", "document_record", "run"]
 
 _COLUMNS = ("id", "genre", "date", "sender", "recipient", "own_number", "notes")
+_ROW = "{:30} {:26} {:10} {:30} {:30} {:12} {}\n"
+"""The text table's row, header included."""
 
 
 def add_parser(subparsers: Any) -> None:
@@ -76,7 +78,7 @@ def _text_row(doc: Document) -> str:
         _cell(doc.id, 30), _cell(doc.genre, 26), _cell(doc.date, 10), _cell(doc.sender, 30),
         _cell(doc.recipient, 30), _cell(number, 12), str(len(doc.footnotes)),
     )
-    return "{:30} {:26} {:10} {:30} {:30} {:12} {}\n".format(*row)
+    return _ROW.format(*row)
 
 
 def _listing(fmt: str, result: FileResult) -> tuple[str, str, bool]:
@@ -105,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     """List the documents; exit 2 if a file could not be read (the others are listed)."""
     code = 0
     if args.format == "text":
-        sys.stdout.write("{:30} {:26} {:10} {:30} {:30} {:12} {}\n".format(*_COLUMNS))
+        sys.stdout.write(_ROW.format(*_COLUMNS))
     listing = functools.partial(_listing, args.format)
     for out, err, failed in map_files(listing, args.paths, volume=args.volume, jobs=args.jobs):
         sys.stderr.write(err)
