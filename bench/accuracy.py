@@ -4,10 +4,10 @@ Usage::
 
     python bench/accuracy.py [--corpus DIR] [--volumes ID ...] [--misses FILE] [--baseline]
 
-All volumes in ``--corpus`` are read and indexed in one :class:`xref.corpus.Corpus` (so refs
+All volumes in ``--corpus`` are read and indexed in one :class:`xref.resolve.corpus.Corpus` (so refs
 to another loaded volume can resolve); the selected volumes (default: all) are then resolved
-with :func:`xref.resolve.resolve_documents`, which never looks at ``Container.refs``. The refs
-are used only here, to score.
+with :func:`xref.resolve.resolution.resolve_documents`, which never looks at
+``Container.refs``. The refs are used only here, to score.
 
 **Answer key.** Refs inside documents whose target names a document or a footnote:
 ``#dN``, ``#dNfnM``, ``VOLUME#dN[fnM]`` and the quirk ``dN`` (no ``#``), all normalized to
@@ -64,10 +64,10 @@ REPO = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("xref") is None:
     sys.path.append(str(REPO))  # run from a checkout without installing
 
-from xref.corpus import Corpus  # noqa: E402
-from xref.documents import Container, Document, Ref, Volume  # noqa: E402
-from xref.models import Citation  # noqa: E402
-from xref.tei import read_volume  # noqa: E402
+from xref.cite.models import Citation  # noqa: E402
+from xref.read.documents import Container, Document, Ref, Volume  # noqa: E402
+from xref.read.tei import read_volume  # noqa: E402
+from xref.resolve.corpus import Corpus  # noqa: E402
 
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "frus"
 DEFAULT_MISSES = REPO / "bench" / "accuracy-misses.txt"
@@ -182,13 +182,13 @@ def baseline_resolve(documents: Iterable[Document], corpus: Corpus) -> Iterator[
 
 
 def resolver(baseline: bool) -> Any:
-    """``resolve_documents`` from :mod:`xref.resolve`, or the baseline."""
+    """``resolve_documents`` from :mod:`xref.resolve.resolution`, or the baseline."""
     if baseline:
         return baseline_resolve
     try:
-        from xref.resolve import resolve_documents
+        from xref.resolve.resolution import resolve_documents
     except ImportError as exc:
-        sys.exit(f"xref.resolve is not available ({exc}); try --baseline")
+        sys.exit(f"xref.resolve.resolution is not available ({exc}); try --baseline")
     return resolve_documents
 
 

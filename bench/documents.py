@@ -28,8 +28,8 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from xref.sources import read_paths
-from xref.tei import read_volume
+from xref.read.sources import read_paths
+from xref.read.tei import read_volume
 
 _FROM = re.compile(r"\b[Ff]rom\s")
 _UNDATED = re.compile(r"\bundated\b", re.I)

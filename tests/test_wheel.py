@@ -28,7 +28,7 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
     py = env_dir / "bin" / "python"
     subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True)
     code = (
-        "import xref, xref.parser as p, pathlib;"
+        "import xref, xref.cite.parser as p, pathlib;"
         "c = xref.parse_citation('Deptel 1338');"
         "print(c.kind, c.fields()['number'], pathlib.Path(xref.__file__).parent.joinpath("
         "'grammars', 'citation.lark').is_file())"

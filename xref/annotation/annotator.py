@@ -31,11 +31,11 @@ from typing import Literal
 
 from attrs import frozen
 
-from xref.corpus import Corpus
-from xref.documents import Container, Document, Volume
+from xref.cite.models import FootnoteCitation, Span
 from xref.errors import InputError
-from xref.models import FootnoteCitation, Span
-from xref.resolve import Resolution, resolve_documents
+from xref.read.documents import Container, Document, Volume
+from xref.resolve.corpus import Corpus
+from xref.resolve.resolution import Resolution, resolve_documents
 
 __all__ = [
     "Annotation",
@@ -678,9 +678,9 @@ def annotate(
     Raises :class:`~xref.errors.InputError` when a file cannot be read, or when ``tei`` is
     asked of plain text.
     """
-    from xref.plaintext import read_plaintext
-    from xref.sources import read_paths
-    from xref.tei import read_volume
+    from xref.read.plaintext import read_plaintext
+    from xref.read.sources import read_paths
+    from xref.read.tei import read_volume
 
     p = str(path)
     try:

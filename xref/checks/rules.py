@@ -3,7 +3,7 @@
 Each :class:`Rule` has an id (``XR001`` ...), a name, a default severity, a one-line summary
 and a hint, and a function that takes a :class:`Context` (one file: a TEI volume or a
 plain-text document, with the corpus it is checked against) and yields :class:`Hit`\\ s.
-:func:`xref.linter.check` turns hits into located findings. Rule ids are a public contract:
+:func:`xref.checks.runner.check` turns hits into located findings. Rule ids are a public contract:
 rules may be added, never renumbered.
 """
 
@@ -15,10 +15,8 @@ from datetime import date as _date
 
 from attrs import define, field, frozen
 
-from xref.corpus import Corpus
-from xref.documents import Container, Document, Volume
-from xref.find import find_citations
-from xref.models import (
+from xref.cite.find import find_citations
+from xref.cite.models import (
     CentralFileCitation,
     Citation,
     DocumentCitation,
@@ -27,8 +25,10 @@ from xref.models import (
     TelegramCitation,
     UnparsedCitation,
 )
-from xref.names import canonical_party
-from xref.resolve import Resolution, complete_date, resolve_documents
+from xref.cite.names import canonical_party
+from xref.read.documents import Container, Document, Volume
+from xref.resolve.corpus import Corpus
+from xref.resolve.resolution import Resolution, complete_date, resolve_documents
 
 __all__ = ["RULES", "SEVERITIES", "Context", "Hit", "Rule", "rule_by_id"]
 

@@ -1,7 +1,7 @@
-"""``xref.linter``: the editor's linter for footnotes and citations.
+"""``xref.checks.runner``: the editor's linter for footnotes and citations.
 
 :func:`check` reads TEI volumes and plain-text documents (or takes them already read), runs
-the rules of :data:`xref.rules.RULES` over each file against a corpus (the files checked
+the rules of :data:`xref.checks.rules.RULES` over each file against a corpus (the files checked
 plus any others loaded for cross-references), and returns :class:`Finding`\\ s: data with
 a rule id, severity, message, hint and location (path, line, column; volume, document,
 note). Findings come in file order, then by line and column.
@@ -16,12 +16,12 @@ from typing import Any
 
 from attrs import frozen
 
-from xref.corpus import Corpus
-from xref.documents import Document, Volume
+from xref.checks.rules import RULES, SEVERITIES, Context, Hit, Rule, rule_by_id
+from xref.cite.models import Span
 from xref.errors import XrefError
-from xref.models import Span
-from xref.rules import RULES, SEVERITIES, Context, Hit, Rule, rule_by_id
-from xref.sources import FileResult, read_paths
+from xref.read.documents import Document, Volume
+from xref.read.sources import FileResult, read_paths
+from xref.resolve.corpus import Corpus
 
 __all__ = ["CheckResult", "Finding", "check", "check_inputs", "select_rules", "severity_rank"]
 
@@ -247,8 +247,8 @@ def check(
     """Check files (TEI volumes, plain-text documents, directories) or documents read already.
 
     ``corpus`` adds volumes or documents that cross-references may point to (or is a
-    :class:`~xref.corpus.Corpus`). ``select`` and ``ignore`` take rule ids (``XR012``), names
-    (``ibid-ambiguous``) or id prefixes. Raises :class:`~xref.errors.InputError` when an
+    :class:`~xref.resolve.corpus.Corpus`). ``select`` and ``ignore`` take rule ids (``XR012``),
+    names (``ibid-ambiguous``) or id prefixes. Raises :class:`~xref.errors.InputError` when an
     input cannot be read, ``ValueError`` for an unknown rule.
     """
     if isinstance(inputs, str | Path | Document | Volume):

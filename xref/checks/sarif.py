@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from xref.linter import Finding
-from xref.rules import RULES, Rule
+from xref.checks.rules import RULES, Rule
+from xref.checks.runner import Finding
 
 __all__ = ["SARIF_SCHEMA", "SARIF_VERSION", "to_sarif"]
 

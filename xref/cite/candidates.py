@@ -1,7 +1,7 @@
 """The cheap scan: one compiled regular expression finds where citations may start.
 
 Each trigger names the grammar's start rule to run there. No Lark here: the scan reads the
-text once, and the LALR parser runs only at the triggers (:mod:`xref.find`).
+text once, and the LALR parser runs only at the triggers (:mod:`xref.cite.find`).
 """
 
 from __future__ import annotations

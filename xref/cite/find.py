@@ -1,9 +1,9 @@
 """``find_citations``: every citation in a text, in document order.
 
-The scan (:mod:`xref.candidates`) proposes starts; the LALR parser reads the longest
-citation at each (:mod:`xref.parser`); the transformer builds typed citations
-(:mod:`xref.transform`). A strong trigger that does not parse (``Deptel`` with a number
-after it, say) comes out as an :class:`~xref.models.UnparsedCitation`: nothing that looks
+The scan (:mod:`xref.cite.candidates`) proposes starts; the LALR parser reads the longest
+citation at each (:mod:`xref.cite.parser`); the transformer builds typed citations
+(:mod:`xref.cite.transform`). A strong trigger that does not parse (``Deptel`` with a number
+after it, say) comes out as an :class:`~xref.cite.models.UnparsedCitation`: nothing that looks
 like a citation is dropped silently.
 """
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from xref.candidates import scan
+from xref.cite.candidates import scan
+from xref.cite.models import Citation, Span, UnparsedCitation
+from xref.cite.parser import Parsed, parse_prefix
+from xref.cite.transform import build_citations
 from xref.errors import CitationSyntaxError
-from xref.models import Citation, Span, UnparsedCitation
-from xref.parser import Parsed, parse_prefix
-from xref.transform import build_citations
 
 __all__ = ["find_citations", "parse_citation"]
 

@@ -1,12 +1,12 @@
 """The one LALR parser over ``grammars/citation.lark``, and longest-prefix parsing.
 
-The scanner (:mod:`xref.candidates`) starts a parse at a trigger word; the citation ends
+The scanner (:mod:`xref.cite.candidates`) starts a parse at a trigger word; the citation ends
 wherever the grammar stops accepting, so the parser reads the *longest prefix* of the text
 that is a complete citation. That is done with Lark's interactive parser: tokens are fed
 one at a time and every point where the input could end is remembered.
 
 Lark exceptions never leave this module: a failed parse is a :class:`ParseFailure` value
-(:func:`xref.find.parse_citation` turns it into :class:`xref.errors.CitationSyntaxError`).
+(:func:`xref.cite.find.parse_citation` turns it into :class:`xref.errors.CitationSyntaxError`).
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def grammar_text() -> str:
     packaged = importlib.resources.files("xref").joinpath(f"grammars/{_GRAMMAR}")
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    repo = Path(__file__).resolve().parent.parent / "grammars" / _GRAMMAR
+    repo = Path(__file__).resolve().parents[2] / "grammars" / _GRAMMAR
     return repo.read_text(encoding="utf-8")
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 import attrs
 from lark import Token, Tree
 
-from xref.models import (
+from xref.cite.models import (
     AirgramCitation,
     CentralFileCitation,
     CiaCitation,
@@ -36,9 +36,9 @@ from xref.models import (
     SubjectFileCitation,
     TelegramCitation,
 )
-from xref.names import country_of
-from xref.normalize import decode_file_date, normalize_dashes, partial_date, volume_id
-from xref.parser import Parsed
+from xref.cite.names import country_of
+from xref.cite.normalize import decode_file_date, normalize_dashes, partial_date, volume_id
+from xref.cite.parser import Parsed
 
 __all__ = ["DEPARTMENT", "Builder", "build_citations"]
 
@@ -84,7 +84,7 @@ def _date_node(node: _Node) -> _Node | None:
 
 @attrs.define
 class Builder:
-    """Builds citations from one :class:`~xref.parser.Parsed` value."""
+    """Builds citations from one :class:`~xref.cite.parser.Parsed` value."""
 
     source: str
     """The whole text the parse ran on."""

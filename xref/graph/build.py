@@ -35,11 +35,11 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from xref.corpus import Corpus
-from xref.documents import Container, Document, SourceMap, Volume
 from xref.errors import InputError, XrefError
-from xref.resolve import Resolution, resolve_documents
-from xref.sources import default_jobs, expand_paths, read_file
+from xref.read.documents import Container, Document, SourceMap, Volume
+from xref.read.sources import default_jobs, expand_paths, read_file
+from xref.resolve.corpus import Corpus
+from xref.resolve.resolution import Resolution, resolve_documents
 
 __all__ = [
     "EDGE_FIELDS",

@@ -1,4 +1,4 @@
-"""Write a :class:`~xref.graph.ReferenceGraph` in the formats other tools read, and read back.
+"""Write a :class:`~xref.graph.build.ReferenceGraph` in the formats other tools read, and read back.
 
 * JSON node-link (:func:`to_node_link`, :func:`from_node_link`): the layout of
   ``networkx.node_link_data`` (``directed``, ``multigraph``, ``graph``, ``nodes``,
@@ -10,7 +10,7 @@
 * CSV (:func:`write_csv`, :func:`read_csv`): ``nodes.csv`` and ``edges.csv``, in a directory
   or a ``.zip``.
 
-SQLite lives in :mod:`xref.store`. :func:`write_graph` picks a writer by format name.
+SQLite lives in :mod:`xref.graph.store`. :func:`write_graph` picks a writer by format name.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import IO, Any
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
 
-from xref.graph import EDGE_FIELDS, NODE_ATTRS, Edge, Node, ReferenceGraph
+from xref.graph.build import EDGE_FIELDS, NODE_ATTRS, Edge, Node, ReferenceGraph
 
 __all__ = [
     "FORMATS",
@@ -75,7 +75,7 @@ def node_from_dict(data: Mapping[str, Any]) -> Node:
 
 
 def edge_from_dict(data: Mapping[str, Any]) -> Edge:
-    """An edge from a flat mapping of :data:`~xref.graph.EDGE_FIELDS` (missing ones default)."""
+    """An edge from a flat mapping of :data:`~xref.graph.build.EDGE_FIELDS` (missing: default)."""
     values: dict[str, Any] = {}
     for name, kind in EDGE_FIELDS.items():
         v = data.get(name)
@@ -294,7 +294,7 @@ def _text_writer(
 
 def write_graph(graph: ReferenceGraph, fmt: str, path: str | Path) -> None:
     """Write ``graph`` to ``path`` in format ``fmt`` (one of :data:`FORMATS`)."""
-    from xref.store import write_sqlite
+    from xref.graph.store import write_sqlite
 
     writers: dict[str, Callable[[ReferenceGraph, str | Path], None]] = {
         "json": _text_writer(write_json),

@@ -6,7 +6,7 @@ kind and status, findings by rule), sortable and filterable tables of citations 
 with links to history.state.gov, and a radial view of a node's neighbourhood in the graph
 (left: what cites it; right: what it cites; click a node to move there).
 
-Findings come from :mod:`xref.linter` when it is importable, else there are none.
+Findings come from :mod:`xref.checks.runner` when it is importable, else there are none.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from xref.graph import ReferenceGraph
+from xref.graph.build import ReferenceGraph
 
 __all__ = ["REPORT_EDGE_FIELDS", "check_findings", "render_report", "report_data"]
 
@@ -65,7 +65,7 @@ def check_findings(
     Unreadable files are left out here (the graph reports them).
     """
     try:
-        from xref.linter import check_inputs
+        from xref.checks.runner import check_inputs
     except ImportError:
         return [], False
     result = check_inputs(list(paths), corpus=list(corpus) or None, jobs=jobs)
@@ -143,6 +143,6 @@ def render_report(
     generated: str | None = None,
 ) -> str:
     """The whole HTML page, self-contained (no network requests)."""
-    template = resources.files("xref").joinpath("report_template.html").read_text("utf-8")
+    template = resources.files("xref.graph").joinpath("report_template.html").read_text("utf-8")
     data = report_data(graph, findings, check_available=check_available, generated=generated)
     return template.replace("__TITLE__", escape(title)).replace("__DATA__", _embed(data))

@@ -1,8 +1,8 @@
 """The reference graph in SQLite: a documented schema, indexes, and the common questions.
 
 The schema (:data:`SCHEMA`) has two tables, ``nodes`` and ``edges``, whose columns are the
-fields of :class:`~xref.graph.Node` (attributes flattened, ``missing`` 0/1) and
-:class:`~xref.graph.Edge`, plus ``meta`` (``format``, ``version``). ``where`` and ``end``
+fields of :class:`~xref.graph.build.Node` (attributes flattened, ``missing`` 0/1) and
+:class:`~xref.graph.build.Edge`, plus ``meta`` (``format``, ``version``). ``where`` and ``end``
 are SQL keywords: quote them (``"where"``, ``"end"``). The README shows example queries.
 
 :func:`write_sqlite` and :func:`read_sqlite` round-trip a graph; :func:`cites`,
@@ -17,7 +17,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
-from xref.graph import EDGE_FIELDS, NODE_ATTRS, Edge, Node, ReferenceGraph
+from xref.graph.build import EDGE_FIELDS, NODE_ATTRS, Edge, Node, ReferenceGraph
 
 __all__ = [
     "SCHEMA",

@@ -5,7 +5,7 @@ A :class:`Document` (a FRUS ``div type="document"`` or a plain-text copy) is spl
 and each footnote. A container's ``text`` is the joined text of its element with inline
 markup (``hi``, ``gloss``, ``persName``, ``pb`` ...) transparent, runs of XML whitespace
 collapsed to one space, blocks (paragraphs) separated by ``"\\n\\n"`` and nested notes taken
-out. Offsets are 0-based and half-open (:class:`xref.models.Span`); a container's
+out. Offsets are 0-based and half-open (:class:`xref.cite.models.Span`); a container's
 :class:`SourceMap` maps them back to bytes, lines and columns of the file.
 
 The editors' ``<ref>`` elements are kept apart, in :attr:`Container.refs`: they are the
@@ -21,7 +21,7 @@ from typing import Literal
 
 from attrs import field, frozen
 
-from xref.models import Citation, Span
+from xref.cite.models import Citation, Span
 
 __all__ = [
     "Container",
@@ -357,7 +357,7 @@ def locate_citations(
 ) -> Iterator[LocatedCitation]:
     """Run ``find`` over each container of ``document`` in reading order.
 
-    ``find`` is a text-to-citations function such as ``xref.find.find_citations``; every
+    ``find`` is a text-to-citations function such as ``xref.cite.find.find_citations``; every
     citation it returns is tagged with its container (spans stay relative to that text).
     """
     for c in document.containers():

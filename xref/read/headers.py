@@ -12,7 +12,7 @@ import re
 
 from attrs import frozen
 
-from xref.documents import Container, SourceNote
+from xref.read.documents import Container, SourceNote
 
 __all__ = [
     "DatelineInfo",

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from xref.documents import (
+from xref.errors import InputError
+from xref.read.documents import (
     Container,
     Document,
     DocumentDiagnostic,
@@ -31,8 +32,7 @@ from xref.documents import (
     SourceMap,
     SourceNote,
 )
-from xref.errors import InputError
-from xref.headers import parse_dateline, parse_heading, parse_own_number, parse_source_note
+from xref.read.headers import parse_dateline, parse_heading, parse_own_number, parse_source_note
 
 __all__ = ["is_furniture", "read_plaintext", "read_plaintext_bytes"]
 

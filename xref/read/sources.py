@@ -22,7 +22,9 @@ from typing import Any, TypeVar
 import attrs
 from attrs import frozen
 
-from xref.documents import (
+from xref.cite.models import Span
+from xref.errors import InputError, XrefError
+from xref.read.documents import (
     Container,
     Document,
     DocumentDiagnostic,
@@ -32,10 +34,8 @@ from xref.documents import (
     SourceNote,
     Volume,
 )
-from xref.errors import InputError, XrefError
-from xref.models import Span
-from xref.plaintext import read_plaintext
-from xref.tei import read_volume
+from xref.read.plaintext import read_plaintext
+from xref.read.tei import read_volume
 
 __all__ = ["FileResult", "default_jobs", "expand_paths", "map_files", "read_file", "read_paths"]
 

@@ -1,8 +1,8 @@
-"""Read FRUS TEI volumes into :class:`~xref.documents.Document` objects, one at a time.
+"""Read FRUS TEI volumes into :class:`~xref.read.documents.Document` objects, one at a time.
 
-The reader drives ``pyexpat`` directly (through :mod:`xref.safexml`, so no DTD or entity is
+The reader drives ``pyexpat`` directly (through :mod:`xref.read.safexml`, so no DTD or entity is
 ever read): it is fast, streams, and gives the byte index of every event, which the
-containers' :class:`~xref.documents.SourceMap` keeps. Every quirk listed in
+containers' :class:`~xref.read.documents.SourceMap` keeps. Every quirk listed in
 ``FRUS-ENCODING.md`` is handled: source notes with or without ``@type``, ``n="0"``, notes
 without ids, letter notes, ``pb`` anywhere, attachments with their own heads and notes,
 editorial notes, duplicate ``xml:id`` (read, and reported as volume diagnostics).
@@ -19,7 +19,9 @@ from typing import cast
 
 import attrs
 
-from xref.documents import (
+from xref.cite.models import Span
+from xref.errors import InputError
+from xref.read.documents import (
     Container,
     Document,
     DocumentDiagnostic,
@@ -29,16 +31,14 @@ from xref.documents import (
     SourceNote,
     Volume,
 )
-from xref.errors import InputError
-from xref.headers import (
+from xref.read.headers import (
     parse_dateline,
     parse_drafting_date,
     parse_heading,
     parse_own_number,
     parse_source_note,
 )
-from xref.models import Span
-from xref.safexml import create_parser, parse_error
+from xref.read.safexml import create_parser, parse_error
 
 __all__ = ["iter_documents", "read_volume", "read_volume_bytes"]
 

@@ -2,7 +2,7 @@
 
 ``Corpus.from_documents(docs)`` builds it; ``with_documents(more)`` returns a new, larger
 one. Lookups: by id (``VOLUME#dN``), by (volume, number), by telegram channel (sender,
-recipient, own number, with names normalized by :func:`xref.names.canonical_party`), and by
+recipient, own number, with names normalized by :func:`xref.cite.names.canonical_party`), and by
 the decimal file its source note cites.
 """
 
@@ -14,8 +14,8 @@ from types import MappingProxyType
 
 from attrs import field, frozen
 
-from xref.documents import Document, Footnote, Volume
-from xref.names import canonical_party
+from xref.cite.names import canonical_party
+from xref.read.documents import Document, Footnote, Volume
 
 __all__ = ["Corpus", "channel_key", "files_cited", "number_key"]
 
@@ -141,7 +141,7 @@ class Corpus:
     ) -> list[Document]:
         """Telegrams numbered ``number`` (``"2292"``, ``"Topol 1108"``) from sender to recipient.
 
-        Names are compared after :func:`~xref.names.canonical_party`. A None sender or
+        Names are compared after :func:`~xref.cite.names.canonical_party`. A None sender or
         recipient matches any. With ``date`` (ISO, possibly partial), documents dated
         otherwise are dropped, and those nearest in time come first.
         """

@@ -11,7 +11,7 @@ footnotes), keeping the previous citation for ``ibid.``. Each kind has its own r
 * archival and other external items: a canonical key, so that every citation of one item
   meets in one node; documents whose source note cites the same file are candidates.
 
-The editors' ``<ref>`` elements (:attr:`xref.documents.Container.refs`) are never read here.
+The editors' ``<ref>`` elements (:attr:`xref.read.documents.Container.refs`) are never read here.
 """
 
 from __future__ import annotations
@@ -23,10 +23,8 @@ from datetime import date as _date
 import attrs
 from attrs import frozen
 
-from xref.corpus import Corpus, number_key
-from xref.documents import Container, Document
-from xref.find import find_citations
-from xref.models import (
+from xref.cite.find import find_citations
+from xref.cite.models import (
     AirgramCitation,
     CentralFileCitation,
     CiaCitation,
@@ -49,8 +47,10 @@ from xref.models import (
     TelegramCitation,
     UnparsedCitation,
 )
-from xref.names import canonical_party
-from xref.transform import DEPARTMENT
+from xref.cite.names import canonical_party
+from xref.cite.transform import DEPARTMENT
+from xref.read.documents import Container, Document
+from xref.resolve.corpus import Corpus, number_key
 
 __all__ = [
     "STATUSES",
