@@ -4,11 +4,16 @@ A citation counts as found when a reported citation has its kind and every field
 lists; a report counts as spurious when it matches no expected citation and is not a
 wrong-field version of a missing one. Run from the repository root::
 
-    python bench/golden.py
+    python bench/golden.py [--set tuning|check] [--misses]
+
+``--set check`` scores only the check volumes (never tuned on: do not write rules from their
+failures), ``--set tuning`` only the others; ``--misses`` lists the failed cases (of the
+selected set) after the tables.
 """
 
 from __future__ import annotations
 
+import argparse
 import collections
 import sys
 from pathlib import Path
@@ -20,6 +25,13 @@ sys.path.insert(0, str(ROOT))
 from golden import Case, load_cases, matches  # noqa: E402
 
 import xref  # noqa: E402
+
+
+CHECK_SET = frozenset({
+    "frus1949v07p1", "frus1951v07p2", "frus1952-54v14p2", "frus1955-57v24",
+    "frus1958-60v10p2", "frus1961-63v12", "frus1964-68v28", "frus1969-76v19p1",
+})
+"""The check volumes: scored apart, never looked at to write a rule."""
 
 
 def score(case: Case) -> tuple[list[tuple[str, bool]], int, int]:
@@ -50,11 +62,25 @@ def score(case: Case) -> tuple[list[tuple[str, bool]], int, int]:
 
 def main() -> int:
     """Print the tables."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--set", choices=("all", "tuning", "check"), default="all")
+    ap.add_argument("--misses", action="store_true", help="list the cases with a miss")
+    args = ap.parse_args()
     by_era: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
     by_kind: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    missed: list[str] = []
     for case in load_cases():
+        if args.set != "all" and (case.volume in CHECK_SET) != (args.set == "check"):
+            continue
         era = Path(case.file).stem
         outcome, spurious, wrong = score(case)
+        if args.misses and (spurious or wrong or not all(ok for _, ok in outcome)):
+            got = xref.find_citations(case.text, volume=case.volume)
+            missed.append(
+                f"{case.id}: {case.text}\n"
+                + "".join(f"  expect {e.kind} {e.fields}\n" for e in case.expected)
+                + "".join(f"  got    {c.kind} {c.fields()} {c.text!r}\n" for c in got)
+            )
         row = by_era[era]
         row[0] += sum(ok for _, ok in outcome)
         row[1] += len(outcome)
@@ -77,6 +103,9 @@ def main() -> int:
     for kind in sorted(by_kind):
         f, n = by_kind[kind]
         print(f"{kind:<20} {f:>6} {n:>5} {f / n:>7.1%}")
+    if missed:
+        print()
+        print("\n".join(missed))
     return 0
 
 
