@@ -55,6 +55,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"\bDepartment\s+of\s+State\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
         r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
         r"|\bCentral\s+Intelligence\s+Agency\b(?:\s+Files)?(?=\s*[,;]|\s*:?\s+Job\b)"
+        r"|\bCentral\s+Intelligence\s+Agency\s+Files(?=\.)|\bCIA\s+Files(?=\s*,)"
+        r"|\b(?:Washington\s+)?National\s+Records\s+Center\b"
         r"|\b(?:National\s+Security\s+Council|Department\s+of\s+Defense|Joint\s+Chiefs\s+of\s+Staff"
         r"|JCS)(?=\s*,\s*[A-Z]|\s+Files\b)"
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
@@ -64,7 +66,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w()\u2013-]{0,24})/"
         rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b",
     ),
-    ("series", "archival", False, r"\bLot\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d"),
+    ("series", "archival", False, r"\b(?:[Ll]ot|LOT)\s*\d+\s*[A-Z]\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d"),
     # a reference line naming a telegram by its sender: "Ref: State 13889", "Reftel Karachi 406"
     (
         "refline",
@@ -171,7 +173,7 @@ _NUMBERED_OK_WORDS = frozenset(
 # several times faster than the full triggers, which are then tried only at the starts of
 # the few words that end at an anchor.
 _ANCHORS = re.compile(
-    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|FRC|ibrar|Yearbook|Materials|Department|Archives|RG"
+    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|lot\s*\d|LOT|CIA|FRC|ibrar|Yearbook|Materials|Department|Archives|RG"
     r"|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|desp"
     r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
     r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"

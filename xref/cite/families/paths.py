@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lark import Token, Tree
 
@@ -94,7 +94,7 @@ class ArchivalPath:
                 out.append(_finish(b, current))
             current = None
 
-        for node in children:
+        for node in _unfold(children):
             if isinstance(node, Token):
                 last_sep = str(node)
                 if last_sep == ";" and current is not None:
@@ -130,7 +130,7 @@ class ArchivalPath:
                         "item": node,
                         "tail": [],
                         "job": _job(job),
-                        "path": [p for p in cia_path if not p.startswith("Job")],
+                        "path": [p for p in cia_path if not p.lower().startswith("job")],
                     }
                     cia = None
                     continue
@@ -273,6 +273,18 @@ def _center(raw: str) -> str:
     if compact == "FEDERALRECORDSCENTER":
         return "FRC"
     return compact
+
+
+def _unfold(children: Iterable[Node | Token]) -> Iterator[Node | Token]:
+    """The parts in order, a ``Central Files`` that holds its file with no separator
+    ("Central Files 1970-73 SOC 13") read as the series and then the file."""
+    for node in children:
+        if isinstance(node, Tree) and node.data == "central_files_item":
+            *head, item = node.children
+            yield Tree("central_files", head)
+            yield item
+        else:
+            yield node
 
 
 def _add_to_tail(current: dict[str, object], node: Node, sep: str) -> None:
