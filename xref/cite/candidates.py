@@ -7,9 +7,11 @@ text once, and the LALR parser runs only at the triggers (:mod:`xref.cite.find`)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from attrs import frozen
+
+from xref.cite.names import CAPITALS
 
 __all__ = ["Candidate", "scan"]
 
@@ -33,6 +35,33 @@ class Candidate:
 
 
 _D = r"[-\u2010\u2011\u2012\u2013\u2014\u2015]"
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regular expression for a set of words, as a trie of their letters (fast to scan)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(tree)
+
+
+_POSTS = _trie(
+    {c for cities in CAPITALS.values() for c in cities}
+    | {"Geneva", "Hong Kong", "USUN", "USNATO", "USEC", "USOECD"}
+)
+"""The names of posts that sign telegrams (the capitals of the post table, the missions)."""
 
 # (group name, rule, strong, pattern). Order matters only among triggers at one position.
 _TRIGGERS: list[tuple[str, str, bool, str]] = [
@@ -72,18 +101,36 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "refline",
         "telegram",
         False,
-        r"\b(?:Ref(?:erence)?s?\s*:|Reftels?)\s*(?:[A-Z1-9][.)]\s*)?"
-        r"(?=[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\d)",
+        r"(?:(?<![A-Za-z])(?:Ref(?:erence)?s?|REFS?)\s*:|(?<=[A-Z])REFS?\s*:|\bReftels?"
+        rf"|\bRef\s+(?=[A-Z]\s*{_D}))\s*"
+        r"(?:(?:\(?[A-Za-z1-9]\)|[A-Z1-9]\.|[A-Z]\s*[-\u2013\u2014:])\s*)?"
+        r"(?=(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,})\s+\d)",
+    ),
+    # a series known by its route: "Secun 2 from Paris" (the transformer drops "June 5 to ...")
+    ("routed", "telegram", False, r"\b[A-Z][a-z]{3,5}(?=\s+\d+(?:/\d+)?\s+(?:from|to)\s+[A-Z])"),
+    # a telegram named by its sender in running text: "Saigon 40677", "State 252815",
+    # "CINCPAC 3010"; "Moscow telegram 239" (not a year, an hour or an amount)
+    (
+        "postnum",
+        "telegram",
+        False,
+        rf"(?<!\bto\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)\b(?:{_POSTS})"
+        r"(?=\s+telegrams?\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b(?![,.:]\d)"
+        r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+        r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years)))"
+        r"|\bState(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)",
     ),
     (
         "tel",
         "telegram",
         True,
         r"\b(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Rr]ef|[Cc]irc"
-        r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d)"
+        r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d|\s+(?:to\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\d)"
         r"|\b(?:DEPTEL|EMBTEL|OURTEL|URTEL|MYTEL|REFTEL)S?\b(?=\s*\d)"
-        r"|\b(?:[A-Z][a-z]{2,4}to|To(?!kyo|tal\b)[a-z]{3,4}|Dulte|Tedul|Delga|Gadel)(?=\s+\d)"
-        r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d|\s+[A-Z][a-z]+\s+\d)"
+        r"|\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}"
+        r"|[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel)|Dulte|Tedul|Delga|Gadel|[A-Z]{2,4}TO|TO(?!TAL)[A-Z]{3,4})"
+        r"(?=\s+\d)"
+        r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d|\s+[A-Z][A-Za-z]+\s+\d)"
         r"|\b[Rr]eftels?\b",
     ),
     (
@@ -177,7 +224,9 @@ _ANCHORS = re.compile(
     r"|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|desp"
     r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
     r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
-    r"|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS"
+    r"|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d|TO[A-Z]{3,4}\s+\d"
+    r"|\d\s+(?:from|to)\s+[A-Z]|State\s+\d|CINC|COMUS"
+    rf"|(?:{_POSTS})\s+(?:\d|telegram)"
 )
 _WORD_CHARS = r"[\w.'\u2019\u2013-]"
 _WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")

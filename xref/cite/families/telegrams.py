@@ -51,6 +51,8 @@ class CorrespondenceBuilder(BuilderBase):
         head = tree.children[0]
         assert isinstance(head, Tree)
         series, sender, recipient = self._series(head)
+        if series == "":
+            return []  # "June 5 to ...", "Route 1 to Hue": no telegram series
         route = child_tree(tree, "tel_route")
         sender, recipient = self._route(route, sender, recipient)
         date_node = date_node_of(tree)
@@ -88,23 +90,28 @@ class CorrespondenceBuilder(BuilderBase):
     def _ref_line_telegram(self, tree: Node) -> list[Citation]:
         """``Ref: State 13889``: the Department's telegram 13889; ``Ref: Nicosia 2853``:
         telegram 2853 from the post at Nicosia. Another name names no telegram we know."""
-        post = first_token(tree, "REF_POST")
-        num = child_tree(tree, "tel_number")
-        assert post is not None and num is not None
-        sender = _post_sender(str(post))
-        if sender is None:
-            return []
-        return [
-            self.make(
-                TelegramCitation,
-                self.span(post, num),
-                number=_tel_number(num),
-                series="telegram",
-                sender=sender,
-                recipient=DEPARTMENT if sender != DEPARTMENT else None,
-                date=None,
+        out: list[Citation] = []
+        for item in subtrees_of(tree, "ref_item"):
+            post = first_token(item, "REF_POST")
+            num = first_token(item, "REF_NUMBER")
+            assert post is not None and num is not None
+            name = str(post)
+            # "Paris Nodis 9004": a handling caption between the post and the number
+            sender = _post_sender(name) or _post_sender(name.split()[0])
+            if sender is None:
+                continue
+            out.append(
+                self.make(
+                    TelegramCitation,
+                    self.span(post, num),
+                    number=str(num),
+                    series="telegram",
+                    sender=sender,
+                    recipient=DEPARTMENT if sender != DEPARTMENT else None,
+                    date=None,
+                )
             )
-        ]
+        return out
 
     def _post_telegram(self, tree: Node) -> list[Citation]:
         """``Rome's 2833``: telegram 2833 from the post at Rome, when the name is a post."""
@@ -152,8 +159,19 @@ class CorrespondenceBuilder(BuilderBase):
             if _TO_DEPARTMENT.fullmatch(low):
                 return word, None, DEPARTMENT
             return word, None, None
+        if first.type == "CHANNEL_ROUTED":
+            # a word with a number and a route: a series, unless a month, a counting noun or
+            # a post ("Athens 4175 to ...": the post's own telegram)
+            if word in _COUNTING_NOUNS or re.match(_MONTH_WORD, word):
+                return "", None, None
+            post = _post_sender(word)
+            if post is not None:
+                return "telegram", post, None
+            return word, None, None
+        if first.type == "POST_ADJ":
+            return "telegram", _post_sender(word), None
         if first.type == "CHANNEL":
-            if word.startswith("To") or word in ("Tedul", "Gadel"):
+            if word[:2].lower() == "to" or word in ("Tedul", "Gadel"):
                 return word, DEPARTMENT, None
             return word, None, DEPARTMENT
         if first.type == "CIRCULAR":
@@ -229,11 +247,25 @@ class CorrespondenceBuilder(BuilderBase):
             cls, self.span(tree), number=number, sender=sender, recipient=recipient, date=date
         )
 
+_MISSION = re.compile(r"US(?:UN|NATO|EC|OECD)|Geneva|Hong Kong|(?:CINC|COMUS)[A-Z]{2,}")
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*$"
+
+_COUNTING_NOUNS = frozenset(
+    "Route Annex Flight Year Table Item Part Phase Stage Point Group Section Article Chapter "
+    "Page Para Plan Case Line Zone Area Hill Camp Base Class Level Model Team Unit Corps Fleet "
+    "Force Army Wing Room Gate Pier Figure Option Step Round Draft Tab Title Number".split()
+)
+"""Words that number things in prose ("Route 1 to Hue"): never a telegram series."""
+
+
 def _post_sender(name: str) -> str | None:
     """Who sent a telegram named by its sender ("Rome's 2833", "Ref: State 13889"): the
     Department, or a post named by its city; None for any other name."""
-    if name in ("Department", "State"):
+    if name in ("Department", "State", "STATE"):
         return DEPARTMENT
+    if _MISSION.fullmatch(name):
+        return name  # a mission or a military command: "USUN", "Geneva", "CINCPAC"
     if (country_of(name) or name).lower() != name.lower():
         return name  # a post's city; a country ("Turkey") or a person names no post
     return None
