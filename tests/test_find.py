@@ -140,12 +140,15 @@ def test_telegram_supra_is_the_previous_document() -> None:
     ("text", "expected"),
     [
         ("Documents 67 and 68", [67, 68]),
-        ("Documents 12–16", [12, 16]),
+        ("Documents 12–16", [12, 13, 14, 15, 16]),
         ("Documents 31, 49, 82, and 87", [31, 49, 82, 87]),
+        ("Documents 311–312 and 314–315", [311, 312, 314, 315]),
+        ("Documents 40–12", [40, 12]),
     ],
 )
 def test_document_lists_and_ranges(text: str, expected: list[int]) -> None:
-    """Lists give one citation per number; a range gives its two ends."""
+    """Lists give one citation per number; a range gives every document in it (a
+    descending one, no range, only its two numbers)."""
     assert [c.fields()["number"] for c in xref.find_citations(text)] == expected
 
 
@@ -584,3 +587,21 @@ def test_short_publication_titles(text: str, title: str, pages: str) -> None:
     (c,) = xref.find_citations(text)
     assert c.kind == "other_publication"
     assert (c.fields()["title"], c.fields()["pages"]) == (title, pages)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "document", "volume"),
+    [
+        ("See Document 261, footnote 2.", "2", 261, None),
+        ("vol. II, Document 261, footnote 2", "2", 261, "frus1955-57v02"),
+        ("See Document 149, and footnote 7 thereto.", "7", 149, None),
+        ("Foreign Relations, 1961-1963, vol. I, Document 305, footnote 4", "4", 305, "frus1961-63v01"),
+    ],
+)
+def test_document_then_its_footnote_is_one_citation(
+    text: str, number: str, document: int, volume: str | None
+) -> None:
+    """``Document 261, footnote 2`` cites that document's footnote, not the document too."""
+    found = xref.find_citations(text, volume="frus1955-57v03")
+    assert [(c.kind, c.fields()["number"], c.fields()["document"], c.fields()["volume"])
+            for c in found] == [("footnote", number, document, volume)]

@@ -23,6 +23,10 @@ from xref.cite.models import (
 from xref.cite.normalize import volume_id
 
 
+_MAX_RANGE = 100
+"""The longest range of documents expanded into its members."""
+
+
 class CrossRefBuilder(BuilderBase):
     """The builder methods for the ``ref`` rule."""
 
@@ -169,6 +173,17 @@ class CrossRefBuilder(BuilderBase):
                         volume=volume,
                     )
                 )
+                # "Documents 119-138" cites every document in the range: those between the
+                # two ends are placed on the whole range (a descending or very long "range"
+                # is no list of documents: only its ends)
+                low, high = int(ints[0]), int(ints[1])
+                if low < high <= low + _MAX_RANGE:
+                    out.extend(
+                        self.make(
+                            DocumentCitation, self.span(ints[0], ints[1]), number=n, volume=volume
+                        )
+                        for n in range(low + 1, high)
+                    )
                 out.append(
                     self.make(
                         DocumentCitation, self.span(ints[1]), number=int(ints[1]), volume=volume
