@@ -71,7 +71,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "other_pub",
         False,
         r"\bDepartment\s+of\s+State\s+Bulletin\b|\bPublic\s+Papers(?:\s+of\s+the\b|(?=\s*:))"
-        r"|\bCongressional\s+Record\b|\bNew\s+York\s+Times\b"
+        r"|\bCongressional\s+Record\b|(?:\bThe\s+)?\bNew\s+York\s+Times\b"
         r"|\bAmerican\s+Foreign\s+Policy\b(?=\s*[,:]\s*(?:Current|Basic)|,\s*\d)"
         r"|\bDocuments\s+on\s+(?:American\s+Foreign\s+Relations|Disarmament|Germany)\b"
         r"|\bWeekly\s+Compilation\s+of\s+Presidential\s+Documents\b|\bYearbook\s+of\s+the\s+United\s+Nations\b"

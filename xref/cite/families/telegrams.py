@@ -44,6 +44,8 @@ class CorrespondenceBuilder(BuilderBase):
             return self._post_telegram(tree)
         if tree.data == "ref_line_telegram":
             return self._ref_line_telegram(tree)
+        if tree.data == "telegram_items":
+            return self._items(tree, TelegramCitation, self._series(tree.children[0]))  # type: ignore[arg-type]
         if tree.data == "bare_reftel":
             tok = tree.children[0]
             assert isinstance(tok, Token)
@@ -92,8 +94,17 @@ class CorrespondenceBuilder(BuilderBase):
         telegram 2853 from the post at Nicosia. Another name names no telegram we know."""
         out: list[Citation] = []
         for item in subtrees_of(tree, "ref_item"):
-            post = first_token(item, "REF_POST")
             num = first_token(item, "REF_NUMBER")
+            channel = first_token(item, "CHANNEL")
+            if channel is not None and num is not None:
+                # "Refs: Polto 827, Bonn 1500": a series' telegram among the posts'
+                series, frm, to = self._series(Tree("tel_head", [channel]))
+                out.append(self.make(
+                    TelegramCitation, self.span(channel, num), number=str(num), series=series,
+                    sender=frm, recipient=to, date=None,
+                ))
+                continue
+            post = first_token(item, "REF_POST")
             assert post is not None and num is not None
             name = str(post)
             # "Paris Nodis 9004": a handling caption between the post and the number
@@ -210,6 +221,8 @@ class CorrespondenceBuilder(BuilderBase):
 
     def despatch(self, tree: Node) -> list[Citation]:
         """A despatch, or one per number of a list (``despatches 12 and 14``)."""
+        if tree.data == "despatch_items":
+            return self._items(tree, DespatchCitation, None)
         nums = [t for t in tree.children if isinstance(t, Token) and t.type == "INT"]
         first = self._sent(DespatchCitation, tree, str(nums[0]))
         if len(nums) == 1:
@@ -230,6 +243,46 @@ class CorrespondenceBuilder(BuilderBase):
                     span, self.source[span.start : span.end]
                 )
             )
+        return out
+
+    def _items(
+        self,
+        tree: Node,
+        cls: type[Citation],
+        series: tuple[str, str | None, str | None] | None,
+    ) -> list[Citation]:
+        """A list whose numbers carry their own route or date; a number with neither takes
+        the route and date printed after the last (``924 of Mar 18 and 920 of Mar 17``)."""
+        head = tree.children[0]
+        items: list[tuple[Node | Token, Node | None, Node | None]] = []
+        for c in tree.children[1:]:
+            if isinstance(c, Tree) and c.data in ("tel_item", "desp_item"):
+                items.append((c, child_tree(c, "tel_route"), child_tree(c, "date")))
+            elif (isinstance(c, Tree) and c.data == "tel_number") or (
+                isinstance(c, Token) and c.type == "INT"
+            ):
+                items.append((c, None, None))  # the last number: the list's route and date
+        final_route = child_tree(tree, "tel_route")
+        final_date = date_node_of(tree)
+        name, frm, to = series if series is not None else ("", None, None)
+        out: list[Citation] = []
+        for i, (item, route, date_node) in enumerate(items):
+            own = route is not None or date_node is not None
+            sender, recipient = self._route(route if own else final_route, frm, to)
+            dnode = date_node if own else final_date
+            date = self._date(dnode) if dnode is not None else None
+            last: Node | Token = item if i < len(items) - 1 else tree.children[-1]
+            span = self.span(head if i == 0 else item, last)
+            number = (
+                _tel_number(item) if isinstance(item, Tree) and item.data == "tel_number"
+                else _tel_number(child_tree(item, "tel_number")) if isinstance(item, Tree)
+                and child_tree(item, "tel_number") is not None
+                else str(first_token(item, "INT") if isinstance(item, Tree) else item)
+            )
+            fields: dict[str, object] = {"sender": sender, "recipient": recipient, "date": date}
+            if cls is TelegramCitation:
+                fields["series"] = name
+            out.append(self.make(cls, span, number=number, **fields))
         return out
 
     def airgram(self, tree: Node) -> list[Citation]:
