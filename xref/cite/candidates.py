@@ -118,7 +118,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"(?=\s+telegrams?\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b(?![,.:]\d)"
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
         r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years)))"
-        r"|\bState(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)",
+        r"|(?<!\bof\s)\bState(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)",
     ),
     (
         "tel",
@@ -128,7 +128,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d|\s+(?:to\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\d)"
         r"|\b(?:DEPTEL|EMBTEL|OURTEL|URTEL|MYTEL|REFTEL)S?\b(?=\s*\d)"
         r"|\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}"
-        r"|[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel)|Dulte|Tedul|Delga|Gadel|[A-Z]{2,4}TO|TO(?!TAL)[A-Z]{3,4})"
+        r"|(?!(?:Dep|Emb|Con|Leg|Our|Ref|My|Ur|Your|Circ?|Mis|Del|Sep|Info|Re)tel)[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel)|Dulte|Tedul|Delga|Gadel|[A-Z]{2,4}TO|TO(?!TAL)[A-Z]{3,4})"
         r"(?=\s+\d)"
         r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d|\s+[A-Z][A-Za-z]+\s+\d)"
         r"|\b[Rr]eftels?\b",
@@ -209,6 +209,12 @@ _TITLE_BEFORE = re.compile(
     r"(?:\s*\([^()]{0,80}:[^()]{0,80}(?:1[789]|20)\d\d\))?\s*,\s*$"
 )
 
+# where a telegram lists its own copies: "Sent Department 210; repeated London 60; Baghdad 18",
+# "Deptel 6208 repeated Bonn 2771, Brussels 1285", "Department pass London 34, Paris 1"
+_DISTRIBUTION_BEFORE = re.compile(
+    r"\b(?:[Ss]ent|[Rr]epeated|[Rr]pte?d|[Rr]pt|[Pp]ass(?:ed)?|[Ii]nfo|[Pp]ouched)\b[^.:\n()]*$"
+)
+
 # "No. 2" is a document only where nothing names another series of numbers before it
 _NUMBERED_NOUN_BEFORE = re.compile(r"(?:[A-Za-z][\w.]*|\d)\s*$")
 _NUMBERED_OK_WORDS = frozenset(
@@ -225,8 +231,8 @@ _ANCHORS = re.compile(
     r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
     r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
     r"|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d|TO[A-Z]{3,4}\s+\d"
-    r"|\d\s+(?:from|to)\s+[A-Z]|State\s+\d|CINC|COMUS"
-    rf"|(?:{_POSTS})\s+(?:\d|telegram)"
+    r"|\d(?=\s+(?:from|to)\s+[A-Z])|State(?=\s+\d)|CINC|COMUS"
+    rf"|(?:{_POSTS})(?=\s+(?:\d|telegram))"
 )
 _WORD_CHARS = r"[\w.'\u2019\u2013-]"
 _WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")
@@ -285,6 +291,11 @@ def scan(text: str) -> Iterator[Candidate]:
                 yield Candidate(start, m.start(), "other_pub", strong, fallback)
                 continue
             rule = fallback
+        elif name == "postnum":
+            # "Sent Department 483, repeated London 60": the copies of this telegram, not
+            # other telegrams
+            if _DISTRIBUTION_BEFORE.search(text, max(0, start - 160), start):
+                continue
         elif name == "num":
             before = text[max(0, start - 30) : start]
             if before.rstrip().endswith(","):

@@ -93,9 +93,11 @@ class CorrespondenceBuilder(BuilderBase):
         """``Ref: State 13889``: the Department's telegram 13889; ``Ref: Nicosia 2853``:
         telegram 2853 from the post at Nicosia. Another name names no telegram we know."""
         out: list[Citation] = []
-        for item in subtrees_of(tree, "ref_item"):
+        for item in tree.children:
+            if not isinstance(item, Tree):
+                continue
             num = first_token(item, "REF_NUMBER")
-            channel = first_token(item, "CHANNEL")
+            channel = first_token(item, "CHANNEL") or first_token(item, "TEL_ABBREV")
             if channel is not None and num is not None:
                 # "Refs: Polto 827, Bonn 1500": a series' telegram among the posts'
                 series, frm, to = self._series(Tree("tel_head", [channel]))
