@@ -155,6 +155,15 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         False,
         r"\b[Vv]ol(?:ume)?\.?(?=\s*(?:\d+|[IVXLC]+)\b\s*,[^;]{0,60}?\bpp?\.\s*\d)",
     ),
+    # a FRUS list's next volume: "..., and 1955-1957, vol. XIV, pp. 20 ff." (after a Foreign
+    # Relations citation: see scan())
+    (
+        "frusmore",
+        "ref",
+        False,
+        rf"(?:(?<=\band\s)|(?<=;\s)|(?<=,\s))1[89]\d\d(?:\s*{_D}\s*(?:1[89])?\d\d)?"
+        r"(?=,\s*vol(?:ume)?\.?\s+[IVXLC]+\b)",
+    ),
     ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)"),
     # "No. 2" (19th-century volumes), but not an instruction's "No. 530, of November 23, 1888"
     (
@@ -231,7 +240,7 @@ _ANCHORS = re.compile(
     r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
     r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
     r"|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d|TO[A-Z]{3,4}\s+\d"
-    r"|\d(?=\s+(?:from|to)\s+[A-Z])|State(?=\s+\d)|CINC|COMUS"
+    r"|\d(?=\s+(?:from|to)\s+[A-Z])|State(?=\s+\d)|CINC|COMUS|1[89]\d\d(?=[-\u2013\d\s]*,\s*vol)"
     rf"|(?:{_POSTS})(?=\s+(?:\d|telegram))"
 )
 _WORD_CHARS = r"[\w.'\u2019\u2013-]"
@@ -291,6 +300,9 @@ def scan(text: str) -> Iterator[Candidate]:
                 yield Candidate(start, m.start(), "other_pub", strong, fallback)
                 continue
             rule = fallback
+        elif name == "frusmore":
+            if "Foreign Relations" not in text[max(0, start - 400) : start]:
+                continue
         elif name == "postnum":
             # "Sent Department 483, repeated London 60": the copies of this telegram, not
             # other telegrams

@@ -9,6 +9,7 @@ from lark import Token, Tree
 
 from xref.cite.families.base import (
     Node,
+    child_tree,
 )
 from xref.cite.families.crossrefs import CrossRefBuilder
 from xref.cite.families.paths import ArchivalPath
@@ -31,6 +32,23 @@ class IbidBuilder(CrossRefBuilder, PublicationBuilder):
             return [self.make(IbidCitation, self.span(ibid_tok))]
         loc = tree.children[1]
         assert isinstance(loc, Tree)
+        if loc.data == "ibid_dated":
+            # "ibid., June 9, 1958, pp. 940-942": the issue's date, and its pages if printed
+            date_node = child_tree(loc, "date")
+            assert date_node is not None
+            issue = re.sub(
+                r"\s+",
+                " ",
+                self.source[
+                    self.offset + self._start(date_node) : self.offset + self._end(date_node)
+                ],
+            )
+            pages = child_tree(loc, "pages")
+            if pages is None:
+                return [self.make(IbidCitation, self.span(ibid_tok, loc), path=[issue])]
+            page = self.page(Tree("page", [pages]))[0]
+            span = Span(self.offset + self._start(ibid_tok), page.span.end)
+            return [self.make(IbidCitation, span, locator=page, path=[issue])]
         if loc.data == "archival":
             path = ArchivalPath(self, after_ibid=True)
             found = path.build(loc.children)
