@@ -24,7 +24,7 @@ from xref.cite.models import (
     DocumentCitation,
     TelegramCitation,
 )
-from xref.cite.names import country_of
+from xref.cite.names import CAPITALS, country_of
 from xref.cite.normalize import normalize_dashes
 
 DEPARTMENT = "Department of State"
@@ -177,7 +177,7 @@ class CorrespondenceBuilder(BuilderBase):
             # a post ("Athens 4175 to ...": the post's own telegram)
             if word in _COUNTING_NOUNS or re.match(_MONTH_WORD, word):
                 return "", None, None
-            post = _post_sender(word)
+            post = _SHORT_POSTS.get(word) or _post_sender(word)
             if post is not None:
                 return "telegram", post, None
             return word, None, None
@@ -302,16 +302,29 @@ class CorrespondenceBuilder(BuilderBase):
             cls, self.span(tree), number=number, sender=sender, recipient=recipient, date=date
         )
 
-_MISSION = re.compile(r"US(?:UN|NATO|EC|OECD)|Geneva|Hong Kong|(?:CINC|COMUS)[A-Z]{2,}")
+_MISSION = re.compile(
+    r"US(?:UN|NATO|EC|OECD)|Usun|Geneva|Hong Kong|(?:CINC|COMUS)[A-Z]{2,}"
+)
 
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*$"
 
 _COUNTING_NOUNS = frozenset(
     "Route Annex Flight Year Table Item Part Phase Stage Point Group Section Article Chapter "
     "Page Para Plan Case Line Zone Area Hill Camp Base Class Level Model Team Unit Corps Fleet "
-    "Force Army Wing Room Gate Pier Figure Option Step Round Draft Tab Title Number".split()
+    "Force Army Wing Room Gate Pier Figure Option Step Round Draft Tab Title Number "
+    # and words that open a sentence before "680 to Algiers"
+    "Also Then Thus Both Each Even Only Under After Since While Their These Those Which Where "
+    "There Today Again".split()
 )
 """Words that number things in prose ("Route 1 to Hue"): never a telegram series."""
+
+_SHORT_POSTS = {
+    city.split()[-1]: city
+    for cities in CAPITALS.values()
+    for city in cities
+    if " " in city and len(city.split()[-1]) > 3
+}
+"""A post named by the last word of its city's name ("Hague 1315 to Department", "Delhi 11")."""
 
 
 def _post_sender(name: str) -> str | None:
