@@ -11,7 +11,8 @@ are used only here, to score.
 
 **Answer key.** Refs inside documents whose target names a document or a footnote:
 ``#dN``, ``#dNfnM``, ``VOLUME#dN[fnM]`` and the quirk ``dN`` (no ``#``), all normalized to
-``VOLUME#dN[fnM]``. Page (``#pg_``), index (``#in``) and whole-volume targets are ignored.
+``VOLUME#dN[fnM]``. Page targets (``#pg_``) are scored apart (measure 3); index
+(``#in``) and whole-volume targets are ignored.
 Refs into volumes that are not loaded are reported apart ("outside") and not in recall.
 
 **Matching.** A ref and a citation match when they are in the same container and their

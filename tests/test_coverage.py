@@ -45,6 +45,12 @@ def part(text: str) -> str:
          "June 7.",
          "National Archives, Nixon Presidential Materials, NSC Files, Box 710, Country Files, "
          "Europe, USSR, Vol. III"),
+        # frus1969-76ve05p1 d255: another marking
+        ("Source: National Archives, Nixon Presidential Materials, NSC Files, Box 746, Country "
+         "Files, Uganda, Vol I. Administratively Confidential. The paper was prepared at "
+         "Kissinger's request.",
+         "National Archives, Nixon Presidential Materials, NSC Files, Box 746, Country Files, "
+         "Uganda, Vol I"),
         # no classification: the first sentence ("Vol." does not end one)
         ("Source: Johnson Library, National Security File, Country File, Laos, Vol. XI, Cables, "
          "10/64. The memorandum was sent to the President.",

@@ -66,6 +66,7 @@ _CLASSIFICATION = (
     "Top Secret", "Secret", "Confidential", "Limited Official Use", "For Official Use Only",
     "Official Use Only", "Unclassified", "Restricted", "No classification marking",
     "No classification", "Classification", "Not classified", "Personal and Confidential",
+    "Administratively Confidential",
 )
 _PRECEDENCE = ("Niact Immediate", "Operational Immediate", "Niact", "Priority", "Immediate",
                "Flash", "Routine")
