@@ -1,5 +1,6 @@
 """Source-note coverage over the corpus: the share of source notes whose archival part the
-parsed citations cover word for word (:mod:`xref.coverage` defines both), per era and per set.
+parsed citations cover word for word (:mod:`xref.checks.coverage` defines both), per era and
+per set.
 
 Usage::
 
@@ -24,8 +25,8 @@ sys.path.insert(0, str(REPO))
 
 from benchsets import ERAS, SETS, era_of, set_of  # noqa: E402
 
-from xref.coverage import document_coverage  # noqa: E402
-from xref.sources import FileResult, map_files  # noqa: E402
+from xref.checks.coverage import document_coverage  # noqa: E402
+from xref.read.sources import FileResult, map_files  # noqa: E402
 
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "frus"
 

@@ -1,4 +1,4 @@
-"""The FRUS volume catalog (xref.catalog), with expected ids read from the bibliography
+"""The FRUS volume catalog (xref.cite.catalog), with expected ids read from the bibliography
 (``../shared/corpus/frus-bibliography``: each record's ``id`` and titles)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from xref.catalog import find_volumes, load_catalog, volume_exists, volume_for
+from xref.cite.catalog import find_volumes, load_catalog, volume_exists, volume_for
 
 ROOT = Path(__file__).resolve().parent.parent
 BIBLIOGRAPHY = ROOT / ".." / "shared" / "corpus" / "frus-bibliography"

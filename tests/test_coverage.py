@@ -1,4 +1,4 @@
-"""Source-note coverage (xref.coverage): the archival part, and whether citations cover it.
+"""Source-note coverage (xref.checks.coverage): the archival part, and whether citations cover it.
 
 The notes are real ones, copied from the volumes named; what the archival part is and which
 words are left over was decided by reading them.
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from xref.coverage import archival_part, is_label, note_coverage, source_notes
-from xref.documents import Container
-from xref.models import CentralFileCitation, Span, UnparsedCitation
-from xref.tei import read_volume
+from xref.checks.coverage import archival_part, is_label, note_coverage, source_notes
+from xref.cite.models import CentralFileCitation, Span, UnparsedCitation
+from xref.read.documents import Container
+from xref.read.tei import read_volume
 
 
 def part(text: str) -> str:

@@ -45,8 +45,8 @@ from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
-from xref.documents import Container, Document
-from xref.models import Citation, Span
+from xref.cite.models import Citation, Span
+from xref.read.documents import Container, Document
 
 __all__ = [
     "CONNECTING_WORDS",
@@ -229,7 +229,7 @@ def note_coverage(
     as the citing volume.
     """
     if citations is None:
-        from xref.find import find_citations
+        from xref.cite.find import find_citations
 
         citations = find_citations(note.text, volume=volume)
     spans = [(c.span.start, c.span.end) for c in citations if c.kind != "unparsed"]

@@ -5,7 +5,7 @@ of the Historian's bibliography by ``tools/build_catalog.py`` (one line per volu
 years the id names, volume number, part, publication status, title words). It turns what a
 citation prints into the volume's id without guessing, and says when no volume fits::
 
-    from xref.catalog import volume_for
+    from xref.cite.catalog import volume_for
     volume_for("1952–1954", title="Guatemala")        # 'frus1952-54Guat'
     volume_for("1969–1976", "E–14", "1")              # 'frus1969-76ve14p1'
     volume_for(1951, "VI", "1")                       # 'frus1951v06p1'
@@ -25,7 +25,7 @@ from importlib import resources
 
 from attrs import frozen
 
-from xref.normalize import normalize_dashes, roman_to_int
+from xref.cite.normalize import normalize_dashes, roman_to_int
 
 __all__ = [
     "CatalogEntry",
