@@ -2,7 +2,9 @@
 
 A citation counts as found when a reported citation has its kind and every field the fixture
 lists; a report counts as spurious when it matches no expected citation and is not a
-wrong-field version of a missing one. Run from the repository root::
+wrong-field version of a missing one. The totals are also given for the tuning set and the
+check set (``bench/checkset.txt``; a case belongs to its volume's set). Run from the
+repository root::
 
     python bench/golden.py [--set tuning|check] [--misses]
 
@@ -21,17 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT / "bench"))
 
+from benchsets import SETS, set_of  # noqa: E402
 from golden import Case, load_cases, matches  # noqa: E402
 
 import xref  # noqa: E402
-
-
-CHECK_SET = frozenset({
-    "frus1949v07p1", "frus1951v07p2", "frus1952-54v14p2", "frus1955-57v24",
-    "frus1958-60v10p2", "frus1961-63v12", "frus1964-68v28", "frus1969-76v19p1",
-})
-"""The check volumes: scored apart, never looked at to write a rule."""
 
 
 def score(case: Case) -> tuple[list[tuple[str, bool]], int, int]:
@@ -68,9 +65,10 @@ def main() -> int:
     args = ap.parse_args()
     by_era: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
     by_kind: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    by_set: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
     missed: list[str] = []
     for case in load_cases():
-        if args.set != "all" and (case.volume in CHECK_SET) != (args.set == "check"):
+        if args.set != "all" and set_of(case.volume) != args.set:
             continue
         era = Path(case.file).stem
         outcome, spurious, wrong = score(case)
@@ -81,11 +79,11 @@ def main() -> int:
                 + "".join(f"  expect {e.kind} {e.fields}\n" for e in case.expected)
                 + "".join(f"  got    {c.kind} {c.fields()} {c.text!r}\n" for c in got)
             )
-        row = by_era[era]
-        row[0] += sum(ok for _, ok in outcome)
-        row[1] += len(outcome)
-        row[2] += spurious
-        row[3] += wrong
+        for row in (by_era[era], by_set[set_of(case.volume)]):
+            row[0] += sum(ok for _, ok in outcome)
+            row[1] += len(outcome)
+            row[2] += spurious
+            row[3] += wrong
         for kind, ok in outcome:
             by_kind[kind][0] += ok
             by_kind[kind][1] += 1
@@ -96,6 +94,10 @@ def main() -> int:
         total = [a + b for a, b in zip(total, r, strict=True)]
         print(f"{era:<10} {r[0]:>6} {r[1]:>5} {r[0] / r[1]:>7.1%} {r[2]:>9} {r[3]:>6}")
     reported = total[0] + total[2] + total[3]
+    for name in SETS:
+        r = by_set[name]
+        share = f"{r[0] / r[1]:>7.1%}" if r[1] else f"{'-':>7}"
+        print(f"{'set: ' + name:<10} {r[0]:>6} {r[1]:>5} {share} {r[2]:>9} {r[3]:>6}")
     print(f"{'TOTAL':<10} {total[0]:>6} {total[1]:>5} {total[0] / total[1]:>7.1%} "
           f"{total[2]:>9} {total[3]:>6}   spurious rate {total[2] / reported:.1%}")
     print()

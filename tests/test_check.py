@@ -107,7 +107,7 @@ def test_rule_table_is_stable() -> None:
 def test_select_and_ignore() -> None:
     """--select/--ignore take ids, names and prefixes; unknown ids are refused."""
     assert [r.id for r in select_rules(["XR01"], ["XR012", "ibid-ambiguous"])] == [
-        "XR010", "XR011", "XR014", "XR015", "XR016", "XR017", "XR018"]
+        "XR010", "XR011", "XR014", "XR015", "XR016", "XR017", "XR018", "XR019"]
     with pytest.raises(ValueError):
         select_rules(["XR999"])
     found = check(CHECK / "fire.xml", select=["XR008"], jobs=1)

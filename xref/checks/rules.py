@@ -40,6 +40,7 @@ from xref.checks.pointers import (
     ref_text_mismatch,
     unparsed,
 )
+from xref.checks.sources import source_unrecognized
 from xref.checks.telegrams import channel_order, footnote_other_telegram
 
 __all__ = [
@@ -111,6 +112,10 @@ RULES: tuple[Rule, ...] = (
     Rule("XR018", "unparsed-citation", "info",
          "citation-like text parses",
          "check the citation's wording against the usual forms", unparsed),
+    Rule("XR019", "source-unrecognized", "info",
+         "a source note's archival part is read whole by the grammar",
+         "write the archive, collection and file in the usual order and form",
+         source_unrecognized),
 )
 """Every rule, in id order."""
 

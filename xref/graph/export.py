@@ -25,7 +25,7 @@ from typing import IO, Any
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
 
-from xref.graph.build import EDGE_FIELDS, NODE_ATTRS, Edge, Node, ReferenceGraph
+from xref.graph.model import EDGE_FIELDS, NODE_ATTRS, Edge, Node, ReferenceGraph
 
 __all__ = [
     "FORMATS",

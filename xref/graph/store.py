@@ -17,7 +17,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
-from xref.graph.build import EDGE_FIELDS, NODE_ATTRS, Edge, Node, ReferenceGraph
+from xref.graph.model import EDGE_FIELDS, NODE_ATTRS, Edge, Node, ReferenceGraph
 
 __all__ = [
     "SCHEMA",
