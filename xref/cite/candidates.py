@@ -201,7 +201,7 @@ _SCAN = re.compile("|".join(f"(?P<{name}>{pat})" for name, _, _, pat in _TRIGGER
 
 # A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
 _SERIES_BEFORE = re.compile(
-    r"(?:[A-Z][\w/&.'\u2019\u2013-]*(?:\s+(?:of|and|for|on|the|to|in|[A-Z(][\w/&.'\u2019()\u2013-]*))*)"
+    r"(?:[A-Z][\w/&.'\u2019\u2013-]*(?:\s+(?:of|and|for|on|the|to|in|files|[A-Z(][\w/&.'\u2019()\u2013-]*))*)"
     r"\s*[:;,]\s*$"
 )
 _LOOKBACK = 120

@@ -224,6 +224,11 @@ class ArchivalPath:
             if kind == "central_foreign_policy_files":
                 central = True  # its subject files: "Central Foreign Policy Files, POL 27"
                 years = None
+                if rg is not None and current is None:
+                    # "National Archives, RG 59, Central Foreign Policy Files": part of the
+                    # record group's path when no file follows
+                    rg_path.append(text)
+                    series.append(node)
                 continue
             # an untyped part: a folder of the current item, or a series before the next one
             if current is not None:
