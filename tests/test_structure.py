@@ -118,6 +118,30 @@ def _found(text: str, volume: str | None = "frus1955-57v02") -> list[tuple[str, 
             {"number": "212", "series": "Deptel", "sender": "Department of State",
              "recipient": "Saigon", "date": "--08-27"},
         ),
+        # a person's file in the decimal system, with the comma of the name
+        (
+            "Source: 891.001 Pahlavi, Reza Shah/5–2048. Secret.",
+            "central_file",
+            {"file": "891.001 Pahlavi, Reza Shah/5-2048", "decimal": "891.001 Pahlavi, Reza Shah",
+             "date": "1948-05-20"},
+        ),
+        (
+            "Source: Central Intelligence Agency, Job 231677/1, Box 102, Folder 2. Secret.",
+            "cia",
+            {"job": "231677/1", "path": ["Box 102", "Folder 2"]},
+        ),
+        (
+            "Source: Naval Historical Center, Radford Papers, Memos for the Record. Secret.",
+            "other_repository",
+            {"repository": "Naval Historical Center", "path": ["Radford Papers", "Memos for the Record"]},
+        ),
+        # a list of page ranges
+        (
+            "Department of State Bulletin, October 23, 1972, pp. 460-462, 465-466.",
+            "other_publication",
+            {"title": "Department of State Bulletin", "pages": "460-462, 465-466",
+             "date": "1972-10-23"},
+        ),
         # a page and a footnote of another volume
         (
             "See Foreign Relations, 1952–1954, vol. IX, pp. 1348 ff., and 1955–1957, vol. XIV, "

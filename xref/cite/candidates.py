@@ -87,12 +87,14 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\bCentral\s+Intelligence\s+Agency\s+Files(?=\.)|\bCIA\s+Files(?=\s*,)"
         r"|\b(?:Washington\s+)?National\s+Records\s+Center\b"
         r"|\b(?:National\s+Security\s+Council|Department\s+of\s+Defense|Joint\s+Chiefs\s+of\s+Staff"
-        r"|JCS)(?=\s*,\s*[A-Z]|\s+Files\b)"
+        r"|JCS)(?=\s*,\s*[A-Z]|\s+(?:Files|Records)\b)"
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
         r"(?:[Ll]ibrary|Materials)\b(?!\s+of)"
         r"|\bLibrary\s+of\s+Congress\b"
-        r"|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution|Historical\s+Society)\b"
-        r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w()\u2013-]{0,24})/"
+        r"|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution|Historical\s+(?:Society|Center))\b"
+        r"|\b(?:[A-Z][\w.]*\s+){0,3}Center\s+(?:of|for)\s+Military\s+History\b"
+        r"|\b(?:[A-Z][a-z]+\s+)?Ministry\s+of\s+Foreign\s+Affairs\b(?=\s*,)"
+        r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w(),.\u2013-]{0,30})/"
         rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b",
     ),
     ("series", "archival", False, r"\b(?:[Ll]ot|LOT)\s*\d+\s*[A-Z]\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d"),
@@ -242,6 +244,7 @@ _ANCHORS = re.compile(
     r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
     r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
     r"|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d|TO[A-Z]{3,4}\s+\d"
+    r"|Historical\s+Center|Military\s+History|Ministry\s+of|\d{3}\.\d+\s(?=[A-Z][a-z]+,)"
     r"|\d(?=\s+(?:from|to)\s+[A-Z])|State(?=\s+\d)|CINC|COMUS|1[89]\d\d(?=[-\u2013\d\s]*,\s*vol)"
     rf"|(?:{_POSTS})(?=\s+(?:\d|telegram))"
 )

@@ -104,7 +104,8 @@ class BuilderBase:
     def _pages(self, node: Node) -> str:
         rng = node.children[-1]
         assert isinstance(rng, Tree)
-        return normalize_dashes("".join(str(t) for t in tokens_of(rng)))
+        text = normalize_dashes("".join(str(t) for t in tokens_of(rng)))
+        return re.sub(r"\s*,\s*", ", ", text)  # a list of ranges: "393-398, 400-402"
 
 
 def node_text(node: Node) -> str:
