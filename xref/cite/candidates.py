@@ -108,6 +108,14 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"(?:(?:\(?[A-Za-z1-9]\)|[A-Z1-9]\.|[A-Z]\s*[-\u2013\u2014:])\s*)?"
         r"(?=(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,})\s+\d)",
     ),
+    # a file series that opens a source note on its own: "IO Files: US/A/1141", "USUN Files"
+    (
+        "fileseries",
+        "archival",
+        False,
+        r"(?:^|(?<=^Source:\s))[A-Z][\w/&.\u2013-]*(?:\s+[A-Z][\w/&.\u2013-]*){0,3}\s+Files\b"
+        r"(?=\s*[:,;.]|\s*$)",
+    ),
     # a series known by its route: "Secun 2 from Paris" (the transformer drops "June 5 to ...")
     ("routed", "telegram", False, r"\b[A-Z][a-z]{3,5}(?=\s+\d+(?:/\d+)?\s+(?:from|to)\s+[A-Z])"),
     # a telegram named by its sender in running text: "Saigon 40677", "State 252815",
@@ -243,7 +251,7 @@ _ANCHORS = re.compile(
     r"|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|desp"
     r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
     r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
-    r"|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d|TO[A-Z]{3,4}\s+\d"
+    r"|^[A-Z]|(?<=^Source:\s)[A-Z]|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d|TO[A-Z]{3,4}\s+\d"
     r"|Historical\s+Center|Military\s+History|Ministry\s+of|\d{3}\.\d+\s(?=[A-Z][a-z]+,)"
     r"|\d(?=\s+(?:from|to)\s+[A-Z])|State(?=\s+\d)|CINC|COMUS|1[89]\d\d(?=[-\u2013\d\s]*,\s*vol)"
     rf"|(?:{_POSTS})(?=\s+(?:\d|telegram))"

@@ -39,6 +39,7 @@ class ArchivalBuilder(BuilderBase):
 
 
 _PATH_HOLDERS = (LibraryCitation, OtherRepositoryCitation)
+_FILES_SERIES = re.compile(r"\b[Ff]iles$")
 _SERIES_WORD = re.compile(r"\b(?:Files?|Records|Papers|Collection|Archives?)\b")
 _PATH_PARTS = frozenset(
     {"repo_dos", "repo_nara", "repo_gov", "library", "other_repo", "record_group"}
@@ -257,6 +258,18 @@ class ArchivalPath:
                 out.append(b.make(
                     OtherRepositoryCitation, b.span(repo, last), repository=name, path=parts
                 ))
+        if (
+            not out and cia is None and rg is None and repo is None and series
+            and series[0] is chain_start and _FILES_SERIES.search(node_text(series[0]))
+            and not self.after_ibid
+        ):
+            # a file series that opens a source note on its own, its holder implied: "IO
+            # Files: US(P)/A/C.5/4", "USUN Files, IO, Membership" (1948-1957 notes)
+            parts = [node_text(n) for n in series]
+            out.append(b.make(
+                OtherRepositoryCitation, b.span(series[0], series[-1]), repository=parts[0],
+                path=parts[1:],
+            ))
         if not out and rg is not None:
             assert chain_start is not None
             rg_num = str(first_token(rg, "INT"))
