@@ -595,7 +595,12 @@ def test_short_publication_titles(text: str, title: str, pages: str) -> None:
         ("See Document 261, footnote 2.", "2", 261, None),
         ("vol. II, Document 261, footnote 2", "2", 261, "frus1955-57v02"),
         ("See Document 149, and footnote 7 thereto.", "7", 149, None),
-        ("Foreign Relations, 1961-1963, vol. I, Document 305, footnote 4", "4", 305, "frus1961-63v01"),
+        (
+            "Foreign Relations, 1961-1963, vol. I, Document 305, footnote 4",
+            "4",
+            305,
+            "frus1961-63v01",
+        ),
     ],
 )
 def test_document_then_its_footnote_is_one_citation(

@@ -49,7 +49,8 @@ def _found(text: str, volume: str | None = "frus1955-57v02") -> list[tuple[str, 
             {"subject": "DEF 18-3 SWITZ (GE)"},
         ),
         (
-            "Source: National Archives, RG 59, Central Files 1967-69, POL 27 Biafra-Nigeria. Secret.",
+            "Source: National Archives, RG 59, Central Files 1967-69, POL 27 Biafra-Nigeria. "
+            "Secret.",
             "subject_file",
             {"subject": "POL 27 Biafra-Nigeria", "years": "1967-69"},
         ),
@@ -133,7 +134,10 @@ def _found(text: str, volume: str | None = "frus1955-57v02") -> list[tuple[str, 
         (
             "Source: Naval Historical Center, Radford Papers, Memos for the Record. Secret.",
             "other_repository",
-            {"repository": "Naval Historical Center", "path": ["Radford Papers", "Memos for the Record"]},
+            {
+                "repository": "Naval Historical Center",
+                "path": ["Radford Papers", "Memos for the Record"],
+            },
         ),
         # a list of page ranges
         (

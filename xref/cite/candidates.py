@@ -37,16 +37,20 @@ class Candidate:
 _D = r"[-\u2010\u2011\u2012\u2013\u2014\u2015]"
 
 
+class _Trie(dict[str, "_Trie"]):
+    """A node of a trie of letters; the key ``""`` marks the end of a word."""
+
+
 def _trie(words: Iterable[str]) -> str:
     """One regular expression for a set of words, as a trie of their letters (fast to scan)."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    tree = _Trie()
     for w in words:
         node = tree
         for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+            node = node.setdefault(ch, _Trie())
+        node[""] = _Trie()
 
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
+    def emit(node: _Trie) -> str:
         alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
         if "" in node:
             alts.append("")
@@ -97,7 +101,12 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w(),.\u2013-]{0,30})/"
         rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b",
     ),
-    ("series", "archival", False, r"\b(?:[Ll]ot|LOT)\s*\d+\s*[A-Z]\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d"),
+    (
+        "series",
+        "archival",
+        False,
+        r"\b(?:[Ll]ot|LOT)\s*\d+\s*[A-Z]\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d",
+    ),
     # a reference line naming a telegram by its sender: "Ref: State 13889", "Reftel Karachi 406"
     (
         "refline",

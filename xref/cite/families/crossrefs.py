@@ -22,7 +22,6 @@ from xref.cite.models import (
 )
 from xref.cite.normalize import volume_id
 
-
 _MAX_RANGE = 100
 """The longest range of documents expanded into its members."""
 

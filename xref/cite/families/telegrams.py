@@ -275,12 +275,7 @@ class CorrespondenceBuilder(BuilderBase):
             date = self._date(dnode) if dnode is not None else None
             last: Node | Token = item if i < len(items) - 1 else tree.children[-1]
             span = self.span(head if i == 0 else item, last)
-            number = (
-                _tel_number(item) if isinstance(item, Tree) and item.data == "tel_number"
-                else _tel_number(child_tree(item, "tel_number")) if isinstance(item, Tree)
-                and child_tree(item, "tel_number") is not None
-                else str(first_token(item, "INT") if isinstance(item, Tree) else item)
-            )
+            number = _item_number(item)
             fields: dict[str, object] = {"sender": sender, "recipient": recipient, "date": date}
             if cls is TelegramCitation:
                 fields["series"] = name
@@ -301,6 +296,18 @@ class CorrespondenceBuilder(BuilderBase):
         return self.make(
             cls, self.span(tree), number=number, sender=sender, recipient=recipient, date=date
         )
+
+def _item_number(item: Node | Token) -> str:
+    """The number of a list item: a ``tel_number``, an item holding one, or a despatch's INT."""
+    if isinstance(item, Token):
+        return str(item)
+    if item.data == "tel_number":
+        return _tel_number(item)
+    num = child_tree(item, "tel_number")
+    if num is not None:
+        return _tel_number(num)
+    return str(first_token(item, "INT"))
+
 
 _MISSION = re.compile(
     r"US(?:UN|NATO|EC|OECD)|Usun|Geneva|Hong Kong|(?:CINC|COMUS)[A-Z]{2,}"
