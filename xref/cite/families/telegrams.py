@@ -91,39 +91,29 @@ class CorrespondenceBuilder(BuilderBase):
 
     def _ref_line_telegram(self, tree: Node) -> list[Citation]:
         """``Ref: State 13889``: the Department's telegram 13889; ``Ref: Nicosia 2853``:
-        telegram 2853 from the post at Nicosia. Another name names no telegram we know."""
+        telegram 2853 from the post at Nicosia; ``Refs: Polto 827``: a series' telegram. Another
+        name names no telegram we know."""
         out: list[Citation] = []
         for item in tree.children:
             if not isinstance(item, Tree):
                 continue
-            num = first_token(item, "REF_NUMBER")
-            channel = first_token(item, "CHANNEL") or first_token(item, "TEL_ABBREV")
-            if channel is not None and num is not None:
-                # "Refs: Polto 827, Bonn 1500": a series' telegram among the posts'
-                series, frm, to = self._series(Tree("tel_head", [channel]))
+            nums = [t for t in item.children if isinstance(t, Token) and t.type == "REF_NUMBER"]
+            name_tok = item.children[0]
+            assert isinstance(name_tok, Token) and nums
+            if name_tok.type in ("CHANNEL", "TEL_ABBREV"):
+                series, frm, to = self._series(Tree("tel_head", [name_tok]))
+            else:
+                name = str(name_tok)
+                # "Paris Nodis 9004": a handling caption between the post and the number
+                frm = _post_sender(name) or _post_sender(name.split()[0])
+                if frm is None:
+                    continue
+                series, to = "telegram", DEPARTMENT if frm != DEPARTMENT else None
+            for i, num in enumerate(nums):
                 out.append(self.make(
-                    TelegramCitation, self.span(channel, num), number=str(num), series=series,
-                    sender=frm, recipient=to, date=None,
+                    TelegramCitation, self.span(name_tok if i == 0 else num, num),
+                    number=str(num), series=series, sender=frm, recipient=to, date=None,
                 ))
-                continue
-            post = first_token(item, "REF_POST")
-            assert post is not None and num is not None
-            name = str(post)
-            # "Paris Nodis 9004": a handling caption between the post and the number
-            sender = _post_sender(name) or _post_sender(name.split()[0])
-            if sender is None:
-                continue
-            out.append(
-                self.make(
-                    TelegramCitation,
-                    self.span(post, num),
-                    number=str(num),
-                    series="telegram",
-                    sender=sender,
-                    recipient=DEPARTMENT if sender != DEPARTMENT else None,
-                    date=None,
-                )
-            )
         return out
 
     def _post_telegram(self, tree: Node) -> list[Citation]:
