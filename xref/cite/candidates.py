@@ -255,48 +255,104 @@ _NUMBERED_OK_WORDS = frozenset(
 # Anchors: one literal inside every trigger. One alternation of literals scans the text
 # several times faster than the full triggers, which are then tried only at the starts of
 # the few words that end at an anchor.
-_ANCHORS = re.compile(
-    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|lot\s*\d|LOT|CIA|FRC|ibrar|Yearbook|Materials|Department|Archives|RG"
-    r"|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|desp"
-    r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
-    r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
-    r"|^[A-Z]|(?<=^Source:\s)[A-Z]|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d|TO[A-Z]{3,4}\s+\d"
-    r"|Historical\s+Center|Military\s+History|Ministry\s+of|\d{3}\.\d+\s(?=[A-Z][a-z]+,)"
-    r"|\d(?=\s+(?:from|to)\s+[A-Z])|State(?=\s+\d)|CINC|COMUS|1[89]\d\d(?=[-\u2013\d\s]*,\s*vol)"
-    rf"|(?:{_POSTS})(?=\s+(?:\d|telegram))"
+_ANCHOR_LIST = (
+    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|lot\s*\d|LOT|CIA|FRC|ibrar|Yearbook|Materials|Department"
+    r"|Archives|RG|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\."
+    r"|spatch|desp|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga"
+    r"|Gadel|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
+    r"|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d|TO[A-Z]{3,4}\s+\d"
+    r"|Historical\s+Center|Military\s+History|Ministry\s+of|\.\d+\s(?=[A-Z][a-z]+,)"
+    r"|1[89]\d\d(?=[-\u2013\d\s]*,\s*vol)"
+).split("|")
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """One alternation with the alternatives that start with the same letter grouped under it
+    (``t(?:el|o\\s+\\d)``): the regex engine then tries one branch per letter, not every one.
+    The same matches, in the same order of preference."""
+    groups: dict[str, list[str]] = {}
+    order: list[str] = []
+    for alt in alternatives:
+        key = alt[0] if alt[0].isalnum() or alt[0] == "/" else alt
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(alt[len(key) :] if key != alt else "")
+    out = []
+    for key in order:
+        rests = groups[key]
+        if len(key) > 1 or rests == [""]:
+            out.append(key if len(key) > 1 else re.escape(key))
+        else:
+            out.append(re.escape(key) + "(?:" + "|".join(rests) + ")")
+    return "|".join(out)
+
+
+_ANCHORS = re.compile(_by_first_letter(_ANCHOR_LIST))
+# A capitalized word before a number (or "telegram"): where a telegram named by its sender or
+# its route may start ("Saigon 40677", "Secun 2 from Paris", "CINCPAC 3010", "Moscow telegram
+# 239"). A separate pass: in the alternation above, such a pattern would be tried at every
+# capital letter and cost more than this whole pass.
+_WORD_BEFORE_NUMBER = re.compile(r"[A-Z][A-Za-z]+(?=\s+(?:\d|telegram))")
+_POST_WORDS = frozenset(
+    w
+    for name in {c for cities in CAPITALS.values() for c in cities}
+    | {"Geneva", "Hong Kong", "USUN", "USNATO", "USEC", "USOECD", "State", "STATE", "Usun"}
+    for w in (name, name.upper(), *name.split(), *name.upper().split())
 )
+"""Every word of a post's name, as printed or in capitals ("ROME 10998")."""
+_ROUTE_AFTER_NUMBER = re.compile(r"\s+\d+(?:/\d+)?\s+(?:from|to)\s+[A-Z]")
+_PREVIOUS_WORD = re.compile(r"[A-Z][A-Za-z]+\s+$")
+_SOURCE_LABEL = "Source: "
 _WORD_CHARS = r"[\w.'\u2019\u2013-]"
-_WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")
+_WORDS_BACK = re.compile(rf"{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,3}}")
+"""Up to four words ending at an anchor, matched on the reversed text before it (a forward
+match at one place: a backward search would try every start in the window)."""
 _WORD = re.compile(rf"{_WORD_CHARS}+")
 
 
 def _anchor_positions(text: str) -> list[int]:
-    return [m.start() for m in _ANCHORS.finditer(text)]
+    found = [m.start() for m in _ANCHORS.finditer(text)]
+    # the start of the text, and of a source note after its label: a file series alone
+    found.append(len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0)
+    found.sort()
+    return found
 
 
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
     match = _SCAN.match
+
+    def attempt(start: int) -> None:
+        if start in tried:
+            return
+        tried.add(start)
+        m = match(text, start)
+        if m is not None:
+            seen[start] = m
+
+    back = _WORDS_BACK.match
     for i in _anchor_positions(text):
-        back = _WORD_BACK.search(text, max(0, i - 48), i)
-        if back is None:
-            continue
+        lo = max(0, i - 48)
+        words = back(text[lo:i][::-1])
+        assert words is not None  # the pattern matches the empty string
         # try the start of each of the (up to four) words ending at the anchor
-        pos = back.start()
-        for w in _WORD.finditer(text, pos, i + 1):
-            start = w.start()
-            if start in tried:
-                continue
-            tried.add(start)
-            m = match(text, start)
-            if m is not None:
-                seen[start] = m
-        if i not in tried:
-            tried.add(i)
-            m = match(text, i)
-            if m is not None:
-                seen[i] = m
+        for w in _WORD.finditer(text, i - words.end(), i + 1):
+            attempt(w.start())
+        attempt(i)
+    for m in _WORD_BEFORE_NUMBER.finditer(text):
+        # a post's name (the word, or the one before it: "New Delhi 29"), a command, or a
+        # word with a route after its number ("Secun 2 from Paris"); nothing else starts here
+        word = m.group()
+        if word in _POST_WORDS or word.startswith(("CINC", "COMUS")):
+            i = m.start()
+            attempt(i)
+            prev = _PREVIOUS_WORD.search(text, max(0, i - 24), i)
+            if prev is not None:
+                attempt(prev.start())
+        elif _ROUTE_AFTER_NUMBER.match(text, m.end()):
+            attempt(m.start())
     return [seen[k] for k in sorted(seen)]
 
 
