@@ -158,8 +158,10 @@ class ArchivalPath:
                     )
                 elif kind == "lot":
                     lot = str(first_token(node, "LOT_NUMBER"))
-                    m = re.fullmatch(r"(\d+)\s*([A-Z])\s*(\d+)", lot.strip())
-                    norm = f"{m.group(1)} {m.group(2)} {m.group(3)}" if m else lot
+                    m = re.fullmatch(r"(\d+)\s*([A-Z])\s*(\d+\w?)(?:\s*(\(\w+\)))?", lot.strip())
+                    norm = (
+                        " ".join(g for g in m.groups() if g) if m else lot
+                    )  # "63 D 123", "61 D 282A", "53 D 291 (V)"
                     current.update(cls=LotFileCitation, lot=norm, series=ser)
                 elif kind in ("accession", "bare_accession"):
                     center_tok = first_token(node, "CENTER")
@@ -301,6 +303,23 @@ def _unfold(children: Iterable[Node | Token]) -> Iterator[Node | Token]:
             *head, item = node.children
             yield Tree("central_files", head)
             yield item
+        elif isinstance(node, Tree) and node.data in ("lot_folder", "accession_folder"):
+            # "Lot 66 A 3542 Vietnam 1962": the folder right after the number
+            *head, folder = node.children
+            yield Tree(node.data.removesuffix("_folder"), head)
+            yield Tree("phrase", [folder])
+        elif isinstance(node, Tree) and node.data == "repo_dos_series":
+            # "Department of State Atomic Energy Files": the Department, then its series
+            tok = node.children[0]
+            assert isinstance(tok, Token) and tok.start_pos is not None
+            m = re.match(r"Department\s+of\s+State\s+", str(tok))
+            assert m is not None
+            cut = tok.start_pos + m.end()
+            name = m.group().rstrip()
+            yield Tree("repo_dos", [Token("DOS", name, start_pos=tok.start_pos,
+                                          end_pos=tok.start_pos + len(name))])
+            yield Tree("phrase", [Token("PHRASE", str(tok)[m.end():], start_pos=cut,
+                                        end_pos=tok.end_pos)])
         else:
             yield node
 
