@@ -187,6 +187,7 @@ def _ref_problem(
     return None
 
 
+_DASH_ONLY = re.compile(r"\s*[-\u2013\u2014]+\s*")
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bthrough|\bto)\s*$")
 _RANGE_AFTER = re.compile(r"^\s*(?:[-–—]\s*\d|ff\b|through\b|et seq)")
 
@@ -206,8 +207,8 @@ def document_unlinked(ctx: Context) -> Iterator[Hit]:
                     cite.volume not in (None, doc.volume) and _NAMES_VOLUME.search(cite.text)
                 ):
                     continue  # another volume's documents are linked by hand, if at all
-                if cite.text.lstrip().startswith(("No", "doc")):
-                    continue
+                if cite.text.lstrip().startswith(("No", "doc")) or _DASH_ONLY.fullmatch(cite.text):
+                    continue  # a range's inner documents are named by its dash
                 s, e = cite.span.start, cite.span.end
                 if any(r.span.start < e and s < r.span.end for r in c.refs):
                     continue

@@ -153,7 +153,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|[A-Z]{2,4}TO(?<!NATO)(?<!SEATO)(?<!CENTO)|TO(?!TAL)[A-Z]{3,4})"
         r"(?=\s+\d)"
         r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d"
-        r"|\s+(?!(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][A-Za-z]+\s+\d)"
+        r"|\s+[A-Z][A-Za-z]+\s+\d)"
         r"|\b[Rr]eftels?\b",
     ),
     (

@@ -173,14 +173,13 @@ class CrossRefBuilder(BuilderBase):
                     )
                 )
                 # "Documents 119-138" cites every document in the range: those between the
-                # two ends are placed on the whole range (a descending or very long "range"
-                # is no list of documents: only its ends)
+                # two ends are placed on the dash, the text that names them (a descending or
+                # very long "range" is no list of documents: only its ends)
                 low, high = int(ints[0]), int(ints[1])
-                if low < high <= low + _MAX_RANGE:
+                dash = first_token(num, "DASH")
+                if dash is not None and low < high <= low + _MAX_RANGE:
                     out.extend(
-                        self.make(
-                            DocumentCitation, self.span(ints[0], ints[1]), number=n, volume=volume
-                        )
+                        self.make(DocumentCitation, self.span(dash), number=n, volume=volume)
                         for n in range(low + 1, high)
                     )
                 out.append(

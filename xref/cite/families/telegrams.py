@@ -303,7 +303,10 @@ _MISSION = re.compile(
     r"US(?:UN|NATO|EC|OECD)|Usun|Geneva|Hong Kong|(?:CINC|COMUS)[A-Z]{2,}"
 )
 
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*$"
+_MONTH_WORD = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)$"
+)
 
 _COUNTING_NOUNS = frozenset(
     "Route Annex Flight Year Table Item Part Phase Stage Point Group Section Article Chapter "
