@@ -75,7 +75,10 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "other_pub",
         False,
         r"\bDepartment\s+of\s+State\s+Bulletin\b|\bPublic\s+Papers(?:\s+of\s+the\b|(?=\s*:))"
-        r"|\bCongressional\s+Record\b|(?:\bThe\s+)?\bNew\s+York\s+Times\b"
+        r"|\bCongressional\s+Record\b"
+        # a newspaper is cited by its issue: "the New York Times submitted" is prose
+        r"|(?:\bThe\s+)?\bNew\s+York\s+Times\b(?=,?\s*(?:(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
+        r"|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d|pp?\.|[Ss]ection|[Ss]ec\.))"
         r"|\bAmerican\s+Foreign\s+Policy\b(?=\s*[,:]\s*(?:Current|Basic)|,\s*\d)"
         r"|\bDocuments\s+on\s+(?:American\s+Foreign\s+Relations|Disarmament|Germany)\b"
         r"|\bWeekly\s+Compilation\s+of\s+Presidential\s+Documents\b|\bYearbook\s+of\s+the\s+United\s+Nations\b"
@@ -241,6 +244,9 @@ _TITLE_BEFORE = re.compile(
     r"(?:\s*\([^()]{0,80}:[^()]{0,80}(?:1[789]|20)\d\d\))?\s*,\s*$"
 )
 
+# a telegram's own series and number at the very start of its text: "Delga 405. Re ..."
+_OWN_NUMBER = re.compile(r"(?:[A-Z][a-z]{3,5}|[A-Z]{4,6})\s+\d+\.(?=\s|$)")
+
 # where a telegram lists its own copies: "Sent Department 210; repeated London 60; Baghdad 18",
 # "Deptel 6208 repeated Bonn 2771, Brussels 1285", "Department pass London 34, Paris 1"
 _DISTRIBUTION_BEFORE = re.compile(
@@ -388,6 +394,8 @@ def scan(text: str) -> Iterator[Candidate]:
             # other telegrams
             if _DISTRIBUTION_BEFORE.search(text, max(0, start - 160), start):
                 continue
+        elif name == "tel" and _OWN_NUMBER.match(text, start) and not text[:start].strip():
+            continue  # "Delga 22. US draft ...": the telegram's own number, opening its text
         elif name == "num":
             before = text[max(0, start - 30) : start]
             if before.rstrip().endswith(","):

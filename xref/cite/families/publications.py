@@ -54,7 +54,10 @@ class PublicationBuilder(BuilderBase):
             self.make(
                 OtherPublicationCitation,
                 self.span(tree),
-                title=re.sub(r"\s+", " ", str(title)),
+                # the title without the years of a series' volume ("American Foreign Policy,
+                # 1950-1955: Basic Documents" is "American Foreign Policy: Basic Documents")
+                title=re.sub(r",\s*\d{4}\s*[-\u2013]\s*\d{2,4}(?=\s*[,:])", "",
+                             re.sub(r"\s+", " ", str(title))),
                 pages=self._pages(pages) if pages is not None else None,
                 date=date,
                 volume=str(vol.children[1]) if vol is not None else None,
