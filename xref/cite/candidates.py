@@ -63,7 +63,7 @@ def _trie(words: Iterable[str]) -> str:
 
 _POSTS = _trie(
     {c for cities in CAPITALS.values() for c in cities}
-    | {"Geneva", "Hong Kong", "USUN", "USNATO", "USEC", "USOECD"}
+    | {"Geneva", "Hong Kong", "USUN", "Usun", "USNATO", "USEC", "USOECD"}
 )
 """The names of posts that sign telegrams (the capitals of the post table, the missions)."""
 
@@ -139,7 +139,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "telegram",
         False,
         rf"(?<!\bto\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)\b(?:{_POSTS})"
-        r"(?=\s+telegrams?\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b(?![,.:]\d)"
+        r"(?=\s+(?:telegrams?|tel\.?)\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b(?![,.:]\d)"
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
         r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years)))"
         r"|(?<!\bof\s)\bState(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)",
@@ -151,7 +151,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"\b(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Rr]ef|[Cc]irc"
         r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d|\s+(?:to\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\d)"
         r"|\b(?:DEPTEL|EMBTEL|OURTEL|URTEL|MYTEL|REFTEL)S?\b(?=\s*\d)"
-        r"|\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}"
+        r"|\bTel[a-z]{3}(?=\s+\d)|\b(?:Dulte|Tedul|Delga|Gadel)s(?=\s+\d)|\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}"
         r"|(?!(?:Dep|Emb|Con|Leg|Our|Ref|My|Ur|Your|Circ?|Mis|Del|Sep|Info|Re)tel)[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel)|Dulte|Tedul|Delga|Gadel"
         r"|[A-Z]{2,4}TO(?<!NATO)(?<!SEATO)(?<!CENTO)|TO(?!TAL)[A-Z]{3,4})"
         r"(?=\s+\d)"
@@ -171,7 +171,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "post",
         "telegram",
         False,
-        r"\b(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['\u2019]s(?=\s+\d{1,6}\b(?![,.]\d)"
+        r"\b(?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,})['\u2019]s(?=\s+\d{1,6}\b(?![,.]\d)"
         r"(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|per|million|percent)))",
     ),
     # "vol. 43, pp. 456-459" of a book or journal: scan() looks for its title before it
@@ -245,7 +245,7 @@ _TITLE_BEFORE = re.compile(
 )
 
 # a telegram's own series and number at the very start of its text: "Delga 405. Re ..."
-_OWN_NUMBER = re.compile(r"(?:[A-Z][a-z]{3,5}|[A-Z]{4,6})\s+\d+\.(?=\s|$)")
+_OWN_NUMBER = re.compile(r"(?![A-Za-z]*tel\b)(?:[A-Z][a-z]{3,5}|[A-Z]{4,6})\s+\d+\.\s+\S")
 
 # where a telegram lists its own copies: "Sent Department 210; repeated London 60; Baghdad 18",
 # "Deptel 6208 repeated Bonn 2771, Brussels 1285", "Department pass London 34, Paris 1"
@@ -301,7 +301,7 @@ _ANCHORS = re.compile(_by_first_letter(_ANCHOR_LIST))
 # its route may start ("Saigon 40677", "Secun 2 from Paris", "CINCPAC 3010", "Moscow telegram
 # 239"). A separate pass: in the alternation above, such a pattern would be tried at every
 # capital letter and cost more than this whole pass.
-_WORD_BEFORE_NUMBER = re.compile(r"[A-Z][A-Za-z]+(?=\s+(?:\d|telegram))")
+_WORD_BEFORE_NUMBER = re.compile(r"[A-Z][A-Za-z]+(?=\s+(?:\d|telegram|tel\b))")
 _POST_WORDS = frozenset(
     w
     for name in {c for cities in CAPITALS.values() for c in cities}

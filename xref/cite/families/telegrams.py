@@ -124,6 +124,9 @@ class CorrespondenceBuilder(BuilderBase):
         if sender is None:
             return []  # "Khrushchev's 2 letters", "Turkey's 67 provinces": not a post
         recipient = DEPARTMENT if sender != DEPARTMENT else None
+        route = child_tree(tree, "tel_route")
+        if route is not None:  # "Hong Kong's 66 to Geneva"
+            sender, recipient = self._route(route, sender, recipient)
         date_node = date_node_of(tree)
         date = self._date(date_node) if date_node is not None else None
         numbers = subtrees_of(tree, "tel_number")
@@ -174,6 +177,8 @@ class CorrespondenceBuilder(BuilderBase):
         if first.type == "POST_ADJ":
             return "telegram", _post_sender(word), None
         if first.type == "CHANNEL":
+            if re.fullmatch(r"(?:Dulte|Tedul|Delga|Gadel)s", word):
+                word = word[:-1]  # "Delgas 210 and 230"
             if word[:2].lower() == "to" or word in ("Tedul", "Gadel"):
                 return word, DEPARTMENT, None
             return word, None, DEPARTMENT
@@ -300,7 +305,7 @@ def _item_number(item: Node | Token) -> str:
 
 
 _MISSION = re.compile(
-    r"US(?:UN|NATO|EC|OECD)|Usun|Geneva|Hong Kong|(?:CINC|COMUS)[A-Z]{2,}"
+    r"US(?:UN|NATO|EC|OECD)|Usun|Geneva|Hong Kong|New York|Secretary|(?:CINC|COMUS)[A-Z]{2,}"
 )
 
 _MONTH_WORD = (
