@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lark import Token, Tree
 
 from xref.cite.families.base import (
@@ -22,12 +24,18 @@ from xref.cite.models import (
 )
 from xref.cite.normalize import volume_id
 
+_SEE_BEFORE = re.compile(r"\b[Ss]ee(?:\s+also)?\s+$")
 _MAX_RANGE = 100
 """The longest range of documents expanded into its members."""
 
 
 class CrossRefBuilder(BuilderBase):
     """The builder methods for the ``ref`` rule."""
+
+    def _before(self, node: Token | Node, width: int) -> str:
+        """The ``width`` characters of the source before ``node``."""
+        start = self.offset + self._start(node)
+        return self.source[max(0, start - width) : start]
 
     def ref(self, tree: Node) -> list[Citation]:
         """Documents, footnotes, FRUS volumes (with pages): the ``ref`` rule and its aliases."""
@@ -56,7 +64,14 @@ class CrossRefBuilder(BuilderBase):
             # a bare "vol. N": FRUS numbers its volumes in roman numerals, and a bare
             # volume with nothing after it names no place in it
             num = first_token(frus, "VOLNUM")
-            if not inner or (num is not None and str(num).isdigit()):
+            if num is not None and str(num).isdigit():
+                return []
+            if not inner and not (
+                first_token(frus, "YEARS") is not None
+                or _SEE_BEFORE.search(self._before(frus, 12))
+            ):
+                # ... unless the text sends the reader to it: "see volume X", "see vol. XI,
+                # Part 1" is that volume of the citing volume's series
                 return []
         if not inner:
             assert frus is not None
