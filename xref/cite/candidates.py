@@ -82,7 +82,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\bAmerican\s+Foreign\s+Policy\b(?=\s*[,:]\s*(?:Current|Basic)|,\s*\d)"
         r"|\bDocuments\s+on\s+(?:American\s+Foreign\s+Relations|Disarmament|Germany)\b"
         r"|\bWeekly\s+Compilation\s+of\s+Presidential\s+Documents\b|\bYearbook\s+of\s+the\s+United\s+Nations\b"
-        r"|\b\d+\s+(?:UST|UNTS|LNTS|Stat\.)\s+\d",
+        r"|\b\d+\s+(?:UST|UNTS|LNTS|Stat\.|Federal\s+Register|Fed\.\s+Reg\.)\s+\d",
     ),
     (
         "arch",
@@ -172,7 +172,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "telegram",
         False,
         r"\b(?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,})['\u2019]s(?=\s+\d{1,6}\b(?![,.]\d)"
-        r"(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|per|million|percent)))",
+        r"(?!\s+(?:per|million|percent)))",
     ),
     # "vol. 43, pp. 456-459" of a book or journal: scan() looks for its title before it
     (
@@ -266,7 +266,7 @@ _NUMBERED_OK_WORDS = frozenset(
 _ANCHOR_LIST = (
     r"tel|Tel|TEL|ocument|ootnote|bid|Lot|lot\s*\d|LOT|CIA|FRC|ibrar|Yearbook|Materials|Department"
     r"|Archives|RG|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\."
-    r"|spatch|desp|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga"
+    r"|spatch|desp|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d|To[a-z]|Dulte|Delga"
     r"|Gadel|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
     r"|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d|TO[A-Z]{3,4}\s+\d"
     r"|Historical\s+Center|Military\s+History|Ministry\s+of|\.\d+\s(?=[A-Z][a-z]+,)"

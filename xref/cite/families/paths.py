@@ -88,6 +88,7 @@ class ArchivalPath:
         repo: Node | None = None  # the last repository named, and the untyped parts after it
         repo_path: list[Node] = []
         last_sep = ""
+        last_decimal: str | None = None
 
         def close() -> None:
             nonlocal current
@@ -111,6 +112,11 @@ class ArchivalPath:
                 continue
             kind = node.data
             text = node_text(node)
+            if kind == "decimal_more":
+                # "310.2/8-1755 and /8-1555": the same decimal file, another date
+                if last_decimal is None:
+                    continue
+                kind, text = "decimal_file", last_decimal + text
             if chain_start is None:
                 chain_start = node
             if current is not None and current["cls"] in _PATH_HOLDERS and kind in _PATH_PARTS:
@@ -144,6 +150,7 @@ class ArchivalPath:
                 if kind == "decimal_file":
                     file = re.sub(r"(?<=[/.])\s+|\s+(?=/)", "", normalize_dashes(text))
                     decimal, _, date_part = file.partition("/")
+                    last_decimal = decimal
                     current.update(
                         cls=CentralFileCitation,
                         file=file,
