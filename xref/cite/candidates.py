@@ -88,7 +88,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "arch",
         "archival",
         False,
-        r"\bDepartment\s+of\s+State\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
+        r"\bDepartment\s+of\s+[Ss]tate\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
         r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
         r"|\bCentral\s+Intelligence\s+Agency\b(?:\s+Files)?(?=\s*[,;]|\s*:?\s+Job\b)"
         r"|\bCentral\s+Intelligence\s+Agency\s+Files(?=\.)|\bCIA\s+Files(?=\s*,)"
@@ -127,7 +127,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "fileseries",
         "archival",
         False,
-        r"(?:^|(?<=^Source:\s))[A-Z][\w/&.\u2013-]*(?:\s+[A-Z][\w/&.\u2013-]*){0,3}\s+Files\b"
+        r"(?:^|(?<=^Source:\s))[A-Z][\w/&.\u2013-]*(?:\s+[A-Z][\w/&.\u2013-]*){0,3}\s+(?:[Ff]iles|Papers)\b"
         r"(?=\s*[:,;.]|\s*$)",
     ),
     # a series known by its route: "Secun 2 from Paris" (the transformer drops "June 5 to ...")

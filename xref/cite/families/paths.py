@@ -39,7 +39,7 @@ class ArchivalBuilder(BuilderBase):
 
 
 _PATH_HOLDERS = (LibraryCitation, OtherRepositoryCitation)
-_FILES_SERIES = re.compile(r"\b[Ff]iles$")
+_FILES_SERIES = re.compile(r"\b(?:[Ff]iles|Papers)$")
 _SERIES_WORD = re.compile(r"\b(?:Files?|Records|Papers|Collection|Archives?)\b")
 _PATH_PARTS = frozenset(
     {"repo_dos", "repo_nara", "repo_gov", "library", "other_repo", "record_group"}
