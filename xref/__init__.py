@@ -14,12 +14,20 @@ The library API::
     xref.check(["volumes/frus1958-60v11.xml"])            # editorial findings, as data
     xref.build_graph(["volumes/"])                        # the reference graph
     xref.annotate("frus1958-60v11.xml")                   # write <ref> links back
+
+    # a text given as a string, against a corpus given as paths or documents
+    xref.resolve_text("See Deptel 1338 and Document 204.", corpus=["volumes/"],
+                      volume="frus1961-63v11")
+    xref.annotate_text("See Document 204.", volume="frus1961-63v11")   # HTML with links
 """
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+"""The version of xref (the wheel's version is read from here)."""
 
 if TYPE_CHECKING:
     from xref.annotation import annotate
@@ -57,10 +65,12 @@ if TYPE_CHECKING:
     from xref.records import to_record
     from xref.resolve import Resolution, resolve_citations
     from xref.sources import read_paths
+    from xref.text import annotate_text, resolve_text
 
 __all__ = [
     "AirgramCitation",
     "annotate",
+    "annotate_text",
     "build_graph",
     "CentralFileCitation",
     "check",
@@ -93,6 +103,7 @@ __all__ = [
     "RecordsCenterCitation",
     "Resolution",
     "resolve_citations",
+    "resolve_text",
     "Span",
     "SubjectFileCitation",
     "TelegramCitation",
@@ -106,6 +117,7 @@ __all__ = [
 _EXPORTS: dict[str, str] = {
     "AirgramCitation": "xref.models",
     "annotate": "xref.annotation",
+    "annotate_text": "xref.text",
     "build_graph": "xref.graph",
     "CentralFileCitation": "xref.models",
     "check": "xref.linter",
@@ -138,6 +150,7 @@ _EXPORTS: dict[str, str] = {
     "RecordsCenterCitation": "xref.models",
     "Resolution": "xref.resolve",
     "resolve_citations": "xref.resolve",
+    "resolve_text": "xref.text",
     "Span": "xref.models",
     "SubjectFileCitation": "xref.models",
     "TelegramCitation": "xref.models",
