@@ -40,6 +40,7 @@ from xref.documents import Container, Document, SourceMap, Volume
 from xref.errors import InputError, XrefError
 from xref.resolve import Resolution, resolve_documents
 from xref.sources import default_jobs, expand_paths, read_file
+from xref.spawnsafe import workers_without_main
 
 __all__ = [
     "EDGE_FIELDS",
@@ -209,6 +210,12 @@ class ReferenceGraph:
             for e in self.citations()
             if volume.get(e.target) and volume.get(e.source) != volume.get(e.target)
         )
+
+    def to_networkx(self) -> Any:
+        """This graph as a ``networkx.MultiDiGraph`` (needs networkx; see :mod:`xref.nxgraph`)."""
+        from xref.nxgraph import to_networkx
+
+        return to_networkx(self)
 
     def summary(self) -> dict[str, Any]:
         """Counts: nodes by type, citations by kind and status, cross-volume citations."""
@@ -515,7 +522,9 @@ def _map(
     if initargs is not None:
         kwargs = {"initializer": _init_worker, "initargs": initargs}
     with ProcessPoolExecutor(max_workers=min(jobs, len(files)), **kwargs) as pool:
-        yield from pool.map(function, tasks, chunksize=1)
+        with workers_without_main():  # map submits every task, so every worker starts here
+            results = pool.map(function, tasks, chunksize=1)
+        yield from results
 
 
 def _raise(error: XrefError) -> None:
