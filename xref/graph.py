@@ -538,6 +538,7 @@ def build_graph(
     volume: str | None = None,
     jobs: int | None = None,
     on_error: Callable[[XrefError], None] | None = None,
+    on_file: Callable[[str, str, int], None] | None = None,
 ) -> ReferenceGraph:
     """The reference graph of every citation in ``paths`` (files or directories).
 
@@ -545,7 +546,9 @@ def build_graph(
     citations may name (their own citations are not added). ``volume`` names the volume of
     plain-text documents; ``jobs`` worker processes read files (default: the cores). An
     unreadable file raises its :class:`~xref.errors.InputError`, unless ``on_error`` is
-    given: then it is passed the error and the other files go on.
+    given: then it is passed the error and the other files go on. ``on_file(stage, path,
+    documents)`` is called as each file is done in each stage: ``read`` (indexed) and
+    ``resolved`` (its citations are edges).
     """
     report = on_error or _raise
     files = expand_paths(paths)
@@ -554,6 +557,9 @@ def build_graph(
     index: list[Document | Volume] = []
     good: list[str] = []
     for path, item, error in _map(_index_one, [*files, *extra], volume, n):
+        if on_file is not None:
+            docs = 0 if item is None else len(item.documents) if isinstance(item, Volume) else 1
+            on_file("read", path, docs)
         if error is not None:
             report(error)
         elif item is not None:
@@ -562,7 +568,9 @@ def build_graph(
                 good.append(path)
     builder = GraphBuilder()
     builder.add_corpus(index)
-    for _, edges, errors in _map(_edges_one, good, volume, n, (index,)):
+    for path, edges, errors in _map(_edges_one, good, volume, n, (index,)):
+        if on_file is not None:
+            on_file("resolved", path, len({e.document for e in edges if e.is_citation}))
         for error in errors:
             report(error)
         for edge in edges:
