@@ -267,3 +267,16 @@ def test_check_draws_progress_on_a_terminal_only() -> None:
     assert b"xref check: " in seen
     piped = subprocess.run(cmd, capture_output=True, env=env, timeout=60)
     assert b"\r" not in piped.stderr and piped.stderr.startswith(b"xref check: ")
+
+
+# ------------------------------------------------------------------------------ fetch
+def test_fetch_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """``xref fetch`` ends with a count per status; --quiet leaves it out."""
+    monkeypatch.setenv("XREF_OFFLINE", "1")
+    argv = ["fetch", "frus1961-63v11", "frus1961-63v10", "--cache-dir", str(tmp_path)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err == ("xref fetch: 2 volumes (0 fetched, 0 not modified, 0 cached, 2 error)\n")
+    assert main([*argv, "-q"]) == 2
+    assert capsys.readouterr().err == ""
