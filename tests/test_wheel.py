@@ -33,7 +33,8 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
         "c = xref.parse_citation('Deptel 1338');"
         "print(c.kind, c.fields()['number'], pathlib.Path(xref.__file__).parent.joinpath("
         "'grammars', 'citation.lark').is_file(), "
-        "pathlib.Path(xref.__file__).parent.joinpath('py.typed').is_file(), xref.__version__)"
+        "pathlib.Path(xref.__file__).parent.joinpath('py.typed').is_file(), xref.__version__,"
+        "pathlib.Path(xref.__file__).parent.joinpath('schemas', 'record.schema.json').is_file())"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the wheel's xref
     out = subprocess.run(
@@ -41,4 +42,4 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
     ).stdout.split()
     import xref
 
-    assert out == ["telegram", "1338", "True", "True", xref.__version__]
+    assert out == ["telegram", "1338", "True", "True", xref.__version__, "True"]
