@@ -38,6 +38,7 @@ from attrs import field, frozen
 from xref.corpus import Corpus
 from xref.documents import Container, Document, SourceMap, Volume
 from xref.errors import InputError, XrefError
+from xref.labels import document_label, telegram_label
 from xref.resolve import Resolution, resolve_documents
 from xref.sources import default_jobs, expand_paths, read_file
 from xref.spawnsafe import workers_without_main
@@ -295,12 +296,6 @@ def _lean(item: Document | Volume) -> Document | Volume:
     return lean_document(item)
 
 
-def _label(doc: Document) -> str:
-    if doc.volume and doc.number:
-        return f"{doc.volume} {doc.number}"
-    return doc.id
-
-
 class GraphBuilder:
     """Builds a :class:`ReferenceGraph` from documents and resolutions, in any order.
 
@@ -342,7 +337,7 @@ class GraphBuilder:
             return Node(
                 doc.id,
                 "document",
-                _label(doc),
+                document_label(doc),
                 {
                     "volume": doc.volume,
                     "number": doc.number,
@@ -409,9 +404,8 @@ class GraphBuilder:
         kind, _, rest = node_id.partition(":")
         if not rest:
             kind, rest = edge.kind, node_id
-        return Node(
-            node_id, "external", rest.strip(":").replace("::", ":") or node_id, {"kind": kind}
-        )
+        label = telegram_label(node_id) or rest.strip(":").replace("::", ":") or node_id
+        return Node(node_id, "external", label, {"kind": kind})
 
     def _volume_node(self, volume: str) -> Node:
         loaded = volume in self._volumes
