@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -36,7 +37,7 @@ def archive_of(node_id: str, kind: str | None) -> str | None:
         return _ARCHIVES[kind]
     parts = node_id.split(":")
     if kind == "library" and len(parts) > 1 and parts[1]:
-        return parts[1]
+        return re.sub(r"\blibrary\b", "Library", parts[1])  # "Eisenhower library" too
     if kind == "records_center" and len(parts) > 1 and parts[1]:
         return f"Records center: {parts[1]}"
     if kind == "national_archives" and len(parts) > 1:
@@ -44,6 +45,11 @@ def archive_of(node_id: str, kind: str | None) -> str | None:
     if kind == "repository" and len(parts) > 1 and parts[1]:
         return parts[1]
     return None
+
+
+def _label(label: str, kind: object) -> str:
+    """A file's label says what it is: ``Lot 66 D 204``, not ``66 D 204``."""
+    return f"Lot {label}" if kind == "lot_file" else label
 
 
 def overview(graph: ReferenceGraph, top: int = 15) -> dict[str, Any]:
@@ -75,7 +81,8 @@ def overview(graph: ReferenceGraph, top: int = 15) -> dict[str, Any]:
 
     def ranked(ids: list[str]) -> list[list[Any]]:
         ids.sort(key=lambda i: (-cited[i], -len(citing[i]), i))
-        return [[i, nodes[i].label, cited[i], len(citing[i])] for i in ids[:top]]
+        return [[i, _label(nodes[i].label, nodes[i].attrs.get("kind")), cited[i],
+                 len(citing[i])] for i in ids[:top]]
 
     documents = [i for i in cited if nodes[i].type == "document"]
     files = [i for i in cited if nodes[i].type == "external"]
