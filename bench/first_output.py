@@ -29,9 +29,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / ".." / "shared" / "corpus" / "frus"
 
 
-def _drain(fds: list[int], proc: subprocess.Popen[bytes], started: float) -> float | None:
-    """Read ``fds`` until the process ends; the time of the first byte seen."""
+def _drain(
+    fds: list[int], proc: subprocess.Popen[bytes], started: float
+) -> tuple[float | None, bytes]:
+    """Read ``fds`` until the process ends; the time of the first byte seen, and the first
+    bytes."""
     first = None
+    head = b""
     open_fds = list(fds)
     while open_fds:
         ready, _, _ = select.select(open_fds, [], [], 1.0)
@@ -45,30 +49,35 @@ def _drain(fds: list[int], proc: subprocess.Popen[bytes], started: float) -> flo
                 continue
             if first is None:
                 first = time.perf_counter() - started
+                head = chunk[:60]
         if not ready and proc.poll() is not None:
             break
-    return first
+    return first, head
 
 
-def run_once(cmd: list[str], env: dict[str, str], terminal: bool) -> tuple[float, float]:
-    """(seconds to the first byte, seconds to the end) of one run."""
+def run_once(
+    cmd: list[str], env: dict[str, str], terminal: bool, cwd: Path
+) -> tuple[float, float, bytes]:
+    """(seconds to the first byte, seconds to the end, the first bytes) of one run."""
     if terminal:
         primary, secondary = pty.openpty()
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=secondary, env=env)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=secondary, env=env,
+                                cwd=cwd)
         os.close(secondary)
         assert proc.stdout is not None
-        first = _drain([proc.stdout.fileno(), primary], proc, started)
+        first, head = _drain([proc.stdout.fileno(), primary], proc, started)
         proc.wait()
         os.close(primary)
     else:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                                cwd=cwd)
         assert proc.stdout is not None and proc.stderr is not None
-        first = _drain([proc.stdout.fileno(), proc.stderr.fileno()], proc, started)
+        first, head = _drain([proc.stdout.fileno(), proc.stderr.fileno()], proc, started)
         proc.wait()
     total = time.perf_counter() - started
-    return (first if first is not None else total), total
+    return (first if first is not None else total), total, head
 
 
 def main() -> None:
@@ -83,12 +92,14 @@ def main() -> None:
     cmd = [sys.executable, "-m", "xref", *command]
     print(f"xref from {args.tree}: {' '.join(command)}")
     for terminal in (True, False):
-        runs = [run_once(cmd, env, terminal) for _ in range(args.runs)]
+        # cwd: ``python -m`` puts the working directory first on sys.path
+        runs = [run_once(cmd, env, terminal, args.tree.resolve()) for _ in range(args.runs)]
         first = min(r[0] for r in runs)
         total = min(r[1] for r in runs)
         name = "terminal" if terminal else "pipe"
         print(f"{name:<9} first output {first:6.2f} s   total {total:6.1f} s   "
-              f"(runs: {', '.join(f'{a:.2f}/{b:.1f}' for a, b in runs)})")
+              f"(runs: {', '.join(f'{r[0]:.2f}/{r[1]:.1f}' for r in runs)}; "
+              f"first bytes {runs[0][2]!r})")
 
 
 if __name__ == "__main__":
