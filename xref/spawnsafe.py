@@ -42,8 +42,11 @@ def workers_without_main(needed: bool = False) -> Iterator[None]:
     Does nothing under ``fork`` (workers are copies, nothing is run again) or when
     ``needed`` is true (the work itself is defined in ``__main__``).
     """
-    method = multiprocessing.get_start_method(allow_none=True) or (
-        multiprocessing.get_context().get_start_method()
+    # allow_none: asking must not fix the start method for the caller (set_start_method
+    # would then fail); unset, the first of get_all_start_methods() is the default.
+    method = (
+        multiprocessing.get_start_method(allow_none=True)
+        or multiprocessing.get_all_start_methods()[0]
     )
     main = sys.modules.get("__main__")
     if needed or method == "fork" or main is None:
