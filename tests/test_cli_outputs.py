@@ -280,3 +280,11 @@ def test_fetch_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     assert err == ("xref fetch: 2 volumes (0 fetched, 0 not modified, 0 cached, 2 error)\n")
     assert main([*argv, "-q"]) == 2
     assert capsys.readouterr().err == ""
+
+
+def test_docs_records_carry_url(capsys: pytest.CaptureFixture[str]) -> None:
+    """A FRUS document's record has its page; a plain-text copy's has none."""
+    assert main(["docs", "--format", "jsonl", "--jobs", "1", str(EXCERPT), str(SEED)]) == 0
+    records = {r["id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert records["frus1958-60v11#d7"]["url"] == f"{HSG}/frus1958-60v11/d7"
+    assert records[SEED.stem]["url"] is None
