@@ -85,13 +85,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--tree", type=Path, default=ROOT, help="whose xref to run")
+    ap.add_argument("--pipe-only", action="store_true", help="skip the terminal runs")
     ap.add_argument("command", nargs="*", help="xref arguments (default: check CORPUS)")
     args = ap.parse_args()
     command = args.command or ["check", str(CORPUS.resolve())]
     env = {**os.environ, "PYTHONPATH": str(args.tree.resolve()), "TERM": "xterm"}
     cmd = [sys.executable, "-m", "xref", *command]
     print(f"xref from {args.tree}: {' '.join(command)}")
-    for terminal in (True, False):
+    for terminal in (False,) if args.pipe_only else (True, False):
         # cwd: ``python -m`` puts the working directory first on sys.path
         runs = [run_once(cmd, env, terminal, args.tree.resolve()) for _ in range(args.runs)]
         first = min(r[0] for r in runs)
