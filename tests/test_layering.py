@@ -21,7 +21,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("xref.checks",),
     ("xref.graph",),
     ("xref.annotation",),
-    ("xref.records",),
+    ("xref.records", "xref.text"),
     ("xref.cli", "xref.__main__"),
 )
 """The stages in pipeline order; a module belongs to the stage whose prefix names it."""

@@ -47,6 +47,7 @@ __all__ = [
     "annotate_html",
     "annotate_tei",
     "frus_target",
+    "html_body",
     "link_target",
     "plan_insertions",
     "remove_insertions",
@@ -609,9 +610,21 @@ def annotate_html(
 ) -> Annotation:
     """Render a plain-text document as one HTML page with its citations linked.
 
-    Resolved citations link to their document on history.state.gov; external ones are
+    Citations of a document or footnote of a known FRUS volume (resolved, or named by
+    volume and number) link to its page on history.state.gov; other external ones are
     wrapped in ``<span class="external" title="KEY">``. Everything else is escaped text.
     """
+    body, used = html_body(data, document, corpus, cross_volume=cross_volume)
+    title = document.heading.text or document.id
+    page = _PAGE.format(title=html.escape(title), body=body)
+    return Annotation(path, "html", data, page.encode("utf-8"), tuple(used), ())
+
+
+def html_body(
+    data: bytes, document: Document, corpus: Corpus | None = None, *, cross_volume: bool = True
+) -> tuple[str, list[Insertion]]:
+    """The escaped text of ``data`` (the bytes ``document`` was read from) with its
+    citations marked up as :func:`annotate_html` does, and the insertions made."""
     corpus = corpus if corpus is not None else Corpus.from_documents([document])
     marks: list[tuple[int, int, str, str, Insertion]] = []
     for r in resolve_documents([document], corpus):
@@ -625,6 +638,14 @@ def annotate_html(
             continue
         text = r.citation.text
         full = link_target(r, corpus, cross_volume=cross_volume)
+        if (
+            full is None
+            and r.status == "external"
+            and r.citation.kind in LINKED_KINDS
+            and r.key
+            and _FULL_KEY.fullmatch(r.key)
+        ):
+            full = r.key  # a page of a known volume, even when that volume is not loaded
         ins = Insertion(
             start, end, full or r.key or "", text, r.citation.kind, document.id, c.key, span
         )
@@ -656,9 +677,7 @@ def annotate_html(
         used.append(ins)
         pos = end
     body.append(html.escape(data[pos:].decode("utf-8", "replace"), quote=False))
-    title = document.heading.text or document.id
-    page = _PAGE.format(title=html.escape(title), body="".join(body))
-    return Annotation(path, "html", data, page.encode("utf-8"), tuple(used), ())
+    return "".join(body), used
 
 
 def annotate(
