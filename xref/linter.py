@@ -22,6 +22,7 @@ from xref.errors import XrefError
 from xref.models import Span
 from xref.rules import RULES, SEVERITIES, Context, Hit, Rule, rule_by_id
 from xref.sources import FileResult, read_paths
+from xref.suppress import unsuppressed
 
 __all__ = ["CheckResult", "Finding", "check", "check_inputs", "select_rules", "severity_rank"]
 
@@ -56,6 +57,9 @@ class Finding:
     """The note's id (``d9fn4``; plain text ``fn4``, ``source``) when in a note."""
     span: Span | None = None
     """The offending text's span in its container's text."""
+    context: str | None = None
+    """Where in the volume, when not in a document's text (``index entry 'Acheson, Dean'``,
+    ``front matter: section 'persons'``)."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready record."""
@@ -71,6 +75,7 @@ class Finding:
             "document": self.document,
             "note": self.note,
             "span": None if self.span is None else [self.span.start, self.span.end],
+            "context": self.context,
         }
 
 
@@ -80,6 +85,10 @@ class CheckResult:
 
     findings: tuple[Finding, ...]
     errors: tuple[XrefError, ...] = ()
+    documents: int = 0
+    """How many documents were checked."""
+    volumes: int = 0
+    """How many TEI volumes were checked."""
 
 
 def severity_rank(severity: str) -> int:
@@ -167,7 +176,7 @@ def _finding(rule: Rule, hit: Hit, files: _Files, volume: Volume | None) -> Find
     doc = hit.document
     c = hit.container
     path = doc.path if doc is not None else (volume.path if volume is not None else None)
-    line, column = hit.line, 0
+    line, column = hit.line, hit.column
     span = None
     if c is not None:
         span = Span(hit.start, hit.end)
@@ -189,6 +198,7 @@ def _finding(rule: Rule, hit: Hit, files: _Files, volume: Volume | None) -> Find
         document=doc.local_id if doc is not None else None,
         note=note,
         span=span,
+        context=hit.where,
     )
 
 
@@ -232,8 +242,13 @@ def check_inputs(
             _finding(rule, hit, files, volume) for rule in rules for hit in rule.function(ctx)
         ]
         found.sort(key=lambda f: (f.line, f.column, f.rule))
+        if volume is not None and volume.path:
+            found = unsuppressed(found, volume.path, files.get(volume.path))
         findings.extend(found)
-    return CheckResult(tuple(findings), tuple(errors))
+    return CheckResult(tuple(findings), tuple(errors),
+                       documents=sum(len(i.documents) if isinstance(i, Volume) else 1
+                                     for i in items),
+                       volumes=sum(isinstance(i, Volume) for i in items))
 
 
 def check(

@@ -38,6 +38,8 @@ def add_parser(sub: Any) -> None:
 
 def _where(f: Finding) -> str:
     names = [n for n in (f.volume, f.document, f.note) if n]
+    if f.context and not f.document:
+        names = [*names[:1], f.context]
     return f" [{' '.join(names)}]" if names else ""
 
 
