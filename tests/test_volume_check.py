@@ -79,6 +79,8 @@ DIFFERENTIAL = [
                  id="38-page-range"),
     pytest.param("XR022", 32, "#pg_v–#pg_iii runs backwards", "index entry 'Preface'",
                  id="39-roman-page-range"),
+    pytest.param("XR022", 35, "#pg_2–#pg_2 names one page twice",
+                 "index entry 'Zorin, Valerian A.'", id="38-one-page-range"),
     pytest.param("XR020", 33, "'#pg_9': no xml:id", "index entry 'Memoranda: on Cyprus'",
                  id="41-index-subentry"),
     pytest.param("XR020", 34, "('3') has no target", "index entry 'Telegrams'",

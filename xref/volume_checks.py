@@ -185,9 +185,10 @@ def page_range_order(ctx: Context) -> Iterator[Hit]:
         if a is None or b is None or a < b:
             continue
         what = "page" if r.first.startswith("#pg") else "document"
-        yield _hit(ctx, docs, f"{what} range {r.first}–{r.last} runs backwards", r.line,
+        how = f"names one {what} twice" if a == b else "runs backwards"
+        yield _hit(ctx, docs, f"{what} range {r.first}–{r.last} {how}", r.line,
                    r.column, r.context, r.document, "check both numbers against the printed "
-                   "volume")
+                   "volume; a number such as 'NIE 60/70-2-61' is not a range and is not linked")
 
 
 def document_numbering(ctx: Context) -> Iterator[Hit]:

@@ -26,7 +26,7 @@ import pyexpat
 import re
 from pathlib import Path
 
-from attrs import define, field, frozen
+from attrs import define, evolve, field, frozen
 
 from xref.errors import InputError
 from xref.safexml import create_parser, parse_error
@@ -156,6 +156,8 @@ class _Open:
     """Text after that ref."""
     text: str | None = None
     """A ref's own text so far."""
+    pointer: int | None = None
+    """A ref's index in the scan's pointers."""
     pending: list[tuple[tuple[str, ...], int]] = field(factory=list)
     """Suppressions waiting for the next child element."""
     silences: list[tuple[tuple[str, ...], int]] = field(factory=list)
@@ -169,7 +171,7 @@ _DIV_KIND = {"toc": "table of contents"}
 def _label(text: str) -> str:
     """An index entry's heading: its text before its first link, without asides."""
     text = " ".join(_ASIDE.sub("", text).split())
-    return text.strip(" ,:;.")[:40].strip()
+    return text.strip(" ,:;")[:40].strip()
 
 
 class _Scanner:
@@ -272,6 +274,8 @@ class _Scanner:
                 value = attrs.get(attr)
                 if value is None and not (attr == "target" and name in ("ref", "ptr")):
                     continue
+                if attr == "target" and name in ("ref", "ptr"):
+                    node.pointer = len(self.pointers)
                 self.pointers.append(Pointer(name, attr, value, line, column,
                                              node.context or context, document, index))
         self.stack.append(node)
@@ -286,25 +290,15 @@ class _Scanner:
         for rules, pi_line in node.pending:  # the PI was the element's last child
             self.suppressions.append(Suppression(rules, pi_line, (node.line, node.column),
                                                  (line, column)))
-        if node.name in ("ref", "ptr") and node.text is not None:
-            for i in range(len(self.pointers) - 1, -1, -1):
-                ptr = self.pointers[i]
-                if (ptr.line, ptr.column) == (node.line, node.column):
-                    self.pointers[i] = Pointer(ptr.element, ptr.attribute, ptr.value, ptr.line,
-                                               ptr.column, ptr.context, ptr.document, ptr.index,
-                                               " ".join(node.text.split())[:30])
-                    break
-                if (ptr.line, ptr.column) < (node.line, node.column):
-                    break
+        ptr = self.pointers[node.pointer] if node.pointer is not None else None
+        if ptr is not None and node.text:
+            self.pointers[node.pointer or 0] = evolve(ptr, text=" ".join(node.text.split())[:30])
         if node.name == "item" and self.items and self.items[-1] is node:
             self.items.pop()
         if node.index and node.name == "div":
             self.index_head = None
         if parent is not None and name == "ref":
-            for ptr in reversed(self.pointers):
-                if (ptr.line, ptr.column) == (node.line, node.column):
-                    parent.last_ref = ptr.value
-                    break
+            parent.last_ref = ptr.value if ptr is not None else None
             parent.since = ""
 
     def chars(self, data: str) -> None:
