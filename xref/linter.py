@@ -16,6 +16,7 @@ from typing import Any
 
 from attrs import frozen
 
+from xref.check_pool import map_forked
 from xref.corpus import Corpus
 from xref.documents import Document, Volume
 from xref.errors import XrefError
@@ -231,8 +232,9 @@ def check_inputs(
         full = base.with_documents([*items, *extra])
     else:
         full = Corpus.from_documents([*items, *extra])
-    findings: list[Finding] = []
-    for item in items:
+
+    def check_one(i: int) -> list[Finding]:
+        item = items[i]
         if isinstance(item, Volume):
             ctx = Context(item.documents, full, item, ids)
         else:
@@ -244,7 +246,10 @@ def check_inputs(
         found.sort(key=lambda f: (f.line, f.column, f.rule))
         if volume is not None and volume.path:
             found = unsuppressed(found, volume.path, files.get(volume.path))
-        findings.extend(found)
+        return found
+
+    weights = [len(i.documents) if isinstance(i, Volume) else 1 for i in items]
+    findings = [f for found in map_forked(check_one, weights, jobs) for f in found]
     return CheckResult(tuple(findings), tuple(errors),
                        documents=sum(len(i.documents) if isinstance(i, Volume) else 1
                                      for i in items),
