@@ -139,7 +139,7 @@ def run_xref(volumes: list[Path], jobs: int
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if proc.returncode not in (0, 1):
+    if proc.returncode not in (0, 1) or not proc.stdout.startswith("["):
         raise SystemExit(f"xref check failed ({proc.returncode}): {proc.stderr[-2000:]}")
     print(proc.stderr.strip().splitlines()[-1])
     return seconds, _cpu(resource.RUSAGE_CHILDREN) - cpu, peak, json.loads(proc.stdout)
