@@ -26,7 +26,7 @@ import pyexpat
 import re
 from pathlib import Path
 
-from attrs import define, evolve, field, frozen
+from attrs import evolve, frozen
 
 from xref.errors import InputError
 from xref.safexml import create_parser, parse_error
@@ -136,35 +136,42 @@ class VolumeScan:
     index_found: bool
 
 
-@define
 class _Open:
-    """An open element and what the scan needs to remember about it."""
+    """An open element and what the scan needs to remember about it (plain slots: one is
+    made for every element of the volume)."""
 
-    name: str
-    line: int
-    column: int
-    context: str | None = None
-    document: str | None = None
-    index: bool = False
-    label: str | None = None
-    """An index item's own text so far."""
-    full: bool = False
-    """Whether that text is complete (a sub-list began, or it is long enough)."""
-    last_ref: str | None = None
-    """The target of the last child node when it was a ``<ref>`` (text may follow)."""
-    since: str = ""
-    """Text after that ref."""
-    text: str | None = None
-    """A ref's own text so far."""
-    pointer: int | None = None
-    """A ref's index in the scan's pointers."""
-    pending: list[tuple[tuple[str, ...], int]] = field(factory=list)
-    """Suppressions waiting for the next child element."""
-    silences: list[tuple[tuple[str, ...], int]] = field(factory=list)
-    """Suppressions that apply to this element."""
+    __slots__ = ("name", "line", "column", "context", "document", "index", "label", "full",
+                 "last_ref", "since", "text", "pointer", "pending", "silences")
+
+    def __init__(self, name: str, line: int, column: int, context: str,
+                 document: str | None, index: bool) -> None:
+        self.name = name
+        self.line = line
+        self.column = column
+        self.context = context
+        self.document = document
+        self.index = index
+        self.label: str | None = None
+        """An index item's own text so far."""
+        self.full = False
+        """Whether that text is complete (a sub-list began, or it is long enough)."""
+        self.last_ref: str | None = None
+        """The target of the last child node when it was a ``<ref>`` (text may follow)."""
+        self.since = ""
+        """Text after that ref."""
+        self.text: str | None = None
+        """A ref's own text so far."""
+        self.pointer: int | None = None
+        """A ref's index in the scan's pointers."""
+        self.pending: list[tuple[tuple[str, ...], int]] | None = None
+        """Suppressions waiting for the next child element."""
+        self.silences: list[tuple[tuple[str, ...], int]] | None = None
+        """Suppressions that apply to this element."""
 
 
 _PART = {"front": "front matter", "body": "body", "back": "back matter"}
+_SPECIAL = frozenset({"front", "body", "back", "div", "note", "item", "list", "ref", "ptr"})
+"""Elements the scan must look at even without attributes."""
 _DIV_KIND = {"toc": "table of contents"}
 
 
@@ -195,12 +202,6 @@ class _Scanner:
         self.index_head: list[str] | None = None
         self.items: list[_Open] = []
 
-    def where(self) -> tuple[str, str | None, bool]:
-        top = self.stack[-1] if self.stack else None
-        if top is None or top.context is None:
-            return (self.part or "volume", None, False)
-        return (top.context, top.document, top.index)
-
     def item_context(self) -> str:
         labels: list[str] = []
         for item in (self.items[0], self.items[-1]) if len(self.items) > 1 else self.items:
@@ -210,16 +211,33 @@ class _Scanner:
         return f"index entry '{': '.join(labels)}'" if labels else "index"
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
+        stack = self.stack
+        if not stack:
+            node = _Open(name, self.parser.CurrentLineNumber,
+                         self.parser.CurrentColumnNumber + 1, "volume", None, False)
+            if name == "TEI":
+                self.volume_id = attrs.get("xml:id")
+                self.ids.update(v for k, v in attrs.items() if k == "xml:id")
+            stack.append(node)
+            return
+        parent = stack[-1]
+        if (not attrs and parent.last_ref is None and parent.pending is None
+                and name not in _SPECIAL):
+            # the common case: an element with no attribute that opens nothing of interest
+            p = self.parser
+            stack.append(_Open(name, p.CurrentLineNumber, p.CurrentColumnNumber + 1,
+                               parent.context, parent.document, parent.index))
+            return
+        self.start_slow(name, attrs, parent)
+
+    def start_slow(self, name: str, attrs: dict[str, str], parent: _Open) -> None:
         p = self.parser
         line, column = p.CurrentLineNumber, p.CurrentColumnNumber + 1
-        parent = self.stack[-1] if self.stack else None
-        context, document, index = self.where()
+        context, document, index = parent.context, parent.document, parent.index
         if index and self.items:
             context = self.item_context()
-        if parent is not None:
-            if name == "ref" and parent.last_ref is not None and parent.since.strip() in (
-                "–", "-"
-            ) and attrs.get("target"):
+        if parent.last_ref is not None:
+            if name == "ref" and parent.since.strip() in ("–", "-") and attrs.get("target"):
                 self.ranges.append(PageRange(parent.last_ref, attrs["target"], line, column,
                                              context, document))
             parent.last_ref = None
@@ -231,16 +249,15 @@ class _Scanner:
                 self.person_ids.add(xid)
             elif name == "term":
                 self.term_ids.add(xid)
-        node = _Open(name, line, column, context, document, index)
-        if parent is not None and parent.pending:
-            node.silences, parent.pending = parent.pending, []
-        if name == "TEI" and self.volume_id is None:
-            self.volume_id = xid
-        elif name in _PART:
+        node = _Open(name, line, column, parent.context, document, index)
+        if parent.pending is not None:
+            node.silences, parent.pending = parent.pending, None
+        if name in _PART:
             self.part = name
             node.context = _PART[name]
         elif name == "div":
             kind = attrs.get("type")
+            part = _PART.get(self.part, "volume")
             if kind == "document":
                 node.document = xid
                 node.context = f"document {xid}" if xid else "document"
@@ -250,10 +267,9 @@ class _Scanner:
                     node.index = True
                     self.index_found = True
                     self.index_head = []
-                    node.context = f"{_PART.get(self.part, 'volume')}: index"
+                    node.context = f"{part}: index"
                 else:
-                    what = _DIV_KIND.get(kind or "", kind or "div")
-                    node.context = f"{_PART.get(self.part, 'volume')}: {what} {xid!r}"
+                    node.context = f"{part}: {_DIV_KIND.get(kind or '', kind or 'div')} {xid!r}"
         elif name == "note" and document is not None and xid is not None:
             self.notes.append(NoteId(xid, document, line, column))
             node.context = f"document {document}, note {xid}"
@@ -265,40 +281,44 @@ class _Scanner:
             node.context = self.item_context()
         elif name == "list" and self.items:
             self.items[-1].full = True  # a sub-list ends the entry's own text
-        if name in ("ref", "ptr"):
+        pointer = name in ("ref", "ptr")
+        if pointer:
             node.text = ""
             for item in self.items:
                 item.full = True  # an entry's heading ends at its first link
-        if name in ("ref", "ptr") or "target" in attrs or "corresp" in attrs:
+        if pointer or "target" in attrs or "corresp" in attrs:
+            here = context if name != "item" else node.context
             for attr in ("target", "corresp"):
                 value = attrs.get(attr)
-                if value is None and not (attr == "target" and name in ("ref", "ptr")):
+                if value is None and not (attr == "target" and pointer):
                     continue
-                if attr == "target" and name in ("ref", "ptr"):
+                if attr == "target" and pointer:
                     node.pointer = len(self.pointers)
                 self.pointers.append(Pointer(name, attr, value, line, column,
-                                             node.context or context, document, index))
+                                             here if name != "note" else node.context,
+                                             document, index))
         self.stack.append(node)
 
     def end(self, name: str) -> None:
         node = self.stack.pop()
-        line, column = self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1
-        parent = self.stack[-1] if self.stack else None
-        for rules, pi_line in node.silences:
-            self.suppressions.append(Suppression(rules, pi_line, (node.line, node.column),
-                                                 (line, column)))
-        for rules, pi_line in node.pending:  # the PI was the element's last child
-            self.suppressions.append(Suppression(rules, pi_line, (node.line, node.column),
-                                                 (line, column)))
-        ptr = self.pointers[node.pointer] if node.pointer is not None else None
-        if ptr is not None and node.text:
-            self.pointers[node.pointer or 0] = evolve(ptr, text=" ".join(node.text.split())[:30])
-        if node.name == "item" and self.items and self.items[-1] is node:
-            self.items.pop()
-        if node.index and node.name == "div":
-            self.index_head = None
-        if parent is not None and name == "ref":
-            parent.last_ref = ptr.value if ptr is not None else None
+        if node.silences is not None or node.pending is not None:
+            end = (self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1)
+            # pending: the instruction was the element's last child, so it silences this one
+            for rules, pi_line in (node.silences or []) + (node.pending or []):
+                self.suppressions.append(Suppression(rules, pi_line, (node.line, node.column),
+                                                     end))
+        if node.pointer is None:
+            if node.label is not None and self.items and self.items[-1] is node:
+                self.items.pop()
+            elif node.index and name == "div":
+                self.index_head = None
+            return
+        ptr = self.pointers[node.pointer]
+        if node.text:
+            self.pointers[node.pointer] = evolve(ptr, text=" ".join(node.text.split())[:30])
+        if name == "ref" and self.stack:
+            parent = self.stack[-1]
+            parent.last_ref = ptr.value
             parent.since = ""
 
     def chars(self, data: str) -> None:
@@ -322,7 +342,10 @@ class _Scanner:
         if target != IGNORE_PI or not self.stack:
             return
         rules = tuple(r.upper() for r in data.replace(",", " ").split())
-        self.stack[-1].pending.append((rules, self.parser.CurrentLineNumber))
+        top = self.stack[-1]
+        if top.pending is None:
+            top.pending = []
+        top.pending.append((rules, self.parser.CurrentLineNumber))
 
 
 def scan_bytes(path: str, data: bytes) -> VolumeScan:
