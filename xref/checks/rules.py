@@ -15,6 +15,7 @@ from datetime import date as _date
 
 from attrs import define, field, frozen
 
+from xref.checks.volume_checks import VOLUME_RULE_SPECS
 from xref.cite.find import find_citations
 from xref.cite.models import (
     CentralFileCitation,
@@ -59,6 +60,11 @@ class Hit:
     """A 1-based line when there is no container to locate the span in."""
     hint: str | None = None
     """A hint specific to this hit, replacing the rule's."""
+    column: int = 0
+    """A 1-based column, with :attr:`line`, when there is no container."""
+    where: str | None = None
+    """Where in the volume, for people (``index entry 'Acheson, Dean'``), when not in a
+    document's text."""
 
 
 @define
@@ -901,6 +907,7 @@ RULES: tuple[Rule, ...] = (
     Rule("XR018", "unparsed-citation", "info",
          "citation-like text parses",
          "check the citation's wording against the usual forms", unparsed),
+    *(Rule(*spec) for spec in VOLUME_RULE_SPECS),
 )
 """Every rule, in id order."""
 

@@ -16,7 +16,9 @@ from typing import Any
 
 from attrs import frozen
 
+from xref.checks.pool import map_forked
 from xref.checks.rules import RULES, SEVERITIES, Context, Hit, Rule, rule_by_id
+from xref.checks.suppress import unsuppressed
 from xref.cite.models import Span
 from xref.errors import XrefError
 from xref.read.documents import Document, Volume
@@ -56,6 +58,9 @@ class Finding:
     """The note's id (``d9fn4``; plain text ``fn4``, ``source``) when in a note."""
     span: Span | None = None
     """The offending text's span in its container's text."""
+    context: str | None = None
+    """Where in the volume, when not in a document's text (``index entry 'Acheson, Dean'``,
+    ``front matter: section 'persons'``)."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready record."""
@@ -71,6 +76,7 @@ class Finding:
             "document": self.document,
             "note": self.note,
             "span": None if self.span is None else [self.span.start, self.span.end],
+            "context": self.context,
         }
 
 
@@ -80,6 +86,10 @@ class CheckResult:
 
     findings: tuple[Finding, ...]
     errors: tuple[XrefError, ...] = ()
+    documents: int = 0
+    """How many documents were checked."""
+    volumes: int = 0
+    """How many TEI volumes were checked."""
 
 
 def severity_rank(severity: str) -> int:
@@ -167,7 +177,7 @@ def _finding(rule: Rule, hit: Hit, files: _Files, volume: Volume | None) -> Find
     doc = hit.document
     c = hit.container
     path = doc.path if doc is not None else (volume.path if volume is not None else None)
-    line, column = hit.line, 0
+    line, column = hit.line, hit.column
     span = None
     if c is not None:
         span = Span(hit.start, hit.end)
@@ -189,6 +199,7 @@ def _finding(rule: Rule, hit: Hit, files: _Files, volume: Volume | None) -> Find
         document=doc.local_id if doc is not None else None,
         note=note,
         span=span,
+        context=hit.where,
     )
 
 
@@ -221,8 +232,9 @@ def check_inputs(
         full = base.with_documents([*items, *extra])
     else:
         full = Corpus.from_documents([*items, *extra])
-    findings: list[Finding] = []
-    for item in items:
+
+    def check_one(i: int) -> list[Finding]:
+        item = items[i]
         if isinstance(item, Volume):
             ctx = Context(item.documents, full, item, ids)
         else:
@@ -232,8 +244,16 @@ def check_inputs(
             _finding(rule, hit, files, volume) for rule in rules for hit in rule.function(ctx)
         ]
         found.sort(key=lambda f: (f.line, f.column, f.rule))
-        findings.extend(found)
-    return CheckResult(tuple(findings), tuple(errors))
+        if volume is not None and volume.path:
+            found = unsuppressed(found, volume.path, files.get(volume.path))
+        return found
+
+    weights = [len(i.documents) if isinstance(i, Volume) else 1 for i in items]
+    findings = [f for found in map_forked(check_one, weights, jobs) for f in found]
+    return CheckResult(tuple(findings), tuple(errors),
+                       documents=sum(len(i.documents) if isinstance(i, Volume) else 1
+                                     for i in items),
+                       volumes=sum(isinstance(i, Volume) for i in items))
 
 
 def check(
