@@ -620,7 +620,7 @@ def annotate_html(
         start = c.source_map.byte_offset(span.start, data)
         end = c.source_map.byte_offset(span.end - 1, data) if span.end > span.start else start
         if end < len(data):  # past the last character
-            end += len(data[end:].decode("utf-8", "replace")[:1].encode("utf-8"))
+            end += len(data[end : end + 4].decode("utf-8", "replace")[:1].encode("utf-8"))
         if not 0 <= start < end <= len(data):
             continue
         text = r.citation.text
