@@ -22,7 +22,7 @@ from typing import Literal
 from attrs import field, frozen
 
 from xref.models import Citation, Span
-from xref.offsets import STEP, chunk_points, column_of, line_of, nearest
+from xref.offsets import STEP, as_utf8, chunk_points, column_of, line_of, nearest
 
 __all__ = [
     "Container",
@@ -87,6 +87,8 @@ class SourceMap:
         """
         if not self.offsets:
             return 0
+        if self.xml:
+            data = as_utf8(data)
         i = max(bisect_right(self.offsets, offset) - 1, 0)
         k = offset - self.offsets[i]
         pos = self.events[i]
@@ -112,12 +114,16 @@ class SourceMap:
 
     def locate(self, offset: int, data: bytes) -> Location:
         """Line, column and byte in ``data`` of the character at text ``offset``."""
+        if self.xml:
+            data = as_utf8(data)  # the bytes the reader mapped (a UTF-16 file: their UTF-8)
         byte = self.byte_offset(offset, data)
         line, start = line_of(data, byte)
         return Location(line, column_of(data, start, byte) + 1, byte)
 
     def locate_end(self, end: int, data: bytes) -> Location:
         """Location just past the character at ``end - 1``: where a span ``[.., end)`` ends."""
+        if self.xml:
+            data = as_utf8(data)
         if end <= 0:
             return self.locate(0, data)
         last = self.locate(end - 1, data)

@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 
-__all__ = ["STEP", "chunk_points", "column_of", "line_of", "nearest"]
+__all__ = ["STEP", "as_utf8", "chunk_points", "column_of", "line_of", "nearest"]
 
 STEP = 64
 """Characters walked between two checkpoints of a chunk."""
@@ -35,10 +35,11 @@ _NOT_CONT = bytes(b for b in range(256) if not 0x80 <= b < 0xC0)
 class _FileIndex:
     """Line and column indexes of one file's bytes, built on first use."""
 
-    __slots__ = ("data", "newlines", "blocks", "maps")
+    __slots__ = ("data", "newlines", "blocks", "maps", "utf8")
 
     def __init__(self, data: bytes) -> None:
         self.data = data
+        self.utf8: bytes | None = None
         self.newlines: array[int] | None = None
         self.blocks: array[int] | None = None
         self.maps: dict[int, tuple[object, dict[int, tuple[list[int], list[int]]]]] = {}
@@ -83,6 +84,23 @@ def _index(data: bytes) -> _FileIndex:
     else:
         _INDEXES.move_to_end(key)
     return ix
+
+
+def as_utf8(data: bytes) -> bytes:
+    """An XML file's bytes as the TEI reader saw them: UTF-8 (:func:`xref.xmlencoding.to_utf8`).
+
+    The same object for a UTF-8 file; the converted copy is kept with the file's indexes.
+    """
+    ix = _index(data)
+    if ix.utf8 is None:
+        from xref.errors import InputError
+        from xref.xmlencoding import to_utf8
+
+        try:
+            ix.utf8 = to_utf8("", data)[0]
+        except InputError:
+            ix.utf8 = data
+    return ix.utf8
 
 
 def line_of(data: bytes, byte: int) -> tuple[int, int]:

@@ -75,8 +75,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(result.output.decode("utf-8"))
         return 0
     if args.output == "-":
-        sys.stdout.buffer.write(result.output)
+        sys.stdout.buffer.write(result.file_output())
         sys.stdout.flush()
     else:
-        write_bytes(args.output, result.output)
+        write_bytes(args.output, result.file_output())
     return 0
