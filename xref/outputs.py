@@ -34,7 +34,9 @@ from types import FrameType
 
 from xref.errors import XrefError
 
-__all__ = ["OutputError", "output_path", "refuse_inputs", "write_bytes", "write_text"]
+__all__ = [
+    "OutputError", "output_path", "refuse_inputs", "sigterm_raises", "write_bytes", "write_text",
+]
 
 _TMP = ".xref-tmp"
 _LOCK = ".xref-lock"
@@ -87,7 +89,9 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 
 @contextlib.contextmanager
-def _sigterm_raises() -> Iterator[None]:
+def sigterm_raises() -> Iterator[None]:
+    """While the block runs (in the main thread), SIGTERM raises ``SystemExit(143)``: the
+    ``finally`` clauses that remove temporary files run, and the process exits with 143."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -186,7 +190,7 @@ def output_path(path: str | Path) -> Iterator[Path]:
     tmp = parent / f"{stem}{os.getpid()}{_TMP}{target.suffix}"
     fd = -1
     try:
-        with _sigterm_raises():
+        with sigterm_raises():
             fd = _lock(target)
             for stale in parent.glob(f"{glob.escape(stem)}*{_TMP}*"):
                 _remove(stale)  # left by a writer that was killed: we hold the lock now
