@@ -156,24 +156,27 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--densities", default="1,4,16")
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--work", type=Path, default=None)
+    ap.add_argument("--make", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    data = args.volume.read_bytes()
     work = args.work or Path(tempfile.mkdtemp(prefix="xref-scaling-"))
     work.mkdir(parents=True, exist_ok=True)
     sizes = [int(x) for x in args.sizes.split(",") if x]
     densities = [int(x) for x in args.densities.split(",") if x]
-    print(f"volume {args.volume.name} ({len(data) / 1e6:.1f} MB); inputs in {work}")
-    size_inputs = []
-    for k in sizes:
-        p = work / f"size-{k}x.xml"
-        p.write_bytes(bigger(data, k))
-        size_inputs.append((f"{k}x", p))
-    one = densest(data)
-    dense_inputs = []
-    for k in densities:
-        p = work / f"density-{k}x.xml"
-        p.write_bytes(denser(one, k))
-        dense_inputs.append((f"{k}x", p))
+    size_inputs = [(f"{k}x", work / f"size-{k}x.xml") for k in sizes]
+    dense_inputs = [(f"{k}x", work / f"density-{k}x.xml") for k in densities]
+    if args.make:
+        data = args.volume.read_bytes()
+        for k, (_, p) in zip(sizes, size_inputs, strict=True):
+            p.write_bytes(bigger(data, k))
+        one = densest(data)
+        for k, (_, p) in zip(densities, dense_inputs, strict=True):
+            p.write_bytes(denser(one, k))
+        return 0
+    # The inputs are made in a child process: this one stays small, so that the peak memory
+    # its children report (which counts what they inherit at fork) is theirs.
+    subprocess.run([sys.executable, __file__, "--make", *argv, "--work", str(work)], check=True)
+    print(f"volume {args.volume.name} ({args.volume.stat().st_size / 1e6:.1f} MB); "
+          f"inputs in {work}")
     _table("More documents (the volume's body repeated):", size_inputs, args.runs, work)
     _table("One document, denser (each paragraph repeated inside itself):", dense_inputs,
            args.runs, work)
