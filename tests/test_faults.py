@@ -10,6 +10,7 @@ bounded. Loopback servers for fetch faults are in ``test_fetch_faults.py``.
 from __future__ import annotations
 
 import os
+import re
 import resource
 import signal
 import sqlite3
@@ -239,3 +240,42 @@ def test_output_read_from_an_input_folder_is_refused(
     assert main(["report", str(work), "-o", str(work / "x.xml"), "--jobs", "1"]) == 2
     assert "it would be read as an input" in capsys.readouterr().err
     assert not (work / "x.xml").exists()
+
+
+# -- the hostile XML set ---------------------------------------------------------------------------
+HOSTILE = {
+    "billion-laughs.xml": "refused DOCTYPE 'lolz' with an internal subset",
+    "external-entity.xml": "refused DOCTYPE 'TEI' with an internal subset",
+    "undefined-entity.xml": "undefined entity",
+    "truncated.xml": "malformed XML",
+    "junk.xml": "malformed XML",
+}
+
+
+@pytest.mark.parametrize("command", ["resolve", "check", "graph"])
+def test_hostile_xml_set(tmp_path: Path, command: str) -> None:
+    """The hostile files beside a good volume: each refused with file:line:col, exit 2, no
+    traceback; the good volume's results are all there."""
+    tei = ROOT / "fixtures" / "tei"
+    for name in HOSTILE:
+        (tmp_path / name).write_bytes((tei / name).read_bytes())
+    (tmp_path / "page.xml").write_bytes(b"<?xml version='1.0'?>\n<html><p>Deptel 1</p></html>\n")
+    (tmp_path / "v.xml").write_bytes(VOLUME.read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    args = {
+        "resolve": ["resolve", str(tmp_path), "--format", "jsonl", "--jobs", "2"],
+        "check": ["check", str(tmp_path), "--format", "json", "--jobs", "2"],
+        "graph": ["graph", str(tmp_path), "-o", str(out / "g.json"), "--jobs", "2"],
+    }[command]
+    good = _xref(*[a if a != str(tmp_path) else str(tmp_path / "v.xml") for a in args])
+    r = _xref(*args)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    for name, message in {**HOSTILE, "page.xml": "not a TEI volume"}.items():
+        line = next(x for x in r.stderr.splitlines() if f"{tmp_path / name}:" in x)
+        assert message in line
+        assert re.search(rf"{re.escape(str(tmp_path / name))}:\d+:\d+: ", line), line
+    if command == "graph":
+        assert (out / "g.json").read_bytes().count(b'"frus1958-60v11#d') > 0
+    else:
+        assert r.stdout == good.stdout and good.returncode in (0, 1)
