@@ -1,7 +1,7 @@
 """Scaling: ``check``, ``resolve``, ``graph`` and ``annotate`` on inputs made larger on purpose.
 
-    python bench/scaling.py [--volume PATH] [--sizes 1,10,100] [--densities 1,4,16]
-                            [--runs N] [--work DIR]
+    python bench/scaling.py [--volume PATH] [--sizes 1,10,100] [--dense-volume PATH]
+                            [--densities 1,4,16,64] [--runs N] [--work DIR]
 
 Two families of synthetic inputs are made from one real volume (by default
 ``frus1961-63v06``), with every ``xml:id`` (and every ``#id`` target pointing at one) renamed
@@ -9,9 +9,10 @@ in each copy so that the ids stay unique:
 
 * *size*: the volume's ``<body>`` repeated 1, 10 and 100 times (more documents, the same
   density);
-* *density*: the volume's document with the most citations, alone, with the content of each of
-  its paragraphs (and notes) repeated 1, 4 and 16 times inside the paragraph (the same
-  document, longer texts, more findings per text).
+* *density*: the document with the most citation triggers of ``--dense-volume`` (by default
+  ``frus1958-60v11``), alone in a volume, with the content of each of its paragraphs repeated
+  1, 4, 16 and 64 times inside the paragraph (the same document, longer texts, more findings
+  per text).
 
 Each command runs as a separate process (``python -m xref ...``, one job); its wall time and
 peak resident memory (``ru_maxrss`` of the child) are printed, best of ``--runs``. The last
@@ -32,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "frus"
 DEFAULT = CORPUS / "frus1961-63v06.xml"
+DENSE = CORPUS / "frus1958-60v11.xml"
 
 _ID = re.compile(rb'xml:id="([^"]+)"')
 _TARGET = re.compile(rb'(target|corresp)="([^"]*)"')
@@ -76,7 +78,7 @@ def _documents(data: bytes) -> list[tuple[int, int]]:
 
 
 def densest(data: bytes) -> bytes:
-    """The document with the most citation triggers, as a volume of its own."""
+    """The document with the most citation triggers, alone in a volume (no front matter)."""
     trigger = re.compile(rb"\b(?:Deptel|Embtel|[Tt]elegram|Document|Ibid|[Ff]ootnote)s?\b")
     spans = _documents(data)
     s, e = max(spans, key=lambda se: len(trigger.findall(data, se[0], se[1])))
@@ -91,9 +93,13 @@ def densest(data: bytes) -> bytes:
             pos = m.end()
             break
     doc = doc[:pos] if pos else doc
-    body = _BODY.search(data)
-    assert body is not None
-    return data[: body.start(1)] + doc + data[body.end(1) :]
+    vid = re.search(rb'<TEI\b[^>]*xml:id="([^"]+)"', data)
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" '
+        b'xmlns:frus="http://history.state.gov/frus/ns/1.0" xml:id="'
+        + (vid.group(1) if vid else b"frus-dense") + b'"><text><body>\n'
+    )
+    return head + doc + b"\n</body></text></TEI>\n"  # the document alone, no front matter
 
 
 def denser(data: bytes, times: int) -> bytes:
@@ -144,7 +150,7 @@ def _table(title: str, inputs: list[tuple[str, Path]], runs: int, out: Path) -> 
         for name, args in _commands(path, out).items():
             seconds, peak, code = _measure(args, runs if mb < 20 else 1)
             base.setdefault(name, seconds)
-            print(f"{label:<10} {mb:7.1f} {name:<9} {seconds:8.2f} {peak / 1024:8.0f} {code:>4} "
+            print(f"{label:<10} {mb:7.2f} {name:<9} {seconds:8.2f} {peak / 1024:8.0f} {code:>4} "
                   f"{seconds / base[name]:7.1f}", flush=True)
 
 
@@ -153,7 +159,9 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--volume", type=Path, default=DEFAULT)
     ap.add_argument("--sizes", default="1,10,100")
-    ap.add_argument("--densities", default="1,4,16")
+    ap.add_argument("--densities", default="1,4,16,64")
+    ap.add_argument("--dense-volume", type=Path, default=DENSE,
+                    help="the volume whose densest document is made denser")
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--work", type=Path, default=None)
     ap.add_argument("--make", action="store_true", help=argparse.SUPPRESS)
@@ -168,16 +176,17 @@ def main(argv: list[str]) -> int:
         data = args.volume.read_bytes()
         for k, (_, p) in zip(sizes, size_inputs, strict=True):
             p.write_bytes(bigger(data, k))
-        one = densest(data)
+        one = densest(args.dense_volume.read_bytes())
         for k, (_, p) in zip(densities, dense_inputs, strict=True):
             p.write_bytes(denser(one, k))
         return 0
     # The inputs are made in a child process: this one stays small, so that the peak memory
     # its children report (which counts what they inherit at fork) is theirs.
     subprocess.run([sys.executable, __file__, "--make", *argv, "--work", str(work)], check=True)
-    print(f"volume {args.volume.name} ({args.volume.stat().st_size / 1e6:.1f} MB); "
-          f"inputs in {work}")
-    _table("More documents (the volume's body repeated):", size_inputs, args.runs, work)
+    print(f"volume {args.volume.name} ({args.volume.stat().st_size / 1e6:.1f} MB), densest "
+          f"document of {args.dense_volume.name}; inputs in {work}")
+    if size_inputs:
+        _table("More documents (the volume's body repeated):", size_inputs, args.runs, work)
     _table("One document, denser (each paragraph repeated inside itself):", dense_inputs,
            args.runs, work)
     return 0
