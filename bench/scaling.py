@@ -173,9 +173,10 @@ def main(argv: list[str]) -> int:
     size_inputs = [(f"{k}x", work / f"size-{k}x.xml") for k in sizes]
     dense_inputs = [(f"{k}x", work / f"density-{k}x.xml") for k in densities]
     if args.make:
-        data = args.volume.read_bytes()
-        for k, (_, p) in zip(sizes, size_inputs, strict=True):
-            p.write_bytes(bigger(data, k))
+        if sizes:
+            data = args.volume.read_bytes()
+            for k, (_, p) in zip(sizes, size_inputs, strict=True):
+                p.write_bytes(bigger(data, k))
         one = densest(args.dense_volume.read_bytes())
         for k, (_, p) in zip(densities, dense_inputs, strict=True):
             p.write_bytes(denser(one, k))
@@ -183,8 +184,8 @@ def main(argv: list[str]) -> int:
     # The inputs are made in a child process: this one stays small, so that the peak memory
     # its children report (which counts what they inherit at fork) is theirs.
     subprocess.run([sys.executable, __file__, "--make", *argv, "--work", str(work)], check=True)
-    print(f"volume {args.volume.name} ({args.volume.stat().st_size / 1e6:.1f} MB), densest "
-          f"document of {args.dense_volume.name}; inputs in {work}")
+    print(f"volume {args.volume.name}, densest document of {args.dense_volume.name}; "
+          f"inputs in {work}")
     if size_inputs:
         _table("More documents (the volume's body repeated):", size_inputs, args.runs, work)
     _table("One document, denser (each paragraph repeated inside itself):", dense_inputs,
