@@ -108,6 +108,8 @@ def denser(data: bytes, times: int) -> bytes:
 
     def para(m: re.Match[bytes]) -> bytes:
         inner = m.group(2)
+        if re.search(rb"<p\b", inner):
+            return m.group(0)  # a paragraph inside a note inside this one: left as it is
         copies = [inner] + [rename(inner, ids, f"-y{k}".encode()) + b" " for k in range(1, times)]
         return m.group(1) + b" ".join(copies) + m.group(3)
 
