@@ -21,18 +21,21 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import glob
 import os
 import shutil
 import signal
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType
 
 from xref.errors import XrefError
+
+if sys.platform != "win32":
+    import fcntl
 
 __all__ = [
     "OutputError", "output_path", "refuse_inputs", "sigterm_raises", "write_bytes", "write_text",
@@ -106,6 +109,15 @@ def _lock(target: Path) -> int:
     """Take the writer's lock of ``target``; refuse if another process holds it."""
     lock = target.with_name(f".{target.name}{_LOCK}")
     while True:
+        if sys.platform == "win32":  # no flock: the lock file itself is the lock
+            try:
+                fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                raise OutputError(
+                    target, f"another xref process is writing it (or one was killed: remove {lock})"
+                ) from None
+            os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+            return fd
         fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -128,9 +140,12 @@ def _lock(target: Path) -> int:
 
 
 def _unlock(target: Path, fd: int) -> None:
-    with contextlib.suppress(OSError):
+    if sys.platform == "win32":  # an open file cannot be removed there
+        os.close(fd)
+    with contextlib.suppress(OSError):  # removed while still locked: no one waits on a ghost
         os.unlink(target.with_name(f".{target.name}{_LOCK}"))
-    os.close(fd)
+    if sys.platform != "win32":
+        os.close(fd)
 
 
 def _remove(path: Path) -> None:
