@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
+import attrs
 from attrs import frozen
 
 from xref.cite.models import FootnoteCitation, Span
@@ -135,6 +136,18 @@ class Annotation:
     """The refs inserted (TEI) or the citations linked (HTML), in file order."""
     skipped: tuple[Skipped, ...] = ()
     """Resolved citations left alone, with the reason."""
+    encoding: str | None = None
+    """The file's encoding when it is not UTF-8 (``original`` and ``output`` are UTF-8)."""
+    source: bytes | None = None
+    """The file's own bytes when it is not UTF-8."""
+
+    def file_output(self) -> bytes:
+        """``output`` in the file's own encoding (and declaration): the bytes to write."""
+        if self.encoding is None or self.source is None:
+            return self.output
+        from xref.read.xmlencoding import from_utf8
+
+        return from_utf8(self.output, self.source, self.encoding)
 
     def diff(self, context: int = 3) -> str:
         """A unified diff from the input to the output (TEI), for ``--dry-run``."""
@@ -620,7 +633,7 @@ def annotate_html(
         start = c.source_map.byte_offset(span.start, data)
         end = c.source_map.byte_offset(span.end - 1, data) if span.end > span.start else start
         if end < len(data):  # past the last character
-            end += len(data[end:].decode("utf-8", "replace")[:1].encode("utf-8"))
+            end += len(data[end : end + 4].decode("utf-8", "replace")[:1].encode("utf-8"))
         if not 0 <= start < end <= len(data):
             continue
         text = r.citation.text
@@ -681,12 +694,14 @@ def annotate(
     from xref.read.plaintext import read_plaintext
     from xref.read.sources import read_paths
     from xref.read.tei import read_volume
+    from xref.read.xmlencoding import to_utf8
 
     p = str(path)
     try:
-        data = Path(p).read_bytes()
+        raw = Path(p).read_bytes()
     except OSError as exc:
         raise InputError(p, f"cannot read: {exc.strerror or exc}") from None
+    data, encoding = to_utf8(p, raw) if p.endswith(".xml") else (raw, None)
     is_tei = p.endswith(".xml") or data.lstrip()[:5] in (b"<?xml", b"<TEI ")
     fmt: Format = format or ("tei" if is_tei else "html")
     extra: list[Document | Volume] = []
@@ -701,7 +716,10 @@ def annotate(
         vol = read_volume(p)
         index = Corpus.from_documents([vol, *extra])
         if fmt == "tei":
-            return annotate_tei(data, vol, index, path=p, cross_volume=cross_volume)
+            result = annotate_tei(data, vol, index, path=p, cross_volume=cross_volume)
+            if encoding is not None:
+                result = attrs.evolve(result, encoding=encoding, source=raw)
+            return result
         raise InputError(p, "HTML output is for plain-text documents; use --format tei")
     if fmt == "tei":
         raise InputError(p, "TEI output needs a TEI volume; this is plain text (use --format html)")

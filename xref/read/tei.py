@@ -39,6 +39,7 @@ from xref.read.headers import (
     parse_source_note,
 )
 from xref.read.safexml import create_parser, parse_error
+from xref.read.xmlencoding import to_utf8
 
 __all__ = ["iter_documents", "read_volume", "read_volume_bytes"]
 
@@ -56,6 +57,9 @@ _SOURCE_TEXT = re.compile(r"^\W{0,3}source\b", re.I)
 _XML_ID = re.compile(rb"""xml:id\s*=\s*(?:"([^"<&\t\r\n]*)"|'([^'<&\t\r\n]*)')""")
 _BUFFER = 1 << 22
 _DOC_TYPE = re.compile(rb"""\btype\s*=\s*["']document["']""")
+_HUGE = 1 << 23
+"""Texts longer than this (8 M characters) are collapsed part by part (see _Text.finish)."""
+_FEW = 4
 _BLOCK = "\x01"
 """A paragraph boundary in a container's raw parts (XML text cannot contain it)."""
 _SEP = "\x02"
@@ -97,7 +101,10 @@ class _Text:
         """The joined text, its source map and refs; also sets the marks' values."""
         parts = self.parts
         strs = cast(list[str], list(filter(_IS_STR, parts)))
-        chunk = iter(_collapse(_SEP.join(strs)).split(_SEP) if strs else ()).__next__
+        if len(strs) < _FEW or sum(map(len, strs)) < _HUGE:
+            chunk = iter(_collapse(_SEP.join(strs)).split(_SEP) if strs else ()).__next__
+        else:  # a huge text: part by part, without three joined copies of it in memory
+            chunk = iter([_collapse(x) for x in strs]).__next__
         out: list[str] = []
         offsets: list[int] = []
         events: list[int] = []
@@ -148,9 +155,11 @@ class _Text:
             put(norm)
             length += len(norm)
             ends_space = norm[-1] == " "
+        if out and out[-1].endswith(" "):
+            out[-1] = out[-1][:-1]  # (not text[:-1]: a copy of the whole text)
+        del parts, strs
+        self.parts.clear()  # the raw character data, no longer needed: freed before the join
         text = "".join(out)
-        if text.endswith(" "):
-            text = text[:-1]
         refs = tuple(Ref(_trim(text, Span(s[1], e[1])), target) for s, e, target in self.refs)
         smap = SourceMap(array("q", offsets), array("q", events), bytes(leads))
         return text, smap, refs
@@ -231,13 +240,15 @@ class _Reader:
 
     def __init__(self, path: str, data: bytes) -> None:
         self.path = path
+        # Any encoding the file names is read as UTF-8 (the byte scans below need it).
+        data, self.encoding = to_utf8(path, data)
         self.data = data
         self.parser = create_parser(path)
         p = self.parser
         p.buffer_text = True
         p.buffer_size = _BUFFER
         p.ordered_attributes = False
-        p.StartElementHandler = self.outside
+        p.StartElementHandler = self.root
         # Where documents can be: from the tag of the first type="document" to the last one.
         # Outside that stretch (the front matter, the index) no start handler runs at all,
         # once the volume's id and title are known.
@@ -260,6 +271,19 @@ class _Reader:
         self.last_date: str | None = None
 
     # -- expat handlers ---------------------------------------------------------------
+
+    def root(self, name: str, attrs: dict[str, str]) -> None:
+        """The root element: a TEI volume's is ``TEI`` (or ``teiCorpus``); else it is refused."""
+        p = self.parser
+        if name.rpartition(":")[2] not in ("TEI", "teiCorpus"):
+            raise InputError(
+                self.path,
+                f"not a TEI volume: the root element is <{name}>, not <TEI>; nothing read",
+                p.CurrentLineNumber,
+                p.CurrentColumnNumber + 1,
+            )
+        p.StartElementHandler = self.outside
+        self.outside(name, attrs)
 
     def outside(self, name: str, attrs: dict[str, str]) -> None:
         """Start tags outside documents."""
@@ -545,6 +569,7 @@ class _Reader:
 
     def run(self, chunk: int = 1 << 20) -> Iterator[Document]:
         data = self.data
+        view = memoryview(data)  # slices of it are not copies (a 200 MB text is one slice)
         try:
             start = 0
             while start < len(data):
@@ -555,7 +580,7 @@ class _Reader:
                     end = len(data)
                 if start < self.first_tag < end:
                     end = self.first_tag
-                self.parser.Parse(data[start:end], False)
+                self.parser.Parse(view[start:end], False)
                 if end == self.first_tag:
                     self.parser.StartElementHandler = self.outside
                 start = end
@@ -657,7 +682,7 @@ def read_volume_bytes(path: str, data: bytes) -> Volume:
     reader = _Reader(path, data)
     documents = tuple(reader.run())
     volume_id = reader.volume_id or Path(path).stem
-    diagnostics = _duplicate_ids(path, data)
+    diagnostics = _duplicate_ids(path, reader.data)
     docs = tuple(
         d if d.volume == volume_id else attrs.evolve(d, volume=volume_id) for d in documents
     )
