@@ -136,10 +136,22 @@ class _Files:
             return None
         if path not in self.data:
             try:
-                self.data[path] = Path(path).read_bytes()
+                self.data[path] = _utf8(path, Path(path).read_bytes())
             except OSError:
                 self.data[path] = None
         return self.data[path]
+
+
+def _utf8(path: str, data: bytes) -> bytes:
+    """An XML file's bytes in UTF-8, as the TEI reader read them (any declared encoding)."""
+    from xref.read.xmlencoding import to_utf8
+
+    if not path.lower().endswith(".xml"):
+        return data
+    try:
+        return to_utf8(path, data)[0]
+    except XrefError:
+        return data
 
 
 def _read(inputs: Iterable[Input], jobs: int | None) -> tuple[list[Document | Volume],

@@ -18,6 +18,7 @@ from xml.parsers import expat
 import httpx
 
 from xref.errors import FetchError, InputError, UnsafeXMLError
+from xref.fetch.limits import part_name
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
 _CHUNK = 64 * 1024
@@ -98,7 +99,9 @@ def _write_sidecar(sidecar: Path, url: str, response: httpx.Response, size: int)
         "size": size,
         "fetched": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    fd, tmp_name = tempfile.mkstemp(dir=sidecar.parent, prefix=f".{sidecar.stem}.", suffix=".part")
+    fd, tmp_name = tempfile.mkstemp(
+        dir=sidecar.parent, prefix=part_name(sidecar.stem), suffix=".part"
+    )
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(meta, out, indent=2)
