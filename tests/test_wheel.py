@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -33,7 +34,9 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
         "print(c.kind, c.fields()['number'], pathlib.Path(xref.__file__).parent.joinpath("
         "'grammars', 'citation.lark').is_file())"
     )
+    # Without PYTHONPATH: a work tree on it would be imported instead of the installed wheel.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     out = subprocess.run(
-        [str(py), "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path
+        [str(py), "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path, env=env
     ).stdout.split()
     assert out == ["telegram", "1338", "True"]

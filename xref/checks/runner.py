@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from attrs import frozen
 
+from xref.checks.context import Finding
 from xref.checks.pool import map_forked
 from xref.checks.rules import RULES, SEVERITIES, Context, Hit, Rule, rule_by_id
 from xref.checks.suppress import unsuppressed
@@ -30,54 +30,6 @@ __all__ = ["CheckResult", "Finding", "check", "check_inputs", "select_rules", "s
 _XML_ID = re.compile(rb"\bxml:id\s*=\s*[\"']([^\"']*)[\"']")
 
 Input = str | Path | Document | Volume
-
-
-@frozen
-class Finding:
-    """One problem found by a rule, located in its file."""
-
-    rule: str
-    """The rule's id (``XR012``)."""
-    severity: str
-    """``error``, ``warning`` or ``info``."""
-    message: str
-    """What is wrong, in one line."""
-    hint: str
-    """What to do about it."""
-    path: str | None = None
-    """The file, or None for documents given without one."""
-    line: int = 0
-    """1-based line, 0 when unknown."""
-    column: int = 0
-    """1-based column in characters, 0 when unknown."""
-    volume: str | None = None
-    """The FRUS volume id."""
-    document: str | None = None
-    """The document's id within its volume (``d9``) or the plain-text file's stem."""
-    note: str | None = None
-    """The note's id (``d9fn4``; plain text ``fn4``, ``source``) when in a note."""
-    span: Span | None = None
-    """The offending text's span in its container's text."""
-    context: str | None = None
-    """Where in the volume, when not in a document's text (``index entry 'Acheson, Dean'``,
-    ``front matter: section 'persons'``)."""
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready record."""
-        return {
-            "rule": self.rule,
-            "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "volume": self.volume,
-            "document": self.document,
-            "note": self.note,
-            "span": None if self.span is None else [self.span.start, self.span.end],
-            "context": self.context,
-        }
 
 
 @frozen
@@ -146,10 +98,22 @@ class _Files:
             return None
         if path not in self.data:
             try:
-                self.data[path] = Path(path).read_bytes()
+                self.data[path] = _utf8(path, Path(path).read_bytes())
             except OSError:
                 self.data[path] = None
         return self.data[path]
+
+
+def _utf8(path: str, data: bytes) -> bytes:
+    """An XML file's bytes in UTF-8, as the TEI reader read them (any declared encoding)."""
+    from xref.read.xmlencoding import to_utf8
+
+    if not path.lower().endswith(".xml"):
+        return data
+    try:
+        return to_utf8(path, data)[0]
+    except XrefError:
+        return data
 
 
 def _read(inputs: Iterable[Input], jobs: int | None) -> tuple[list[Document | Volume],

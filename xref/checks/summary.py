@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from xref.checks.runner import Finding
+from xref.checks.context import Finding
 
 __all__ = ["summary_line"]
 

@@ -15,13 +15,10 @@ read the volume, and, unlike a comment, names what it is for.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+from xref.checks.context import Finding
 from xref.checks.volume_scan import IGNORE_PI, scan_volume
 from xref.errors import XrefError
-
-if TYPE_CHECKING:  # xref.linter calls this module
-    from xref.checks.runner import Finding
 
 __all__ = ["IGNORE_PI", "unsuppressed"]
 

@@ -20,15 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
 
+from xref.checks.context import Context, Hit
 from xref.checks.volume_ids import known_volume_ids
 from xref.checks.volume_scan import VolumeScan, scan_volume
 from xref.errors import XrefError
 from xref.read.documents import Document
-
-if TYPE_CHECKING:  # xref.rules imports this module to build its table
-    from xref.checks.rules import Context, Hit
 
 __all__ = ["VOLUME_RULE_SPECS", "volume_scan_of"]
 
@@ -56,8 +53,6 @@ def _docs(ctx: Context) -> dict[str, Document]:
 
 def _hit(ctx: Context, docs: dict[str, Document], message: str, line: int, column: int,
          where: str, document: str | None, hint: str | None = None) -> Hit:
-    from xref.checks.rules import Hit
-
     doc = docs.get(document) if document else None
     return Hit(message, doc, line=line, column=column, where=where, hint=hint)
 

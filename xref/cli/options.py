@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from xref.errors import XrefError
 
 if TYPE_CHECKING:
-    from xref.graph.build import ReferenceGraph
+    from xref.graph.model import ReferenceGraph
 
 __all__ = ["add_input_options", "graph_from_args"]
 
