@@ -205,7 +205,9 @@ def test_check_summary_by_severity(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(EXCERPT), "--jobs", "1"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1
-    assert err[0].startswith("xref check: 2 findings (2 errors, 0 warnings, 0 info) in 1 file")
+    assert err[0].startswith(
+        "xref check: 2 findings (2 errors, 0 warnings, 0 info) in 3 documents of 1 volume"
+    )
     assert main(["check", str(EXCERPT), "-q"]) == 1
     assert capsys.readouterr().err == ""
 

@@ -19,6 +19,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("xref.read",),
     ("xref.resolve",),
     ("xref.checks",),
+    ("xref.outputs",),
     ("xref.graph",),
     ("xref.annotation",),
     ("xref.records", "xref.text"),
@@ -120,3 +121,31 @@ def test_the_checks_catch_a_backward_import(tmp_path: Path) -> None:
     found = imports_of(source, module_files())
     assert found == {"xref.graph.build"}
     assert stage_of("xref.graph.build") > stage_of("xref.cite.find")
+
+
+MAX_LINES = 500
+"""The size a module may reach before it is split (the style notes' "about 500 lines")."""
+
+
+def test_no_module_is_over_the_size_limit() -> None:
+    """Every module stays under about 500 lines; a bigger one gets split by what it does."""
+    big = {
+        name: n
+        for name, path in module_files().items()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert big == {}
+
+
+def test_each_stage_folder_says_what_goes_in_and_out() -> None:
+    """Each stage subpackage's ``__init__`` docstring names its input and its output."""
+    for prefixes in STAGES:
+        for prefix in prefixes:
+            path = PACKAGE.parent / prefix.replace(".", "/") / "__init__.py"
+            if not path.is_file():
+                continue  # a single module (errors, records, __main__)
+            doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+            if prefix == "xref.cli":
+                assert doc, path
+                continue
+            assert "In:" in doc and "Out:" in doc, path

@@ -36,7 +36,8 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
         "pathlib.Path(xref.__file__).parent.joinpath('py.typed').is_file(), xref.__version__,"
         "pathlib.Path(xref.__file__).parent.joinpath('schemas', 'record.schema.json').is_file())"
     )
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the wheel's xref
+    # Without PYTHONPATH: a work tree on it would be imported instead of the installed wheel.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     out = subprocess.run(
         [str(py), "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path, env=env
     ).stdout.split()

@@ -3,7 +3,9 @@
 In: a TEI volume or plain-text file and the corpus. Out: the same file with ``<ref>`` links
 written around each resolved citation (or a diff, or an HTML preview), nothing else changed.
 
-- ``annotator``: the whole stage (``annotate``).
+- ``model``: the records (``Insertion``, ``Skipped``, ``Annotation``) and link targets;
+- ``planning``: where refs go in a TEI file's bytes, and whether a citation can be wrapped;
+- ``annotator``: the whole stage (``annotate``, ``annotate_tei``, ``annotate_html``).
 
 The old module path ``from xref.annotation import annotate`` keeps working: the names of the
 modules above are served from this package on first use. (The package is not named

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from xref.annotation.annotator import annotate
 from xref.cli.options import add_corpus_option
 from xref.cli.progress import progress_for
+from xref.outputs import refuse_inputs, write_bytes
 
 __all__ = ["add_parser", "run"]
 
@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.dry_run and not args.output:
         print("xref annotate: error: -o OUT is required (or --dry-run)", file=sys.stderr)
         return 2
+    refuse_inputs(args.output, [args.path, *args.corpus])
     with progress_for(args.quiet) as progress:
         progress.phase("annotating")
         result = annotate(
@@ -79,8 +80,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(result.output.decode("utf-8"))
         return 0
     if args.output == "-":
-        sys.stdout.buffer.write(result.output)
+        sys.stdout.buffer.write(result.file_output())
         sys.stdout.flush()
     else:
-        Path(args.output).write_bytes(result.output)
+        write_bytes(args.output, result.file_output())
     return 0

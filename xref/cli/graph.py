@@ -10,6 +10,7 @@ from typing import Any
 from xref.cli.options import add_input_options, graph_from_args
 from xref.cli.progress import count, progress_for
 from xref.graph.export import FORMATS, write_dot, write_graph, write_graphml, write_json
+from xref.outputs import refuse_inputs
 
 __all__ = ["EXTENSIONS", "STREAMABLE", "add_parser", "output_format", "run"]
 
@@ -86,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"xref graph: error: {exc}", file=sys.stderr)
         return 2
+    refuse_inputs(args.output, [*args.paths, *args.corpus])
     with progress_for(args.quiet) as progress:
         graph, status = graph_from_args(args, progress)
     if args.output is None or args.output == "-":

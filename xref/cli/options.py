@@ -11,7 +11,7 @@ from xref.errors import XrefError
 
 if TYPE_CHECKING:
     from xref.cli.progress import Progress
-    from xref.graph.build import ReferenceGraph
+    from xref.graph.model import ReferenceGraph
 
 __all__ = ["add_corpus_option", "add_input_options", "graph_from_args"]
 

@@ -1,9 +1,11 @@
 """Before the pipeline, *fetch*: volume ids in, TEI files on disk out.
 
 In: FRUS volume ids. Out: TEI files in a local cache, downloaded over HTTP with retries,
-conditional requests and checksums, offline-first. Imports nothing from the other stages.
+conditional requests and a safety check of each file, offline-first. Imports nothing from the
+other stages.
 
-- ``client``: the cache, the HTTP client and ``Retriever``.
+- ``client``: the cache, the HTTP client and ``Retriever``;
+- ``support``: HTTP response helpers, sidecar files, the safe-TEI check of a download.
 
 The old module path ``from xref.fetch import Retriever`` keeps working: the names of the
 modules above are served from this package on first use.
@@ -14,7 +16,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-_MODULES = ("xref.fetch.client",)
+_MODULES = ("xref.fetch.client", "xref.fetch.support")
 
 
 def __getattr__(name: str) -> Any:

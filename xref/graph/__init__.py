@@ -4,7 +4,8 @@ In: paths (read, resolved against the whole corpus). Out: a
 :class:`~xref.graph.build.ReferenceGraph` of documents, footnotes, external keys and volumes,
 and its exports.
 
-- ``build``: the graph itself (``build_graph``);
+- ``model``: ``Node``, ``Edge``, ``ReferenceGraph`` and the fields every export writes;
+- ``build``: reading, resolving and building the graph (``build_graph``);
 - ``export``: JSON, GraphML, DOT and CSV writers and readers;
 - ``store``: SQLite export and the queries behind ``xref query``;
 - ``report``: the HTML report (graph plus check findings).

@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from xref.graph.build import ReferenceGraph
+    from xref.graph.model import ReferenceGraph
 
 __all__ = ["to_networkx"]
 

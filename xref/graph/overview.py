@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from xref.graph.build import ReferenceGraph
+from xref.graph.model import ReferenceGraph
 
 __all__ = ["FILE_KINDS", "archive_of", "overview"]
 

@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from xref.graph.build import ReferenceGraph
+from xref.graph.model import ReferenceGraph
 from xref.graph.overview import overview
 
 __all__ = ["REPORT_EDGE_FIELDS", "check_findings", "render_report", "report_data"]

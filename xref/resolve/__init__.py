@@ -5,7 +5,9 @@ one :class:`~xref.resolve.resolution.Resolution` per citation: ``resolved`` to a
 footnote, ``external`` with a canonical key, ``ambiguous`` or ``unresolved``.
 
 - ``corpus``: the index resolution queries (documents, footnotes, telegram numbers by channel);
-- ``resolution``: resolution itself (``resolve_documents``, ``resolve_citations``).
+- ``channels``: dates, parties and telegram channels (``telegram_channel``, ``complete_date``);
+- ``resolver``: one method per citation kind, answering status and target, key or reason;
+- ``resolution``: the ``Resolution`` record and the pass over documents (``resolve_documents``).
 
 The documented import path ``from xref.resolve import resolve_documents`` keeps working: the
 names of ``resolution`` are served from this package on first use.
