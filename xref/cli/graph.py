@@ -82,12 +82,12 @@ def output_format(output: str | None, fmt: str | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``xref graph``."""
+    refuse_inputs(args.output, [*args.paths, *args.corpus])
     try:
         fmt = output_format(args.output, args.format)
     except ValueError as exc:
         print(f"xref graph: error: {exc}", file=sys.stderr)
         return 2
-    refuse_inputs(args.output, [*args.paths, *args.corpus])
     with progress_for(args.quiet) as progress:
         graph, status = graph_from_args(args, progress)
     if args.output is None or args.output == "-":
