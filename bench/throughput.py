@@ -145,17 +145,24 @@ def lxml_floor(files: Sequence[Path]) -> float:
     """Seconds for lxml to parse every file and join its text (the reading floor)."""
     from lxml import etree
 
+    # as xref reads: no entities, no network; duplicate xml:ids (real, in some volumes) allowed
+    parser = etree.XMLParser(collect_ids=False, resolve_entities=False, no_network=True,
+                             huge_tree=True)
     gc.collect()
     t = time.perf_counter()
     for p in files:
-        root = etree.parse(str(p)).getroot()
+        root = etree.parse(str(p), parser).getroot()
         "".join(root.itertext())
     return time.perf_counter() - t
 
 
 def _env() -> dict[str, str]:
-    """This environment with this checkout first on PYTHONPATH (its xref is the one timed)."""
-    path = os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])
+    """This environment with the imported xref's checkout first on PYTHONPATH, so that a
+    fresh process times the same xref as this one."""
+    import xref
+
+    path = os.pathsep.join([str(Path(xref.__file__).resolve().parents[1]),
+                            os.environ.get("PYTHONPATH", "")])
     return {**os.environ, "PYTHONPATH": path}
 
 
@@ -206,6 +213,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     t = time.perf_counter()
     texts, ndocs, k = sample_texts(files, args.sample_mb)
     mb = size_mb(texts)
+    import xref
+
+    print(f"xref from {Path(xref.__file__).resolve().parent}")
     print(f"python {sys.version.split()[0]}, one process, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.2f}")
     print(f"{len(files)} volumes, {xml_mb:.1f} MB of XML; comparison text: every {k}-th "

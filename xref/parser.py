@@ -19,6 +19,8 @@ import lark
 from attrs import frozen
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
+from xref.lalr import automaton
+
 __all__ = [
     "START_RULES",
     "ParseFailure",
@@ -26,6 +28,7 @@ __all__ = [
     "get_parser",
     "grammar_text",
     "parse_prefix",
+    "parse_prefix_lark",
 ]
 
 START_RULES: tuple[str, ...] = (
@@ -88,8 +91,24 @@ def get_parser() -> lark.Lark:
 def parse_prefix(text: str, start: int, rule: str, end: int | None = None) -> Parsed | ParseFailure:
     """Parse the longest prefix of ``text[start:end]`` that is a complete ``rule``.
 
-    Offsets in the returned tree's tokens are relative to ``start``.
+    Offsets in the returned tree's tokens are relative to ``start``. Runs the grammar's
+    automaton with the lean driver of :mod:`xref.lalr` (the same result as
+    :func:`parse_prefix_lark`, several times faster).
     """
+    window = text[start:end] if end is not None else text[start:]
+    found = automaton().parse_prefix(window, rule)
+    if found.tree is None:
+        return ParseFailure(
+            start=start, position=start + found.failed_at, expected=found.expected, rule=rule
+        )
+    return Parsed(tree=found.tree, start=start, end=start + found.accept, rule=rule)
+
+
+def parse_prefix_lark(
+    text: str, start: int, rule: str, end: int | None = None
+) -> Parsed | ParseFailure:
+    """:func:`parse_prefix` with Lark's interactive parser, token by token: the reference
+    that :mod:`xref.lalr` must agree with (the tests compare them)."""
     window = text[start:end] if end is not None else text[start:]
     parser = get_parser()
     ip = parser.parse_interactive(window, start=rule)
