@@ -182,20 +182,77 @@ _WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")
 _WORD = re.compile(rf"{_WORD_CHARS}+")
 
 
+# _WORD_BACK read backwards: on the reversed text one forward match finds the same start
+# (the longest run of up to four words ending at the anchor) without trying every start
+_WORD_BACK_REVERSED = re.compile(rf"{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,3}}")
+
+
+def _one_char_index(alternation: str) -> re.Pattern[str] | None:
+    """A pattern that matches one character wherever an alternative of ``alternation`` (a
+    flat ``a|b|c`` of simple patterns) matches: the alternatives grouped by their first
+    character or class, the rest of each in a lookahead. Python's regex engine tries every
+    alternative of a flat alternation at each position; grouped, it tries one per distinct
+    first character. None when ``alternation`` has groups (then it is not flat)."""
+    if "(" in alternation:
+        return None
+    rests: dict[str, list[str]] = {}
+    for alt in alternation.split("|"):
+        head = re.match(r"\[[^\]]+\]|\\.|.", alt)
+        if head is None:
+            return None
+        rests.setdefault(head.group(0), []).append(alt[head.end():])
+    parts = [
+        head if "" in tails else f"{head}(?={'|'.join(tails)})" for head, tails in rests.items()
+    ]
+    return re.compile("|".join(parts))
+
+
+_ANCHOR_STARTS = _one_char_index(_ANCHORS.pattern)
+
+
 def _anchor_positions(text: str) -> list[int]:
-    return [m.start() for m in _ANCHORS.finditer(text)]
+    """``[m.start() for m in _ANCHORS.finditer(text)]``: the same left-to-right,
+    non-overlapping matches, found by trying ``_ANCHORS`` only where one may start."""
+    if _ANCHOR_STARTS is None:
+        return [m.start() for m in _ANCHORS.finditer(text)]
+    out: list[int] = []
+    end = 0
+    match = _ANCHORS.match
+    for start in _ANCHOR_STARTS.finditer(text):
+        p = start.start()
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            out.append(p)
+            end = m.end()
+    return out
+
+
+def _words_back(text: str, reverse: str, i: int) -> int:
+    """``_WORD_BACK.search(text, max(0, i - 48), i).start()``: where the (up to four) words
+    ending at ``i`` start, found by one forward match on ``reverse`` (``text[::-1]``)."""
+    n = len(text)
+    bound = n - max(0, i - 48)
+    m = _WORD_BACK_REVERSED.match(reverse, n - i, bound)
+    assert m is not None  # the pattern matches the empty string
+    longest = m.end()
+    if i > 0 and text[i - 1] == "\n":
+        # "$" also matches before a newline that ends the searched text
+        m = _WORD_BACK_REVERSED.match(reverse, n - i + 1, bound)
+        assert m is not None
+        longest = max(longest, m.end())
+    return n - longest
 
 
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
     match = _SCAN.match
+    reverse = text[::-1]
     for i in _anchor_positions(text):
-        back = _WORD_BACK.search(text, max(0, i - 48), i)
-        if back is None:
-            continue
         # try the start of each of the (up to four) words ending at the anchor
-        pos = back.start()
+        pos = _words_back(text, reverse, i)
         for w in _WORD.finditer(text, pos, i + 1):
             start = w.start()
             if start in tried:

@@ -241,12 +241,14 @@ class Automaton:
         last_end = 0
         expected: tuple[str, ...] = ()
         failed_at = len(window)
+        lex_failure: _Failed | None = None  # where the lexer gave up, resolved only if needed
         try:
             while True:
                 try:
                     tok = self._next_token(lexers[stack[-1]], window, counter)
                 except _Failed as failed:
-                    raise self._lex_failure(failed, window, counter) from None
+                    lex_failure = failed
+                    break
                 if tok is None:
                     break
                 self._feed(stack, values, tok, -1)
@@ -256,9 +258,23 @@ class Automaton:
         except _Failed as failed:
             failed_at = failed.position
             expected = tuple(sorted(failed.expected))
+        finish = last_accept >= 0 and last_accept == last_end
+        if lex_failure is not None:
+            # the accepted prefix may be all that is needed; the position of the failure
+            # (which asks the whole grammar's lexer) only when there is none
+            if finish:
+                finish = False
+                try:
+                    tree = self._finish(stack, values, rule, None)
+                    return Outcome(tree, last_accept, -1, ())
+                except _Failed:
+                    pass
+            failed = self._lex_failure(lex_failure, window, counter)
+            failed_at = failed.position
+            expected = tuple(sorted(failed.expected))
         if last_accept < 0:
             return Outcome(None, -1, failed_at, expected)
-        if last_accept == last_end:
+        if finish:
             # the interactive parser's feed_eof (a $END token at line 1, column 1)
             try:
                 tree = self._finish(stack, values, rule, None)
