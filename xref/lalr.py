@@ -269,9 +269,9 @@ class Automaton:
                     return Outcome(tree, last_accept, -1, ())
                 except _Failed:
                     pass
-            failed = self._lex_failure(lex_failure, window, counter)
-            failed_at = failed.position
-            expected = tuple(sorted(failed.expected))
+            stop = self._lex_failure(lex_failure, window, counter)
+            failed_at = stop.position
+            expected = tuple(sorted(stop.expected))
         if last_accept < 0:
             return Outcome(None, -1, failed_at, expected)
         if finish:
