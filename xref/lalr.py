@@ -46,6 +46,24 @@ class _StateLexer:
         self.allowed: frozenset[str] = frozenset(allowed or {"<END-OF-FILE>"})
 
 
+class _Lexers(dict[int, _StateLexer]):
+    """Each parser state's lexer, built when the state is first reached (Lark compiles its
+    scanners lazily too: most states are never reached by most texts)."""
+
+    def __init__(self, basic: dict[int, Any]) -> None:
+        super().__init__()
+        self._basic = basic
+        self._by_id: dict[int, _StateLexer] = {}
+
+    def __missing__(self, state: int) -> _StateLexer:
+        basic = self._basic[state]
+        lexer = self._by_id.get(id(basic))
+        if lexer is None:
+            lexer = self._by_id[id(basic)] = _StateLexer(basic)
+        self[state] = lexer
+        return lexer
+
+
 class Outcome:
     """What one longest-prefix parse found (offsets relative to the parsed window).
 
@@ -104,14 +122,9 @@ class Automaton:
             builder = ParseTreeBuilder(parser.rules, Tree, False, False, False)  # type: ignore[no-untyped-call]
             self.callbacks = builder.create_callback()  # type: ignore[no-untyped-call]
         contextual: Any = frontend.lexer
-        by_id: dict[int, _StateLexer] = {}
-        self.lexers: dict[int, _StateLexer] = {}
-        for state, basic in contextual.lexers.items():
-            key = id(basic)
-            if key not in by_id:
-                by_id[key] = _StateLexer(basic)
-            self.lexers[state] = by_id[key]
-        self.root = _StateLexer(contextual.root_lexer)
+        self.lexers = _Lexers(contextual.lexers)
+        self._root_lexer: Any = contextual.root_lexer
+        self._root: _StateLexer | None = None
         self.accepting: frozenset[int] = frozenset(
             s for s, actions in self.states.items() if "$END" in actions
         )
@@ -158,8 +171,10 @@ class Automaton:
     def _lex_failure(self, failed: _Failed, text: str, counter: list[int]) -> _Failed:
         """As ContextualLexer.lex: where the state's lexer fails, a token of the whole
         grammar there makes it an unexpected token (at that token's start)."""
+        if self._root is None:
+            self._root = _StateLexer(self._root_lexer)
         try:
-            tok = self._next_token(self.root, text, counter)
+            tok = self._next_token(self._root, text, counter)
         except _Failed:
             return failed
         assert tok is not None and tok.start_pos is not None
