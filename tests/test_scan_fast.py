@@ -1,0 +1,56 @@
+"""The scan's shortcuts against the plain regular expressions they stand for.
+
+``candidates._anchor_positions`` must return exactly ``_ANCHORS.finditer``'s starts (the
+same left-to-right, non-overlapping matches), and ``candidates._words_back`` exactly the
+start of ``_WORD_BACK.search(text, max(0, i - 48), i)``: on the golden fixtures, the seeds
+and made-up texts built from the anchors' own pieces (overlaps, newlines, dashes).
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from golden import load_cases
+
+from xref import candidates
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_PIECES = [
+    "tel", "Tel", "to 5", "to\n7", "pp.", "p.", "/", "No.", "Documents on", "Document",
+    "D123456", "P7654321", "A-1", "A\u20133", "\u2019s 4", "'s 9", "Vol", "vol", "TEL", "To",
+    "Tokyo", "ibid", "Ibid", "Lot 7", "Department", "Security Council", "x", " ", "\n", ",",
+    "-", "\u2013", "(", "\u00e9", "ootnote", "upra", "desp",
+]
+
+
+def _texts() -> list[str]:
+    texts = [case.text for case in load_cases()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "text").glob("*"))]
+    rnd = random.Random(14)
+    for _ in range(3000):
+        texts.append("".join(rnd.choice(_PIECES) for _ in range(rnd.randrange(1, 30))))
+    return texts
+
+
+def test_anchor_positions_are_the_anchor_regex_matches() -> None:
+    assert candidates._ANCHOR_FINDERS is not None  # the shortcut is in use
+    found = 0
+    for text in _texts():
+        expected = [m.start() for m in candidates._ANCHORS.finditer(text)]
+        assert candidates._anchor_positions(text) == expected, text
+        found += len(expected)
+    assert found > 5000
+
+
+def test_words_back_is_the_backward_search() -> None:
+    for text in _texts():
+        reverse = text[::-1]
+        step = 1 if len(text) < 300 else 7  # every position of short texts
+        places = set(range(0, len(text) + 1, step)) | set(candidates._anchor_positions(text))
+        places |= {i + 1 for i, c in enumerate(text) if c == "\n"}
+        for i in sorted(places):
+            back = candidates._WORD_BACK.search(text, max(0, i - 48), i)
+            assert back is not None
+            assert candidates._words_back(text, reverse, i) == back.start(), (text, i)
