@@ -4,14 +4,15 @@ Usage::
 
     python bench/accuracy.py [--corpus DIR] [--volumes ID ...] [--misses FILE] [--baseline]
 
-All volumes in ``--corpus`` are read and indexed in one :class:`xref.corpus.Corpus` (so refs
+All volumes in ``--corpus`` are read and indexed in one :class:`xref.resolve.corpus.Corpus` (so refs
 to another loaded volume can resolve); the selected volumes (default: all) are then resolved
-with :func:`xref.resolve.resolve_documents`, which never looks at ``Container.refs``. The refs
-are used only here, to score.
+with :func:`xref.resolve.resolution.resolve_documents`, which never looks at
+``Container.refs``. The refs are used only here, to score.
 
 **Answer key.** Refs inside documents whose target names a document or a footnote:
 ``#dN``, ``#dNfnM``, ``VOLUME#dN[fnM]`` and the quirk ``dN`` (no ``#``), all normalized to
-``VOLUME#dN[fnM]``. Page (``#pg_``), index (``#in``) and whole-volume targets are ignored.
+``VOLUME#dN[fnM]``. Page targets (``#pg_``) are scored apart (measure 3); index
+(``#in``) and whole-volume targets are ignored.
 Refs into volumes that are not loaded are reported apart ("outside") and not in recall.
 
 **Matching.** A ref and a citation match when they are in the same container and their
@@ -39,8 +40,17 @@ compared with that: coverage = pairs where the channel names a document; agreeme
 where it names the footnote's. The final ``Resolution.target`` (which may take the footnote
 as evidence) is reported too.
 
-Results per volume, per era (decade of the volume's first year) and in total; examples of
-misses and wrong targets go to ``--misses`` (default ``bench/accuracy-misses.txt``).
+**Measure 3, page references** (the print era's answer key, issue 13; ``bench/pages.py``):
+refs inside documents whose target is a page (``#pg_524``). The documents on that page are
+read from the page breaks (``<pb xml:id="pg_524"/>``): the one the break falls in and those
+that begin before the next. pages = such refs into loaded volumes; found = with an overlapping
+citation; named = an overlapping citation whose target or key names that page
+(``VOLUME#pg_524``); right = an overlapping citation resolved to a document on that page (or
+to a footnote of one). Reported apart from measure 1.
+
+Results per volume, per era (decade of the volume's first year), per set (the tuning set and
+the check set of ``bench/checkset.txt``) and in total; examples of misses and wrong targets
+go to ``--misses`` (default ``bench/accuracy-misses.txt``).
 ``--baseline`` swaps the resolver for a naive field lookup (``Document N`` of the citing or
 named volume), for comparison and for running before the resolver exists.
 """
@@ -64,10 +74,13 @@ REPO = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("xref") is None:
     sys.path.append(str(REPO))  # run from a checkout without installing
 
-from xref.corpus import Corpus  # noqa: E402
-from xref.documents import Container, Document, Ref, Volume  # noqa: E402
-from xref.models import Citation  # noqa: E402
-from xref.tei import read_volume  # noqa: E402
+from benchsets import SETS, set_of  # noqa: E402
+from pages import document_of, page_documents, page_target  # noqa: E402
+
+from xref.cite.models import Citation  # noqa: E402
+from xref.read.documents import Container, Document, Ref, Volume  # noqa: E402
+from xref.read.tei import read_volume  # noqa: E402
+from xref.resolve.corpus import Corpus  # noqa: E402
 
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "frus"
 DEFAULT_MISSES = REPO / "bench" / "accuracy-misses.txt"
@@ -182,13 +195,13 @@ def baseline_resolve(documents: Iterable[Document], corpus: Corpus) -> Iterator[
 
 
 def resolver(baseline: bool) -> Any:
-    """``resolve_documents`` from :mod:`xref.resolve`, or the baseline."""
+    """``resolve_documents`` from :mod:`xref.resolve.resolution`, or the baseline."""
     if baseline:
         return baseline_resolve
     try:
-        from xref.resolve import resolve_documents
+        from xref.resolve.resolution import resolve_documents
     except ImportError as exc:
-        sys.exit(f"xref.resolve is not available ({exc}); try --baseline")
+        sys.exit(f"xref.resolve.resolution is not available ({exc}); try --baseline")
     return resolve_documents
 
 
@@ -215,6 +228,11 @@ class Tally:
     tel_ambiguous: int = 0
     tel_final: int = 0
     tel_evidence: int = 0
+    pg_refs: int = 0
+    pg_outside: int = 0
+    pg_found: int = 0
+    pg_named: int = 0
+    pg_right: int = 0
     citations: int = 0
     documents: int = 0
     seconds: float = 0.0
@@ -282,6 +300,10 @@ def load_verified(path: Path) -> set[tuple[str, str, str, str]]:
     return out
 
 
+PAGES: dict[str, dict[str, set[str]]] = {}
+"""For each loaded volume, the documents on each of its pages (``bench/pages.py``)."""
+
+
 def score_volume(
     volume: Volume, corpus: Corpus, loaded: set[str], resolve: Any, ex: Examples
 ) -> Tally:
@@ -308,6 +330,7 @@ def score_volume(
                     if tgt is not None and (volume.id, doc.local_id, c.key, tgt) not in EXCLUDED]
             score_refs(doc, c, refs, res, loaded, tally, ex)
             score_citations(doc, c, refs, res, tally, ex)
+            score_pages(doc, c, res, tally, ex)
         score_telegrams(doc, by_container, tally, ex)
     return tally
 
@@ -378,6 +401,34 @@ def score_citations(
                 f"{where}\n    {r.citation.kind} {r.citation.fields()} -> {r.target} "
                 f"({r.method}); editors: {', '.join(targets)}",
             )
+
+
+def score_pages(doc: Document, c: Container, res: Sequence[Any], tally: Tally,
+                ex: Examples) -> None:
+    """Measure 3: page refs, resolved to a document on the page?"""
+    for ref in c.refs:
+        found = page_target(ref.target, doc.volume or "")
+        if found is None:
+            continue
+        vol, page = found
+        if vol not in PAGES:
+            tally.pg_outside += 1
+            continue
+        tally.pg_refs += 1
+        hits = overlapping(ref, res)
+        if not hits:
+            continue
+        tally.pg_found += 1
+        named = f"{vol}#{page}"
+        tally.pg_named += any(named in (r.target, r.key) for r in hits)
+        on_page = {f"{vol}#{d}" for d in PAGES[vol].get(page, ())}
+        if any(r.status == "resolved" and document_of(r.target) in on_page for r in hits):
+            tally.pg_right += 1
+            continue
+        where = f"{doc.id} {c.key}: {context(c.text, ref.span.start, ref.span.end)}"
+        got = "; ".join(f"{r.citation.kind} {r.status} {r.target or r.key}" for r in hits)
+        ex.add("page: not resolved to a document on the page", shape(c.text[
+            ref.span.start : ref.span.end]), f"{where} -> {named} {sorted(on_page)}\n    got {got}")
 
 
 def footnote_documents(note: Container, volume: str) -> list[str]:
@@ -510,6 +561,23 @@ def row(name: str, t: Tally) -> str:
     )
 
 
+PAGE_HEADER = f"{'':24} {'pages':>6} {'found':>6} {'named':>6} {'right':>6} {'out':>5}"
+
+
+def page_row(name: str, t: Tally) -> str:
+    """One line of the page-reference table."""
+    return (f"{name:24} {t.pg_refs:6} {pct(t.pg_found, t.pg_refs):>6} "
+            f"{pct(t.pg_named, t.pg_found):>6} {pct(t.pg_right, t.pg_refs):>6} "
+            f"{t.pg_outside:5}")
+
+
+PAGE_LEGEND = """\
+pages: refs to a page (#pg_N) into loaded volumes; found: with an overlapping citation, of
+pages; named: an overlapping citation whose target or key names that page, of found; right:
+an overlapping citation resolved to a document on that page (or a footnote of one), of
+pages; out: page refs into volumes not loaded."""
+
+
 LEGEND = """\
 refs: doc/footnote refs into loaded volumes; found: refs with an overlapping citation;
 recall: refs with an overlapping citation resolved to the ref's target; prec: resolved
@@ -560,6 +628,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     volumes = [read_volume(p) for p in paths]
     corpus = Corpus.from_documents(volumes)
     loaded = {v.id for v in volumes}
+    for p, v in zip(paths, volumes, strict=True):
+        PAGES[v.id] = page_documents(p)
     print(f"read and indexed {len(volumes)} volumes, {len(corpus)} documents "
           f"in {time.perf_counter() - t:.1f} s")
     selected = [v for v in volumes if not args.volumes or v.id in args.volumes]
@@ -567,7 +637,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(f"unknown volume among {args.volumes}")
 
     ex = Examples()
-    total, eras = Tally(), defaultdict(Tally)
+    total, eras, sets = Tally(), defaultdict(Tally), defaultdict(Tally)
+    per_volume: list[tuple[str, Tally]] = []
     print(f"\n{HEADER}")
     for v in selected:
         tally = score_volume(v, corpus, loaded, resolve, ex)
@@ -576,11 +647,28 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(f"  !! resolution crashed, volume not scored: {tally.crashed}")
         total.add(tally)
         eras[era(v.id)].add(tally)
+        sets[set_of(v.id)].add(tally)
+        per_volume.append((v.id, tally))
     print()
     for name in sorted(eras):
         print(row(name, eras[name]))
+    for name in SETS:
+        if name in sets:
+            print(row(f"set: {name}", sets[name]))
     print(row("TOTAL", total))
     print(f"\n{LEGEND}")
+    print(f"\npage references (measure 3)\n{PAGE_HEADER}")
+    for vid, tally in per_volume:
+        if tally.pg_refs or tally.pg_outside:
+            print(page_row(vid, tally))
+    print()
+    for name in sorted(eras):
+        print(page_row(name, eras[name]))
+    for name in SETS:
+        if name in sets:
+            print(page_row(f"set: {name}", sets[name]))
+    print(page_row("TOTAL", total))
+    print(f"\n{PAGE_LEGEND}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
     print(f"\ncitations resolved: {total.citations} in {total.seconds:.1f} s "
           f"({total.citations / total.seconds if total.seconds else 0:.0f}/s); "

@@ -28,10 +28,10 @@ from pathlib import Path
 
 from attrs import field, frozen
 
-from xref.annotation import annotate_tei
-from xref.corpus import Corpus
-from xref.documents import Volume
-from xref.tei import read_volume
+from xref.annotation.annotator import annotate_tei
+from xref.read.documents import Volume
+from xref.read.tei import read_volume
+from xref.resolve.corpus import Corpus
 
 __all__ = ["Outcome", "main", "measure", "unwrap_refs"]
 

@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from xref.linter import check_inputs
-from xref.rules import RULES
+from xref.checks.rules import RULES
+from xref.checks.runner import check_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "frus"

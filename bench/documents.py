@@ -1,11 +1,12 @@
 """Measure the document readers on the dev corpus: header-field coverage and speed.
 
 Usage: ``python bench/documents.py [CORPUS_DIR [REPEAT]]`` (default ``../shared/corpus/frus``,
-best of 3).
+best of 3; ``REPEAT`` 0 prints the metric table only).
 
 Per volume: telegram documents (genre contains "telegram") with an own number; documents
 whose heading names parties (``From`` in it, or a from/to gloss) with both sender and
 recipient; documents that print a date (a dateline, or a catalogue heading) with a date.
+Totals are also given for the tuning set and the check set (``bench/checkset.txt``).
 Then the speed, best of REPEAT runs taken in turn (other processes may share the cores):
 
 * the bare parsers on the same files: expat with no handlers (the parser xref reads with),
@@ -28,8 +29,10 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from xref.sources import read_paths
-from xref.tei import read_volume
+from benchsets import SETS, set_of
+
+from xref.read.sources import read_paths
+from xref.read.tei import read_volume
 
 _FROM = re.compile(r"\b[Ff]rom\s")
 _UNDATED = re.compile(r"\bundated\b", re.I)
@@ -44,6 +47,7 @@ def main(corpus: Path, repeat: int = 3) -> None:
     """Print the metric table and the timings."""
     files = sorted(corpus.glob("*.xml"))
     tot = [0] * 7
+    by_set = {name: [0] * 7 for name in SETS}
     print(f"{'volume':26} {'docs':>5} {'tel':>4} {'own#':>6} {'named':>5} {'s+r':>6} "
           f"{'dated':>5} {'date':>6} {'genre':>6}")
     for path in files:
@@ -57,18 +61,22 @@ def main(corpus: Path, repeat: int = 3) -> None:
             sum(d.date is not None for d in dated),
         )
         tot = [a + b for a, b in zip(tot, row, strict=True)]
+        part = by_set[set_of(path.stem)]
+        part[:] = [a + b for a, b in zip(part, row, strict=True)]
         genre = sum(d.genre is not None for d in tel)
         print(f"{path.stem:26} {row[0]:5} {row[1]:4} {pct(row[2], row[1])} {row[3]:5} "
               f"{pct(row[4], row[3])} {row[5]:5} {pct(row[6], row[5])} {pct(genre, row[1])}")
-    print(f"{'TOTAL':26} {tot[0]:5} {tot[1]:4} {pct(tot[2], tot[1])} {tot[3]:5} "
-          f"{pct(tot[4], tot[3])} {tot[5]:5} {pct(tot[6], tot[5])}")
+    for name, t in [*((f"set: {n}", by_set[n]) for n in SETS), ("TOTAL", tot)]:
+        print(f"{name:26} {t[0]:5} {t[1]:4} {pct(t[2], t[1])} {t[3]:5} "
+              f"{pct(t[4], t[3])} {t[5]:5} {pct(t[6], t[5])}")
 
     undated = sum(
         1 for path in files for d in read_volume(path).documents
         if d.date is None and d.dateline and _UNDATED.search(d.dateline)
     )
     print(f"(of the {tot[5] - tot[6]} dateless, {undated} have a dateline that says 'undated')")
-    timings(files, repeat)
+    if repeat > 0:
+        timings(files, repeat)
 
 
 def timings(files: list[Path], repeat: int) -> None:

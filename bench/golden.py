@@ -2,7 +2,9 @@
 
 A citation counts as found when a reported citation has its kind and every field the fixture
 lists; a report counts as spurious when it matches no expected citation and is not a
-wrong-field version of a missing one. Run from the repository root::
+wrong-field version of a missing one. The totals are also given for the tuning set and the
+check set (``bench/checkset.txt``; a case belongs to its volume's set). Run from the
+repository root::
 
     python bench/golden.py
 """
@@ -16,7 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT / "bench"))
 
+from benchsets import SETS, set_of  # noqa: E402
 from golden import Case, load_cases, matches  # noqa: E402
 
 import xref  # noqa: E402
@@ -52,14 +56,15 @@ def main() -> int:
     """Print the tables."""
     by_era: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
     by_kind: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    by_set: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
     for case in load_cases():
         era = Path(case.file).stem
         outcome, spurious, wrong = score(case)
-        row = by_era[era]
-        row[0] += sum(ok for _, ok in outcome)
-        row[1] += len(outcome)
-        row[2] += spurious
-        row[3] += wrong
+        for row in (by_era[era], by_set[set_of(case.volume)]):
+            row[0] += sum(ok for _, ok in outcome)
+            row[1] += len(outcome)
+            row[2] += spurious
+            row[3] += wrong
         for kind, ok in outcome:
             by_kind[kind][0] += ok
             by_kind[kind][1] += 1
@@ -70,6 +75,10 @@ def main() -> int:
         total = [a + b for a, b in zip(total, r, strict=True)]
         print(f"{era:<10} {r[0]:>6} {r[1]:>5} {r[0] / r[1]:>7.1%} {r[2]:>9} {r[3]:>6}")
     reported = total[0] + total[2] + total[3]
+    for name in SETS:
+        r = by_set[name]
+        share = f"{r[0] / r[1]:>7.1%}" if r[1] else f"{'-':>7}"
+        print(f"{'set: ' + name:<10} {r[0]:>6} {r[1]:>5} {share} {r[2]:>9} {r[3]:>6}")
     print(f"{'TOTAL':<10} {total[0]:>6} {total[1]:>5} {total[0] / total[1]:>7.1%} "
           f"{total[2]:>9} {total[3]:>6}   spurious rate {total[2] / reported:.1%}")
     print()

@@ -31,8 +31,8 @@ def _rss_mb(who: int) -> float:
 
 def child(corpus: Path, n: int, jobs: int | None, exports: bool) -> None:
     """Build the graph of the first ``n`` volumes and print one JSON line of figures."""
-    from xref.export import write_graph
-    from xref.graph import build_graph
+    from xref.graph.build import build_graph
+    from xref.graph.export import write_graph
 
     files = sorted(corpus.glob("*.xml"))[:n]
     base = _rss_mb(resource.RUSAGE_SELF)

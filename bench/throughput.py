@@ -45,8 +45,8 @@ if importlib.util.find_spec("xref") is None:
     sys.path.append(str(REPO))  # run from a checkout without installing
 
 from xref import find_citations  # noqa: E402
-from xref.documents import Document  # noqa: E402
-from xref.tei import read_volume  # noqa: E402
+from xref.read.documents import Document  # noqa: E402
+from xref.read.tei import read_volume  # noqa: E402
 
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "frus"
 MB = 1_000_000

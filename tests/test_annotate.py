@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from xref.annotation import (
+from xref.annotation.annotator import (
     annotate,
     annotate_tei,
     frus_target,
@@ -15,8 +15,8 @@ from xref.annotation import (
     web_address,
 )
 from xref.cli import main
-from xref.corpus import Corpus
-from xref.tei import read_volume
+from xref.read.tei import read_volume
+from xref.resolve.corpus import Corpus
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "annotate" / "frus1958-60v99.xml"
 CORPUS = Path(__file__).parents[1] / ".." / "shared" / "corpus" / "frus"

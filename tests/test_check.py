@@ -1,4 +1,4 @@
-"""Tests for xref.linter: each rule fires on a fixture; a control one step outside is quiet."""
+"""Tests for xref.check: each rule fires on a fixture; a control one step outside is quiet."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import xref.linter
+import xref.checks.runner
+from xref.checks.rules import RULES
+from xref.checks.runner import Finding, check, check_inputs, select_rules
+from xref.checks.sarif import to_sarif
 from xref.errors import InputError
-from xref.linter import Finding, check, check_inputs, select_rules
-from xref.rules import RULES
-from xref.sarif import to_sarif
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 CHECK = FIXTURES / "check"
@@ -107,7 +107,7 @@ def test_rule_table_is_stable() -> None:
 def test_select_and_ignore() -> None:
     """--select/--ignore take ids, names and prefixes; unknown ids are refused."""
     assert [r.id for r in select_rules(["XR01"], ["XR012", "ibid-ambiguous"])] == [
-        "XR010", "XR011", "XR014", "XR015", "XR016", "XR017", "XR018"]
+        "XR010", "XR011", "XR014", "XR015", "XR016", "XR017", "XR018", "XR019"]
     with pytest.raises(ValueError):
         select_rules(["XR999"])
     found = check(CHECK / "fire.xml", select=["XR008"], jobs=1)
@@ -124,7 +124,7 @@ def test_unreadable_input(tmp_path: Path) -> None:
 
 def test_documents_given_already_read() -> None:
     """Volumes read elsewhere can be checked directly."""
-    from xref.tei import read_volume
+    from xref.read.tei import read_volume
 
     volume = read_volume(CHECK / "fire.xml")
     assert {f.rule for f in check(volume)} >= {"XR008", "XR010"}
@@ -199,4 +199,4 @@ def test_dev_corpus_runs(corpus_dir: Path, tmp_path: Path) -> None:
     shutil.copy(corpus_dir / "frus1958-60v11.xml", tmp_path)
     found = check(tmp_path, jobs=1)
     assert all(f.line > 0 for f in found)
-    assert xref.linter.severity_rank("error") == 0
+    assert xref.checks.runner.severity_rank("error") == 0

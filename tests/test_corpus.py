@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xref.corpus import Corpus, files_cited
-from xref.plaintext import read_plaintext
-from xref.tei import read_volume
+from xref.read.plaintext import read_plaintext
+from xref.read.tei import read_volume
+from xref.resolve.corpus import Corpus, files_cited
 
 
 def test_lookups(tei_dir: Path, text_dir: Path) -> None:

@@ -41,7 +41,8 @@ def test_import_is_light() -> None:
     import sys
 
     code = (
-        "import sys, xref; heavy = [m for m in ('lark', 'httpx', 'xref.graph', 'xref.find') "
+        "import sys, xref; heavy = [m for m in ('lark', 'httpx', 'xref.graph.build', "
+        "'xref.cite.find') "
         "if m in sys.modules]; print(heavy); xref.find_citations; print('lark' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,4 +1,4 @@
-"""Tests for xref.fetch and ``xref fetch``: MockTransport units, then a real local server.
+"""Tests for xref.fetch.client and ``xref fetch``: MockTransport units, then a real local server.
 
 Nothing here leaves the machine: unit tests use :class:`httpx.MockTransport`, the rest a
 :class:`tests.fetchserver.FetchServer` on 127.0.0.1. Sleeps between retries are recorded,
@@ -24,7 +24,7 @@ from fetchserver import LAST_MODIFIED, FetchServer, etag_of, serve
 
 from xref.cli import fetch as fetch_cli
 from xref.errors import FetchError, InputError, UnsafeXMLError
-from xref.fetch import (
+from xref.fetch.client import (
     DEFAULT_BASE_URL,
     FetchStatus,
     Retriever,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import xref
-from xref.normalize import decode_file_date, volume_id
+from xref.cite.normalize import decode_file_date, volume_id
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

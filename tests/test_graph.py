@@ -8,10 +8,17 @@ from pathlib import Path
 import pytest
 
 from xref.cli import main
-from xref.corpus import Corpus
-from xref.graph import Edge, GraphBuilder, Node, ReferenceGraph, build_graph, edge_from_resolution
-from xref.resolve import resolve_documents
-from xref.sources import read_paths
+from xref.graph.build import (
+    Edge,
+    GraphBuilder,
+    Node,
+    ReferenceGraph,
+    build_graph,
+    edge_from_resolution,
+)
+from xref.read.sources import read_paths
+from xref.resolve.corpus import Corpus
+from xref.resolve.resolution import resolve_documents
 
 EXCERPT = "frus1958-60v11-d7-d9.xml"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xref.names import canonical_party, country_of, same_party
+from xref.cite.names import canonical_party, country_of, same_party
 
 
 @pytest.mark.parametrize(

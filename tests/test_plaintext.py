@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xref.plaintext import is_furniture, read_plaintext
+from xref.read.plaintext import is_furniture, read_plaintext
 
 SEED_USUN = "000_945eba269802bf63.txt"
 SEED_DEPT = "004_03d16a86b0456ebe.txt"

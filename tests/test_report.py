@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from xref.cli import main
-from xref.graph import build_graph
-from xref.report import render_report, report_data
+from xref.graph.build import build_graph
+from xref.graph.report import render_report, report_data
 
 EXCERPT = "frus1958-60v11-d7-d9.xml"
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -50,7 +50,7 @@ def test_self_contained(page: Path) -> None:
 
 def test_embedded_json_cannot_close_the_script(tei_dir: Path) -> None:
     """Text such as ``</script>`` in a citation stays inside the data."""
-    from xref.graph import Edge, ReferenceGraph
+    from xref.graph.build import Edge, ReferenceGraph
 
     graph = build_graph([tei_dir / EXCERPT], jobs=1)
     evil = Edge("frus1958-60v11#d7", "x:</script><b>", "other", "external", text="</script>")

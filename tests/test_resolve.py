@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from xref.corpus import Corpus
-from xref.documents import Document
-from xref.models import IbidCitation
-from xref.plaintext import read_plaintext
-from xref.resolve import STATUSES, Resolution, complete_date, resolve_documents
-from xref.tei import read_volume
+from xref.cite.models import IbidCitation
+from xref.read.documents import Document
+from xref.read.plaintext import read_plaintext
+from xref.read.tei import read_volume
+from xref.resolve.corpus import Corpus
+from xref.resolve.resolution import STATUSES, Resolution, complete_date, resolve_documents
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from xref.errors import InputError, UnsafeXMLError
-from xref.tei import read_volume
+from xref.read.tei import read_volume
 
 
 @pytest.mark.parametrize(

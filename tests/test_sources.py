@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from xref.errors import UnsafeXMLError
-from xref.sources import FileResult, map_files, read_paths
+from xref.read.sources import FileResult, map_files, read_paths
 
 
 def summary(result: FileResult) -> tuple[str, tuple[str, ...], str | None]:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from xref.cli import main
-from xref.export import from_node_link, read_csv, read_graphml, to_node_link, write_graph
-from xref.graph import Edge, GraphBuilder, ReferenceGraph, build_graph
-from xref.store import SCHEMA, cited_by, cites, connect, read_sqlite, top_external, unresolved
+from xref.graph.build import Edge, GraphBuilder, ReferenceGraph, build_graph
+from xref.graph.export import from_node_link, read_csv, read_graphml, to_node_link, write_graph
+from xref.graph.store import SCHEMA, cited_by, cites, connect, read_sqlite, top_external, unresolved
 
 EXCERPT = "frus1958-60v11-d7-d9.xml"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from xref.tei import iter_documents, read_volume
+from xref.read.tei import iter_documents, read_volume
 
 
 def test_d7_header_fields(tei_dir: Path) -> None:
@@ -167,7 +167,7 @@ def test_whole_corpus_metrics(corpus_dir: Path) -> None:
 
 def test_drafting_date_of_undated_documents() -> None:
     """An undated dateline takes the drafting date the source note gives, year from nearby."""
-    from xref.headers import parse_drafting_date
+    from xref.read.headers import parse_drafting_date
 
     note = "Source: Lot 66 D 204. Drafted by Hartley (S/S-RO) on May 7 and cleared by Davis."
     assert parse_drafting_date(note, "1961-05-12") == "1961-05-07"

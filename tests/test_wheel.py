@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -28,12 +29,14 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
     py = env_dir / "bin" / "python"
     subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True)
     code = (
-        "import xref, xref.parser as p, pathlib;"
+        "import xref, xref.cite.parser as p, pathlib;"
         "c = xref.parse_citation('Deptel 1338');"
         "print(c.kind, c.fields()['number'], pathlib.Path(xref.__file__).parent.joinpath("
         "'grammars', 'citation.lark').is_file())"
     )
+    # Without PYTHONPATH: a work tree on it would be imported instead of the installed wheel.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     out = subprocess.run(
-        [str(py), "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path
+        [str(py), "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path, env=env
     ).stdout.split()
     assert out == ["telegram", "1338", "True"]

@@ -19,17 +19,16 @@ The library API::
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from xref.annotation import annotate
-    from xref.corpus import Corpus
-    from xref.documents import Container, Document, Footnote, Volume
-    from xref.errors import CitationSyntaxError, FetchError, InputError, UnsafeXMLError, XrefError
-    from xref.find import find_citations, parse_citation
-    from xref.graph import build_graph
-    from xref.linter import check
-    from xref.models import (
+    from xref.annotation.annotator import annotate
+    from xref.checks.runner import check
+    from xref.cite.find import find_citations, parse_citation
+    from xref.cite.models import (
         KINDS,
         AirgramCitation,
         CentralFileCitation,
@@ -54,9 +53,13 @@ if TYPE_CHECKING:
         TelegramCitation,
         UnparsedCitation,
     )
+    from xref.errors import CitationSyntaxError, FetchError, InputError, UnsafeXMLError, XrefError
+    from xref.graph.build import build_graph
+    from xref.read.documents import Container, Document, Footnote, Volume
+    from xref.read.sources import read_paths
     from xref.records import to_record
-    from xref.resolve import Resolution, resolve_citations
-    from xref.sources import read_paths
+    from xref.resolve.corpus import Corpus
+    from xref.resolve.resolution import Resolution, resolve_citations
 
 __all__ = [
     "AirgramCitation",
@@ -104,47 +107,47 @@ __all__ = [
 ]
 
 _EXPORTS: dict[str, str] = {
-    "AirgramCitation": "xref.models",
-    "annotate": "xref.annotation",
-    "build_graph": "xref.graph",
-    "CentralFileCitation": "xref.models",
-    "check": "xref.linter",
-    "CiaCitation": "xref.models",
-    "Citation": "xref.models",
+    "AirgramCitation": "xref.cite.models",
+    "annotate": "xref.annotation.annotator",
+    "build_graph": "xref.graph.build",
+    "CentralFileCitation": "xref.cite.models",
+    "check": "xref.checks.runner",
+    "CiaCitation": "xref.cite.models",
+    "Citation": "xref.cite.models",
     "CitationSyntaxError": "xref.errors",
-    "Container": "xref.documents",
-    "Corpus": "xref.corpus",
-    "DespatchCitation": "xref.models",
-    "Document": "xref.documents",
-    "DocumentCitation": "xref.models",
-    "ElectronicRecordCitation": "xref.models",
-    "ElectronicTelegramCitation": "xref.models",
+    "Container": "xref.read.documents",
+    "Corpus": "xref.resolve.corpus",
+    "DespatchCitation": "xref.cite.models",
+    "Document": "xref.read.documents",
+    "DocumentCitation": "xref.cite.models",
+    "ElectronicRecordCitation": "xref.cite.models",
+    "ElectronicTelegramCitation": "xref.cite.models",
     "FetchError": "xref.errors",
-    "find_citations": "xref.find",
-    "Footnote": "xref.documents",
-    "FootnoteCitation": "xref.models",
-    "IbidCitation": "xref.models",
+    "find_citations": "xref.cite.find",
+    "Footnote": "xref.read.documents",
+    "FootnoteCitation": "xref.cite.models",
+    "IbidCitation": "xref.cite.models",
     "InputError": "xref.errors",
-    "KINDS": "xref.models",
-    "LibraryCitation": "xref.models",
-    "LotFileCitation": "xref.models",
-    "NationalArchivesCitation": "xref.models",
-    "OtherPublicationCitation": "xref.models",
-    "OtherRepositoryCitation": "xref.models",
-    "PageCitation": "xref.models",
-    "parse_citation": "xref.find",
-    "PublicationCitation": "xref.models",
-    "read_paths": "xref.sources",
-    "RecordsCenterCitation": "xref.models",
-    "Resolution": "xref.resolve",
-    "resolve_citations": "xref.resolve",
-    "Span": "xref.models",
-    "SubjectFileCitation": "xref.models",
-    "TelegramCitation": "xref.models",
+    "KINDS": "xref.cite.models",
+    "LibraryCitation": "xref.cite.models",
+    "LotFileCitation": "xref.cite.models",
+    "NationalArchivesCitation": "xref.cite.models",
+    "OtherPublicationCitation": "xref.cite.models",
+    "OtherRepositoryCitation": "xref.cite.models",
+    "PageCitation": "xref.cite.models",
+    "parse_citation": "xref.cite.find",
+    "PublicationCitation": "xref.cite.models",
+    "read_paths": "xref.read.sources",
+    "RecordsCenterCitation": "xref.cite.models",
+    "Resolution": "xref.resolve.resolution",
+    "resolve_citations": "xref.resolve.resolution",
+    "Span": "xref.cite.models",
+    "SubjectFileCitation": "xref.cite.models",
+    "TelegramCitation": "xref.cite.models",
     "to_record": "xref.records",
-    "UnparsedCitation": "xref.models",
+    "UnparsedCitation": "xref.cite.models",
     "UnsafeXMLError": "xref.errors",
-    "Volume": "xref.documents",
+    "Volume": "xref.read.documents",
     "XrefError": "xref.errors",
 }
 """Where each public name lives; imported on first use, so that ``import xref`` and the
@@ -159,6 +162,59 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
+
+_MOVED: dict[str, str] = {
+    "xref.candidates": "xref.cite.candidates",
+    "xref.corpus": "xref.resolve.corpus",
+    "xref.documents": "xref.read.documents",
+    "xref.export": "xref.graph.export",
+    "xref.find": "xref.cite.find",
+    "xref.headers": "xref.read.headers",
+    "xref.linter": "xref.checks.runner",
+    "xref.models": "xref.cite.models",
+    "xref.names": "xref.cite.names",
+    "xref.normalize": "xref.cite.normalize",
+    "xref.parser": "xref.cite.parser",
+    "xref.plaintext": "xref.read.plaintext",
+    "xref.report": "xref.graph.report",
+    "xref.rules": "xref.checks.rules",
+    "xref.safexml": "xref.read.safexml",
+    "xref.sarif": "xref.checks.sarif",
+    "xref.sources": "xref.read.sources",
+    "xref.store": "xref.graph.store",
+    "xref.tei": "xref.read.tei",
+    "xref.transform": "xref.cite.transform",
+}
+"""The module paths from before the stage subpackages, and where each module lives now.
+``xref.resolve``, ``xref.graph``, ``xref.fetch`` and ``xref.annotation`` are packages that
+serve their old module's names themselves; these are served by :class:`_MovedModules`."""
+
+
+class _MovedModules:
+    """Import finder and loader for :data:`_MOVED`: ``import xref.sources`` (or ``from
+    xref.sources import read_paths``) imports ``xref.read.sources`` and answers with that very
+    module object, so old and new paths share one module (and its classes)."""
+
+    def find_spec(
+        self, fullname: str, path: object = None, target: object = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        """A spec for an old module path, None for any other name."""
+        if fullname not in _MOVED:
+            return None
+        return importlib.machinery.ModuleSpec(fullname, self)  # type: ignore[arg-type]
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> None:
+        """The default placeholder module: :meth:`exec_module` replaces it."""
+        return None
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        """Import the module's new path and put it in ``sys.modules`` under the old name."""
+        sys.modules[module.__name__] = importlib.import_module(_MOVED[module.__name__])
+
+
+if not any(isinstance(f, _MovedModules) for f in sys.meta_path):
+    sys.meta_path.insert(0, _MovedModules())
 
 
 def __dir__() -> list[str]:

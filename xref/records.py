@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from xref.models import Citation, UnparsedCitation
+from xref.cite.models import Citation, UnparsedCitation
 
 if TYPE_CHECKING:
-    from xref.documents import Container, Document
-    from xref.resolve import Resolution
+    from xref.read.documents import Container, Document
+    from xref.resolve.resolution import Resolution
 
 __all__ = ["document_record", "resolution_record", "to_record"]
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from xref.annotation import annotate
+from xref.annotation.annotator import annotate
 
 __all__ = ["add_parser", "run"]
 

@@ -7,9 +7,9 @@ import json
 import sys
 from typing import Any, TextIO
 
-from xref.linter import Finding, check_inputs, severity_rank
-from xref.rules import SEVERITIES
-from xref.sarif import to_sarif
+from xref.checks.rules import SEVERITIES
+from xref.checks.runner import Finding, check_inputs, severity_rank
+from xref.checks.sarif import to_sarif
 
 __all__ = ["add_parser", "format_text", "run"]
 

@@ -9,8 +9,8 @@ import json
 import sys
 from typing import Any
 
-from xref.documents import Document
-from xref.sources import FileResult, map_files
+from xref.read.documents import Document
+from xref.read.sources import FileResult, map_files
 
 __all__ = ["add_parser", "document_record", "run"]
 

@@ -9,11 +9,11 @@ import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from xref.documents import locate_citations
+from xref.cite.find import find_citations
 from xref.errors import XrefError
-from xref.find import find_citations
+from xref.read.documents import locate_citations
+from xref.read.sources import FileResult, map_files
 from xref.records import document_record, to_record
-from xref.sources import FileResult, map_files
 
 __all__ = ["add_parser", "run"]
 

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from xref.fetch import (
+from xref.fetch.client import (
     DEFAULT_BASE_URL,
     FetchResult,
     FetchStatus,

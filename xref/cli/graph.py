@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from xref.cli.options import add_input_options, graph_from_args
-from xref.export import FORMATS, write_graph, write_json
+from xref.graph.export import FORMATS, write_graph, write_json
 
 __all__ = ["add_parser", "run"]
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from xref.errors import XrefError
 
 if TYPE_CHECKING:
-    from xref.graph import ReferenceGraph
+    from xref.graph.model import ReferenceGraph
 
 __all__ = ["add_input_options", "graph_from_args"]
 
@@ -25,7 +25,7 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
 def graph_from_args(args: argparse.Namespace) -> tuple[ReferenceGraph, int]:
     """Build the reference graph of the input options; exit status 2 if an input failed
     (each failure is reported on stderr, and the rest is still read)."""
-    from xref.graph import build_graph
+    from xref.graph.build import build_graph
 
     status = 0
 

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from xref.store import cited_by, cites, connect, top_external, unresolved
+from xref.graph.store import cited_by, cites, connect, top_external, unresolved
 
 __all__ = ["add_parser", "run"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from xref.cli.options import add_input_options, graph_from_args
-from xref.report import check_findings, render_report
+from xref.graph.report import check_findings, render_report
 
 __all__ = ["add_parser", "run"]
 

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from xref.cli.options import add_input_options
-from xref.corpus import Corpus
-from xref.documents import Document, Volume
+from xref.read.documents import Document, Volume
+from xref.read.sources import read_paths
 from xref.records import resolution_record
-from xref.resolve import resolve_documents
-from xref.sources import read_paths
+from xref.resolve.corpus import Corpus
+from xref.resolve.resolution import resolve_documents
 
 __all__ = ["add_parser", "load", "run"]
 
@@ -65,8 +65,8 @@ def load(
 
 
 def _fetch_missing(docs: list[Document], corpus: Corpus, args: argparse.Namespace) -> list[Volume]:
-    from xref.fetch import Retriever
-    from xref.tei import read_volume
+    from xref.fetch.client import Retriever
+    from xref.read.tei import read_volume
 
     loaded = set(corpus.volumes())
     wanted: list[str] = []

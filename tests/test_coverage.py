@@ -1,0 +1,147 @@
+"""Source-note coverage (xref.checks.coverage): the archival part, and whether citations cover it.
+
+The notes are real ones, copied from the volumes named; what the archival part is and which
+words are left over was decided by reading them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xref.checks.coverage import archival_part, is_label, note_coverage, source_notes
+from xref.cite.models import CentralFileCitation, Span, UnparsedCitation
+from xref.read.documents import Container
+from xref.read.tei import read_volume
+
+
+def part(text: str) -> str:
+    """The archival part as text."""
+    s = archival_part(text)
+    return text[s.start : s.end]
+
+
+@pytest.mark.parametrize(
+    ("note", "archival"),
+    [
+        # frus1955-57v24 d84: classification, precedence, then prose
+        ("Source: Department of State, Central Files, 761.13/11–357. Secret; Priority. "
+         "Repeated to London, Paris, Bonn, and Rome.",
+         "Department of State, Central Files, 761.13/11–357"),
+        # frus1955-57v24 d311: a lot file, then a drafting sentence
+        ("Source: Department of State, Secretary’s Memoranda of Conversation: Lot 64 D 199. "
+         "Confidential. Drafted by Williams.",
+         "Department of State, Secretary’s Memoranda of Conversation: Lot 64 D 199"),
+        # frus1951v07p2 d142, d101 and frus1949v07p1: inline source lines, genre after a colon
+        ("793B.00/7–1451: Telegram", "793B.00/7–1451"),
+        ("S/P Files: Lot 64 D 563", "S/P Files: Lot 64 D 563"),
+        ("501.BC Indonesia/6–1349:", "501.BC Indonesia/6–1349"),
+        # frus1952-54v14p2 d502: no space after the colon
+        ("693.941/2–752:Telegram", "693.941/2–752"),
+        # frus1969-76v12 d57: "Vol. III." ends the part, "Personal and Confidential" is a marking
+        ("Source: National Archives, Nixon Presidential Materials, NSC Files, Box 710, Country "
+         "Files, Europe, USSR, Vol. III. Personal and Confidential. Drafted by Sonnenfeldt on "
+         "June 7.",
+         "National Archives, Nixon Presidential Materials, NSC Files, Box 710, Country Files, "
+         "Europe, USSR, Vol. III"),
+        # frus1969-76ve05p1 d255: another marking
+        ("Source: National Archives, Nixon Presidential Materials, NSC Files, Box 746, Country "
+         "Files, Uganda, Vol I. Administratively Confidential. The paper was prepared at "
+         "Kissinger's request.",
+         "National Archives, Nixon Presidential Materials, NSC Files, Box 746, Country Files, "
+         "Uganda, Vol I"),
+        # no classification: the first sentence ("Vol." does not end one)
+        ("Source: Johnson Library, National Security File, Country File, Laos, Vol. XI, Cables, "
+         "10/64. The memorandum was sent to the President.",
+         "Johnson Library, National Security File, Country File, Laos, Vol. XI, Cables, 10/64"),
+        # a paragraph break ends it too
+        ("Source: Eisenhower Library, Whitman File, NSC Records\n\nA note on the title page.",
+         "Eisenhower Library, Whitman File, NSC Records"),
+    ],
+)
+def test_archival_part(note: str, archival: str) -> None:
+    assert part(note) == archival
+
+
+@pytest.mark.parametrize("note", ["[Inclosure 2 in No. 12.]", "[Translation.]"])
+def test_label_has_no_archival_part(note: str) -> None:
+    """frus1894Nicaragua's inline 'source' notes are labels, not sources."""
+    assert is_label(note)
+    assert archival_part(note) == Span(0, 0)
+    cov = note_coverage("frus1894Nicaragua#d12", Container("source", note), [])
+    assert (cov.has_archival, cov.words, cov.leftovers) == (False, 0, ())
+
+
+def test_bracketed_source_is_not_a_label() -> None:
+    text = "[Source: Central Intelligence Agency, Job 79-01025A, Box 6. Secret.]"
+    assert not is_label(text)
+    assert part(text) == "Central Intelligence Agency, Job 79-01025A, Box 6"
+
+
+NOTE = "Source: Department of State, Central Files, 611.74/1–156. Secret."
+ARCHIVAL = "Department of State, Central Files, 611.74/1–156"
+
+
+def central_file(start: int, end: int) -> CentralFileCitation:
+    """A central-file citation over ``NOTE[start:end]``."""
+    return CentralFileCitation(
+        span=Span(start, end), text=NOTE[start:end], file="611.74/1-156", decimal="611.74",
+        date="1956-01-01",
+    )
+
+
+def test_covered_when_a_citation_spans_every_word() -> None:
+    start = NOTE.index("Department")
+    end = start + len(ARCHIVAL)
+    cov = note_coverage("d", Container("source", NOTE), [central_file(start, end)])
+    assert cov.archival_text == ARCHIVAL
+    # Department, of, State, Central, Files, 611.74/1–156 ("Source" is not counted)
+    assert cov.words == 6
+    assert cov.covered and cov.leftovers == ()
+
+
+def test_leftovers_are_the_words_outside_every_citation_with_offsets() -> None:
+    start = NOTE.index("Central")
+    end = start + len("Central Files, 611.74/1–156")
+    cov = note_coverage("d", Container("source", NOTE), [central_file(start, end)])
+    assert not cov.covered
+    assert [x.word for x in cov.leftovers] == ["Department", "of", "State"]
+    assert [NOTE[x.span.start : x.span.end] for x in cov.leftovers] == [
+        "Department", "of", "State"]
+
+
+def test_a_word_cut_by_a_citation_is_left_over() -> None:
+    start = NOTE.index("Department")
+    end = NOTE.index("/1–156")  # the citation stops inside the file number
+    cov = note_coverage("d", Container("source", NOTE), [central_file(start, end)])
+    assert [x.word for x in cov.leftovers] == ["611.74/1–156"]
+
+
+def test_unparsed_citations_cover_nothing() -> None:
+    start = NOTE.index("Department")
+    end = start + len(ARCHIVAL)
+    unparsed = UnparsedCitation(span=Span(start, end), text=ARCHIVAL, reason="test")
+    cov = note_coverage("d", Container("source", NOTE), [unparsed])
+    assert len(cov.leftovers) == 6
+
+
+def test_found_citations_cover_a_standard_central_file_note() -> None:
+    """Without citations given, they are found: a standard central-file note is covered."""
+    cov = note_coverage("d", Container("source", NOTE))
+    assert cov.covered and cov.words == 6
+
+
+def test_undeclassified_insertions_are_not_counted() -> None:
+    text = "Source: Central Intelligence Agency, [file name not declassified]. Secret."
+    cov = note_coverage("d", Container("source", text), [])
+    assert [x.word for x in cov.leftovers] == ["Central", "Intelligence", "Agency"]
+
+
+@pytest.mark.corpus
+def test_inline_source_notes_of_the_1951_volume(corpus_dir: Path) -> None:
+    """frus1951v07p2 d5 prints its source line above the heading: ``794A.5/1–1551``."""
+    v = read_volume(corpus_dir / "frus1951v07p2.xml")
+    doc = next(d for d in v.documents if d.local_id == "d5")
+    notes = source_notes(doc)
+    assert [n.text for n in notes] == ["794A.5/1–1551"]

@@ -1,0 +1,96 @@
+"""Rules on dates: a source note's file date and the dates of telegrams cited in the text
+(XR014, XR015).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from xref.checks.context import (
+    Context,
+    Hit,
+    body_telegrams,
+    day_of,
+    hit_at,
+    is_telegram,
+    number_of,
+)
+from xref.cite.models import (
+    CentralFileCitation,
+    IbidCitation,
+    TelegramCitation,
+)
+from xref.resolve.resolution import complete_date
+
+FILE_DATE_BEFORE_DAYS = 180
+"""A source note's decimal file may be dated this many days before its document (filed with
+an earlier paper it answers) ..."""
+FILE_DATE_SLIP_DAYS = 27
+"""... but only this many when it differs from the document's date in one field (a slip)."""
+FILE_DATE_AFTER_DAYS = 60
+"""... and this many days after it (filing lags)."""
+
+_FILED_WITH = re.compile(r"\b(?:filed with|attached to|enclosure to|filed under)\b", re.I)
+
+
+def file_date(ctx: Context) -> Iterator[Hit]:
+    """A source note's decimal file is dated near its document (not before, not long after)."""
+    for doc in ctx.documents:
+        when = day_of(doc.date)
+        if when is None or doc.source is None:
+            continue
+        c = doc.source.container
+        for cite in ctx.citations(doc, c):
+            if isinstance(cite, IbidCitation) and isinstance(cite.locator, CentralFileCitation):
+                cite_file = cite.locator
+            elif isinstance(cite, CentralFileCitation):
+                cite_file = cite
+            else:
+                continue
+            filed = day_of(cite_file.date)
+            if filed is not None and not _FILED_WITH.search(c.text):
+                delta = (filed - when).days
+                # one field changed (2-1261 for April 12, 1961) is a slip; a month or two
+                # before is usual (papers filed with the message they answer)
+                slip = filed.day == when.day and (filed.month == when.month
+                                                  or filed.year == when.year)
+                if (delta > FILE_DATE_AFTER_DAYS or delta < -FILE_DATE_BEFORE_DAYS
+                        or (slip and delta < -FILE_DATE_SLIP_DAYS)):
+                    yield hit_at(doc, c, cite, f"file {cite_file.file} is dated {filed} but the "
+                               f"document is dated {when} ({delta:+d} days)")
+            break
+
+
+def telegram_after(ctx: Context) -> Iterator[Hit]:
+    """A telegram cited in a document's text is not dated after that document.
+
+    The cited telegram is the one its channel resolves to (or that the editors' footnote
+    names, when that telegram has the cited number); a date written in the citation counts
+    too.
+    """
+    for doc in ctx.documents:
+        when = day_of(doc.date)
+        if when is None:
+            continue
+        for r in body_telegrams(ctx, doc):
+            cite = r.citation
+            assert isinstance(cite, TelegramCitation)
+            target = ctx.corpus.by_id(r.channel_target) if r.channel_target else None
+            how = "by its channel"
+            if target is None and r.evidence:
+                found = ctx.corpus.by_id(r.evidence)
+                if found is not None and is_telegram(found) and (
+                    number_of(found.own_number) == number_of(cite.number) is not None
+                ):
+                    target, how = found, "per the editors' footnote"
+            tday = day_of(target.date) if target is not None else None
+            if target is not None and tday is not None and tday > when:
+                yield hit_at(doc, doc.body, cite, f"{cite.text!r} is Document {target.number} "
+                           f"({how}), dated {tday}, after this document ({when})")
+                continue
+            cday = day_of(complete_date(cite.date, doc.date))
+            if cday is not None and cday > when and cite.date and not cite.date.startswith("--"):
+                yield hit_at(doc, doc.body, cite, f"{cite.text!r} is dated {cday}, after this "
+                           f"document ({when})")
+

@@ -1,0 +1,259 @@
+"""``xref.checks.runner``: the editor's linter for footnotes and citations.
+
+:func:`check` reads TEI volumes and plain-text documents (or takes them already read), runs
+the rules of :data:`xref.checks.rules.RULES` over each file against a corpus (the files checked
+plus any others loaded for cross-references), and returns :class:`Finding`\\ s: data with
+a rule id, severity, message, hint and location (path, line, column; volume, document,
+note). Findings come in file order, then by line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from xref.checks.rules import RULES, SEVERITIES, Context, Hit, Rule, rule_by_id
+from xref.cite.models import Span
+from xref.errors import XrefError
+from xref.read.documents import Document, Volume
+from xref.read.sources import FileResult, read_paths
+from xref.resolve.corpus import Corpus
+
+__all__ = ["CheckResult", "Finding", "check", "check_inputs", "select_rules", "severity_rank"]
+
+_XML_ID = re.compile(rb"\bxml:id\s*=\s*[\"']([^\"']*)[\"']")
+
+Input = str | Path | Document | Volume
+
+
+@frozen
+class Finding:
+    """One problem found by a rule, located in its file."""
+
+    rule: str
+    """The rule's id (``XR012``)."""
+    severity: str
+    """``error``, ``warning`` or ``info``."""
+    message: str
+    """What is wrong, in one line."""
+    hint: str
+    """What to do about it."""
+    path: str | None = None
+    """The file, or None for documents given without one."""
+    line: int = 0
+    """1-based line, 0 when unknown."""
+    column: int = 0
+    """1-based column in characters, 0 when unknown."""
+    volume: str | None = None
+    """The FRUS volume id."""
+    document: str | None = None
+    """The document's id within its volume (``d9``) or the plain-text file's stem."""
+    note: str | None = None
+    """The note's id (``d9fn4``; plain text ``fn4``, ``source``) when in a note."""
+    span: Span | None = None
+    """The offending text's span in its container's text."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready record."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "volume": self.volume,
+            "document": self.document,
+            "note": self.note,
+            "span": None if self.span is None else [self.span.start, self.span.end],
+        }
+
+
+@frozen
+class CheckResult:
+    """Findings, and the inputs that could not be read."""
+
+    findings: tuple[Finding, ...]
+    errors: tuple[XrefError, ...] = ()
+
+
+def severity_rank(severity: str) -> int:
+    """0 for ``error``, 1 for ``warning``, 2 for ``info``."""
+    return SEVERITIES.index(severity)
+
+
+def select_rules(
+    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+) -> tuple[Rule, ...]:
+    """The rules chosen by ids, names or id prefixes (``XR01``); raises ValueError if unknown."""
+
+    def expand(items: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for item in items:
+            for part in str(item).split(","):
+                part = part.strip()
+                if not part:
+                    continue
+                rule = rule_by_id(part)
+                if rule is not None:
+                    out.add(rule.id)
+                    continue
+                matched = {r.id for r in RULES if r.id.startswith(part.upper())}
+                if not matched or not part.upper().startswith("XR"):
+                    known = ", ".join(r.id for r in RULES)
+                    raise ValueError(f"unknown rule {part!r} (known: {known})")
+                out |= matched
+        return out
+
+    chosen = expand(select) if select is not None else {r.id for r in RULES}
+    dropped = expand(ignore) if ignore is not None else set()
+    return tuple(r for r in RULES if r.id in chosen and r.id not in dropped)
+
+
+def _ids_of(volume: Volume, data: bytes | None) -> frozenset[str]:
+    if data is not None:
+        return frozenset(m.group(1).decode("utf-8", "replace") for m in _XML_ID.finditer(data))
+    ids: set[str] = set()
+    for d in volume.documents:
+        ids.add(d.local_id)
+        ids.update(c.note for c in d.containers() if c.note)
+    return frozenset(ids)
+
+
+class _Files:
+    """File bytes, read once per path."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, bytes | None] = {}
+
+    def get(self, path: str | None) -> bytes | None:
+        if path is None:
+            return None
+        if path not in self.data:
+            try:
+                self.data[path] = Path(path).read_bytes()
+            except OSError:
+                self.data[path] = None
+        return self.data[path]
+
+
+def _read(inputs: Iterable[Input], jobs: int | None) -> tuple[list[Document | Volume],
+                                                              list[XrefError]]:
+    items: list[Document | Volume] = []
+    errors: list[XrefError] = []
+    paths: list[str | Path] = []
+    for item in inputs:
+        if isinstance(item, Document | Volume):
+            items.append(item)
+        else:
+            paths.append(item)
+    results: list[FileResult] = list(read_paths(paths, jobs=jobs)) if paths else []
+    for r in results:
+        if r.error is not None:
+            errors.append(r.error)
+        elif r.volume is not None:
+            items.append(r.volume)
+        elif r.document is not None:
+            items.append(r.document)
+    return items, errors
+
+
+def _finding(rule: Rule, hit: Hit, files: _Files, volume: Volume | None) -> Finding:
+    doc = hit.document
+    c = hit.container
+    path = doc.path if doc is not None else (volume.path if volume is not None else None)
+    line, column = hit.line, 0
+    span = None
+    if c is not None:
+        span = Span(hit.start, hit.end)
+        data = files.get(path)
+        if data is not None and c.source_map.offsets:
+            loc = c.source_map.locate(hit.start, data)
+            line, column = loc.line, loc.column
+    note = c.note if c is not None and c.where in ("source", "footnote") else None
+    vol = doc.volume if doc is not None else (volume.id if volume is not None else None)
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=hit.message,
+        hint=hit.hint or rule.hint,
+        path=path,
+        line=line,
+        column=column,
+        volume=vol,
+        document=doc.local_id if doc is not None else None,
+        note=note,
+        span=span,
+    )
+
+
+def check_inputs(
+    inputs: Iterable[Input],
+    *,
+    corpus: Iterable[Input] | Corpus | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    jobs: int | None = None,
+) -> CheckResult:
+    """Like :func:`check`, but unreadable inputs are returned as errors, not raised."""
+    rules = select_rules(select, ignore)
+    items, errors = _read(inputs, jobs)
+    extra: list[Document | Volume] = []
+    base: Corpus | None = None
+    if isinstance(corpus, Corpus):
+        base = corpus
+    elif corpus is not None:
+        extra, more = _read(corpus, jobs)
+        errors.extend(more)
+    files = _Files()
+    ids: dict[str, frozenset[str]] = {}
+    for item in [*items, *extra]:
+        if isinstance(item, Volume):
+            ids.setdefault(item.id, _ids_of(item, files.get(item.path)))
+    if base is not None:
+        for v in base.volume_info:
+            ids.setdefault(v.id, _ids_of(v, files.get(v.path)))
+        full = base.with_documents([*items, *extra])
+    else:
+        full = Corpus.from_documents([*items, *extra])
+    findings: list[Finding] = []
+    for item in items:
+        if isinstance(item, Volume):
+            ctx = Context(item.documents, full, item, ids)
+        else:
+            ctx = Context((item,), full, None, ids)
+        volume = item if isinstance(item, Volume) else None
+        found = [
+            _finding(rule, hit, files, volume) for rule in rules for hit in rule.function(ctx)
+        ]
+        found.sort(key=lambda f: (f.line, f.column, f.rule))
+        findings.extend(found)
+    return CheckResult(tuple(findings), tuple(errors))
+
+
+def check(
+    inputs: Input | Sequence[Input],
+    *,
+    corpus: Iterable[Input] | Corpus | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    jobs: int | None = None,
+) -> list[Finding]:
+    """Check files (TEI volumes, plain-text documents, directories) or documents read already.
+
+    ``corpus`` adds volumes or documents that cross-references may point to (or is a
+    :class:`~xref.resolve.corpus.Corpus`). ``select`` and ``ignore`` take rule ids (``XR012``),
+    names (``ibid-ambiguous``) or id prefixes. Raises :class:`~xref.errors.InputError` when an
+    input cannot be read, ``ValueError`` for an unknown rule.
+    """
+    if isinstance(inputs, str | Path | Document | Volume):
+        inputs = [inputs]
+    result = check_inputs(inputs, corpus=corpus, select=select, ignore=ignore, jobs=jobs)
+    if result.errors:
+        raise result.errors[0]
+    return list(result.findings)

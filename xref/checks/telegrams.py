@@ -1,0 +1,148 @@
+"""Rules on telegram channels: numbering order within a channel and the editors' footnotes
+on telegram references (XR016, XR017).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from xref.checks.context import (
+    Context,
+    Hit,
+    body_telegrams,
+    day_of,
+    hit_at,
+    is_telegram,
+    note_name,
+    number_of,
+)
+from xref.cite.models import (
+    DocumentCitation,
+    TelegramCitation,
+)
+from xref.cite.names import canonical_party
+from xref.read.documents import Container, Document
+from xref.resolve.resolution import Resolution
+
+
+def _same_party(a: str | None, b: str | None) -> bool:
+    return bool(a and b and canonical_party(a) == canonical_party(b))
+
+
+_FOLLOWING = re.compile(r"\b(?:following|follows|next|below|septel)\b", re.I)
+
+
+def channel_order(ctx: Context) -> Iterator[Hit]:
+    """A telegram cites only lower-numbered telegrams of its own channel (``ourtel``).
+
+    A cited telegram resolved by channel that has the citing telegram's sender, recipient and
+    series, a higher number and an earlier date is out of order (telegrams sent together the
+    same day may cite each other, and numbering restarts each year, so only near numbers
+    count). An ``ourtel`` that resolves to nothing is judged by its number alone.
+    """
+    for doc in ctx.documents:
+        own = number_of(doc.own_number)
+        when = day_of(doc.date)
+        if own is None or not is_telegram(doc):
+            continue
+        near = range(own + 1, own + max(own, 100))
+        for r in body_telegrams(ctx, doc):
+            cite = r.citation
+            assert isinstance(cite, TelegramCitation)
+            if cite.span.start < 3 or cite.relative:
+                continue  # the telegram's own number
+            target = ctx.corpus.by_id(r.channel_target) if r.channel_target else None
+            if target is not None:
+                tn, tday = number_of(target.own_number), day_of(target.date)
+                if (tn in near and target is not doc and tday is not None and when is not None
+                        and tday < when and (target.series or "") == (doc.series or "")
+                        and _same_party(target.sender, doc.sender)
+                        and _same_party(target.recipient, doc.recipient)):
+                    yield hit_at(doc, doc.body, cite, f"{cite.text!r} is telegram {tn} "
+                               f"(Document {target.number}, {tday}), numbered after this "
+                               f"telegram ({own}, {when}) on the same channel")
+                continue
+            series = cite.series.lower()
+            same = series in ("ourtel", "ourtels", "mytel", "mytels") or (
+                doc.series is not None and series == doc.series.lower()
+            )
+            around = doc.body.text[max(0, cite.span.start - 40):cite.span.end + 40]
+            if same and number_of(cite.number) in near and not _FOLLOWING.search(around):
+                yield hit_at(doc, doc.body, cite, f"{cite.text!r} is numbered after this "
+                           f"telegram ({doc.channel[2]}) on the same channel")
+
+
+def _telegram_clusters(
+    ctx: Context, doc: Document
+) -> Iterator[tuple[list[Resolution], Container]]:
+    """Telegram citations in the body right before a footnote marker, with that footnote."""
+    body = doc.body
+    cites = body_telegrams(ctx, doc)
+    for f in doc.footnotes:
+        a = f.container.anchor
+        if a is None or f.container.parent != "body":
+            continue
+        cluster: list[Resolution] = []
+        edge = a
+        for r in reversed(cites):
+            if r.citation.span.end > edge:
+                continue
+            gap = body.text[r.citation.span.end:edge]
+            if len(gap) > 8 or re.search(r"[A-Za-z]{4,}", gap.replace(" and ", "")):
+                break
+            cluster.insert(0, r)
+            edge = r.citation.span.start
+        if cluster:
+            yield cluster, f.container
+
+
+_POINTER_NOTE = re.compile(r"\s*(?:See\s+)?Documents?\s+\d")
+
+
+def footnote_other_telegram(ctx: Context) -> Iterator[Hit]:
+    """The editor's footnote on a telegram reference names that telegram, not another.
+
+    A footnote that only points (``Documents 289 and 290.``) right after telegram references
+    (``Embtels 596 and 597``) is matched with them in order. A pair disagrees when the
+    telegram's channel resolves to another document, or when the footnote names a telegram
+    whose number none of the references cites.
+    """
+    for doc in ctx.documents:
+        for cluster, note in _telegram_clusters(ctx, doc):
+            if not _POINTER_NOTE.match(note.text):
+                continue
+            named = [ctx.corpus.by_id(r.target) for r in ctx.resolved_in(doc, note)
+                     if isinstance(r.citation, DocumentCitation) and r.target]
+            targets = [d for d in named if d is not None]
+            if len(targets) != len(cluster) or len(named) != len(targets):
+                continue
+            cited = {number_of(r.citation.number) for r in cluster
+                     if isinstance(r.citation, TelegramCitation)}
+            ids = {d.id for d in targets}
+            for r, target in zip(cluster, targets, strict=True):
+                tn = number_of(target.own_number)
+                channel = ctx.corpus.by_id(r.channel_target) if r.channel_target else None
+                if len(cluster) > 1 and channel is not None and channel.id in ids:
+                    continue  # a list of references, with its documents in another order
+                if channel is not None and channel is not target and (
+                    tn != number_of(channel.own_number)
+                    or channel.volume == doc.volume == target.volume
+                ):
+                    yield Hit(f"{note_name(note)} names Document {target.number}, but "
+                              f"{r.citation.text!r} is Document {channel.number} by its "
+                              f"channel ({channel.channel[0]} to {channel.channel[1]}, "
+                              f"{channel.date})", doc, note,
+                              hint="check the footnote's document number against the telegram "
+                              "number")
+                    break
+                if channel is None and is_telegram(target) and tn is not None and (
+                    None not in cited and tn not in cited
+                ):
+                    text = ", ".join(x.citation.text for x in cluster)
+                    yield Hit(f"{note_name(note)} names Document {target.number} (telegram "
+                              f"{target.channel[2]}), but the text cites {text}", doc, note,
+                              hint="check the footnote's document number against the telegram "
+                              "number")
+                    break
+

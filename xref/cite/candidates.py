@@ -1,0 +1,326 @@
+"""The cheap scan: one compiled regular expression finds where citations may start.
+
+Each trigger names the grammar's start rule to run there. No Lark here: the scan reads the
+text once, and the LALR parser runs only at the triggers (:mod:`xref.cite.find`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from attrs import frozen
+
+__all__ = ["Candidate", "scan"]
+
+
+@frozen
+class Candidate:
+    """A place where a citation may start: parse ``text[start:]`` with ``rule``."""
+
+    start: int
+    """Where the parse starts (may be before the trigger word, for a series name)."""
+    trigger: int
+    """Where the trigger word itself is."""
+    rule: str
+    """The grammar start rule to run."""
+    strong: bool
+    """A strong trigger (a telegram or document word with a number after it) that does not
+    parse is reported as ``unparsed``; a weak one that does not parse is just prose."""
+    trigger_rule: str | None = None
+    """The rule to run from the trigger itself, when the parse from ``start`` finds nothing
+    (a title read before "p. 925" that is not one); None: ``rule``."""
+
+
+_D = r"[-\u2010\u2011\u2012\u2013\u2014\u2015]"
+
+# (group name, rule, strong, pattern). Order matters only among triggers at one position.
+_TRIGGERS: list[tuple[str, str, bool, str]] = [
+    ("ibid", "ibid", False, r"\b[Ii]bid\b"),
+    (
+        "pub",
+        "other_pub",
+        False,
+        r"\bDepartment\s+of\s+State\s+Bulletin\b|\bPublic\s+Papers(?:\s+of\s+the\b|(?=\s*:))"
+        r"|\bCongressional\s+Record\b|\bNew\s+York\s+Times\b"
+        r"|\bAmerican\s+Foreign\s+Policy\b(?=\s*[,:]\s*(?:Current|Basic)|,\s*\d)"
+        r"|\bDocuments\s+on\s+(?:American\s+Foreign\s+Relations|Disarmament|Germany)\b"
+        r"|\bWeekly\s+Compilation\s+of\s+Presidential\s+Documents\b|\bYearbook\s+of\s+the\s+United\s+Nations\b"
+        r"|\b\d+\s+(?:UST|UNTS|LNTS|Stat\.)\s+\d",
+    ),
+    (
+        "arch",
+        "archival",
+        False,
+        r"\bDepartment\s+of\s+State\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
+        r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
+        r"|\bCentral\s+Intelligence\s+Agency\b(?:\s+Files)?(?=\s*[,;]|\s*:?\s+Job\b)"
+        r"|\b(?:National\s+Security\s+Council|Department\s+of\s+Defense|Joint\s+Chiefs\s+of\s+Staff"
+        r"|JCS)(?=\s*,\s*[A-Z]|\s+Files\b)"
+        r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
+        r"(?:[Ll]ibrary|Materials)\b(?!\s+of)"
+        r"|\bLibrary\s+of\s+Congress\b"
+        r"|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution|Historical\s+Society)\b"
+        r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w()\u2013-]{0,24})/"
+        rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b",
+    ),
+    ("series", "archival", False, r"\bLot\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d"),
+    # a reference line naming a telegram by its sender: "Ref: State 13889", "Reftel Karachi 406"
+    (
+        "refline",
+        "telegram",
+        False,
+        r"\b(?:Ref(?:erence)?s?\s*:|Reftels?)\s*(?:[A-Z1-9][.)]\s*)?"
+        r"(?=[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\d)",
+    ),
+    (
+        "tel",
+        "telegram",
+        True,
+        r"\b(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Rr]ef|[Cc]irc"
+        r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d)"
+        r"|\b(?:DEPTEL|EMBTEL|OURTEL|URTEL|MYTEL|REFTEL)S?\b(?=\s*\d)"
+        r"|\b(?:[A-Z][a-z]{2,4}to|To(?!kyo|tal\b)[a-z]{3,4}|Dulte|Tedul|Delga|Gadel)(?=\s+\d)"
+        r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d|\s+[A-Z][a-z]+\s+\d)"
+        r"|\b[Rr]eftels?\b",
+    ),
+    (
+        "ref",
+        "ref",
+        True,
+        r"\b[Dd]ocuments?(?=\s*\d)|\b[Ff]ootnotes?(?=\s+(?:\d|[a-z]\b))"
+        r"|\bForeign\s+Relations\b(?=,?\s*1[89]\d\d)"
+        r"|\b(?:Supra|Infra|supra|infra)\b",
+    ),
+    (
+        "post",
+        "telegram",
+        False,
+        r"\b(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['\u2019]s(?=\s+\d{1,6}\b(?![,.]\d)"
+        r"(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|per|million|percent)))",
+    ),
+    # "vol. 43, pp. 456-459" of a book or journal: scan() looks for its title before it
+    (
+        "works",
+        "other_pub",
+        False,
+        r"\b[Vv]ol(?:ume)?\.?(?=\s*(?:\d+|[IVXLC]+)\b\s*,[^;]{0,60}?\bpp?\.\s*\d)",
+    ),
+    ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)"),
+    # "No. 2" (19th-century volumes), but not an instruction's "No. 530, of November 23, 1888"
+    (
+        "num",
+        "ref",
+        False,
+        r"(?:(?<=^)|(?<=[(\[]|\s))Nos?\.(?=\s*\d)"
+        r"(?!\s*\d+\]?,?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))",
+    ),
+    (
+        "desp",
+        "despatch",
+        True,
+        r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)(?=\s+(?:No\.\s*)?\d)",
+    ),
+    (
+        "air",
+        "airgram",
+        True,
+        rf"\b(?:[Cc]ircular\s+)?[Aa]irgrams?(?=\s+(?:No\.\s*)?[A-Z]{{0,3}}\s?{_D}?\s?\d)"
+        rf"|\b(?:CA|CG|A){_D}\d{{2,}}\b",
+    ),
+    (
+        "page",
+        "page",
+        False,
+        r"\b(?:[Pp]rinted\s+)?(?:[Aa]nte|post)\b(?=,?\s*pp?\.)|\bpp?\.(?=\s*\d)",
+    ),
+]
+
+_RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
+_SCAN = re.compile("|".join(f"(?P<{name}>{pat})" for name, _, _, pat in _TRIGGERS))
+
+# A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
+_SERIES_BEFORE = re.compile(
+    r"(?:[A-Z][\w/&.'\u2019\u2013-]*(?:\s+(?:of|and|for|on|the|to|in|[A-Z(][\w/&.'\u2019()\u2013-]*))*)"
+    r"\s*[:;,]\s*$"
+)
+_LOOKBACK = 120
+
+# The title of a book or journal right before its volume or pages, perhaps with a date, a year
+# or where it was published between: "Papers of Woodrow Wilson, ", "Years of Renewal, ", "Los
+# Angeles Times, April 11, 1976, ", "Tides of Fortune, 1945-1955 (New York: Harper, 1969), "
+_TITLE_WORD = r"(?:[A-Z][a-z]{0,2}\.|(?:[A-Z]\.)+|[A-Z][\w'\u2019-]*)"
+"""A title's word; it ends in a period only as an abbreviation ("U.S.", "St.")."""
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w.'\u2019-])(?!Foreign\s+Relations\b|FRUS\b|[IVXLC]+\b"
+    r"|(?:See|Also|Cf|In|For|Ante|Post|Source|Vol|Volume)\b)"
+    rf"{_TITLE_WORD}(?:(?::\s+|\s+)(?!See\b)(?:{_TITLE_WORD}|of|and|the|on|for|in))*"
+    r"(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*)?"
+    r"(?:1[789]|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?)?"
+    r"(?:\s*\([^()]{0,80}:[^()]{0,80}(?:1[789]|20)\d\d\))?\s*,\s*$"
+)
+
+# "No. 2" is a document only where nothing names another series of numbers before it
+_NUMBERED_NOUN_BEFORE = re.compile(r"(?:[A-Za-z][\w.]*|\d)\s*$")
+_NUMBERED_OK_WORDS = frozenset(
+    {"see", "in", "to", "and", "also", "under", "with", "of", "cf", "See"}
+)
+
+
+# Anchors: one literal inside every trigger. One alternation of literals scans the text
+# several times faster than the full triggers, which are then tried only at the starts of
+# the few words that end at an anchor.
+_ANCHORS = re.compile(
+    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|FRC|ibrar|Yearbook|Materials|Department|Archives|RG"
+    r"|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\.|spatch|desp"
+    r"|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|/|to\s+\d|To[a-z]|Dulte|Delga|Gadel"
+    r"|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
+    r"|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS"
+)
+_WORD_CHARS = r"[\w.'\u2019\u2013-]"
+_WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")
+_WORD = re.compile(rf"{_WORD_CHARS}+")
+
+
+# _WORD_BACK read backwards: on the reversed text one forward match finds the same start
+# (the longest run of up to four words ending at the anchor) without trying every start
+_WORD_BACK_REVERSED = re.compile(rf"{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,3}}")
+
+
+def _start_finders(alternation: str) -> list[re.Pattern[str]] | None:
+    """Patterns that together match one character wherever an alternative of
+    ``alternation`` (a flat ``a|b|c`` of simple patterns) matches, and nowhere else.
+
+    Python's regex engine tries every alternative of an alternation at every position whose
+    character can start one of them; with anchors that start with common lowercase letters
+    that is half the positions. Here each alternative is split into its first character (or
+    class) and the rest, which goes in a lookahead: one pattern per common lowercase first
+    letter (the engine jumps from one such letter to the next), and one for all the other
+    first characters, led by their class so that the engine skips every other character.
+    None when ``alternation`` has groups (it is not flat).
+    """
+    if "(" in alternation:
+        return None
+    rests: dict[str, list[str]] = {}
+    for alt in alternation.split("|"):
+        m = re.match(r"\[[^\]]+\]|\\.|.", alt)
+        if m is None:
+            return None
+        head, rest = m.group(0), alt[m.end():]
+        heads = [head]
+        if head.startswith("[") and not re.search(r"[-^\\]", head[1:-1]):
+            heads = list(head[1:-1])  # "[Vv]ol": "Vol" and "vol"
+        for h in heads:
+            rests.setdefault(h, []).append(rest)
+
+    def ahead(tails: list[str]) -> str:
+        return "" if "" in tails else f"(?={'|'.join(tails)})"
+
+    common = {h: t for h, t in rests.items() if len(h) == 1 and h.islower()}
+    rare = {h: t for h, t in rests.items() if h not in common}
+    finders = [re.compile(re.escape(h) + ahead(t)) for h, t in common.items()]
+    if rare:
+        chars = "".join(
+            h[1:-1] if h.startswith("[") else h if len(h) > 1 else re.escape(h) for h in rare
+        )
+        which = "|".join(
+            f"(?<={h if len(h) > 1 else re.escape(h)}){ahead(t)}" for h, t in rare.items()
+        )
+        finders.append(re.compile(f"[{chars}](?:{which})"))
+    return finders
+
+
+_ANCHOR_FINDERS = _start_finders(_ANCHORS.pattern)
+
+
+def _anchor_positions(text: str) -> list[int]:
+    """``[m.start() for m in _ANCHORS.finditer(text)]``: the same left-to-right,
+    non-overlapping matches, found by trying ``_ANCHORS`` only where one may start."""
+    if _ANCHOR_FINDERS is None:
+        return [m.start() for m in _ANCHORS.finditer(text)]
+    starts = sorted({m.start() for finder in _ANCHOR_FINDERS for m in finder.finditer(text)})
+    out: list[int] = []
+    end = 0
+    match = _ANCHORS.match
+    for p in starts:
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            out.append(p)
+            end = m.end()
+    return out
+
+
+def _words_back(text: str, reverse: str, i: int) -> int:
+    """``_WORD_BACK.search(text, max(0, i - 48), i).start()``: where the (up to four) words
+    ending at ``i`` start, found by one forward match on ``reverse`` (``text[::-1]``)."""
+    n = len(text)
+    bound = n - max(0, i - 48)
+    m = _WORD_BACK_REVERSED.match(reverse, n - i, bound)
+    assert m is not None  # the pattern matches the empty string
+    longest = m.end()
+    if i > 0 and text[i - 1] == "\n":
+        # "$" also matches before a newline that ends the searched text
+        m = _WORD_BACK_REVERSED.match(reverse, n - i + 1, bound)
+        assert m is not None
+        longest = max(longest, m.end())
+    return n - longest
+
+
+def _trigger_starts(text: str) -> list[re.Match[str]]:
+    seen: dict[int, re.Match[str]] = {}
+    tried: set[int] = set()
+    match = _SCAN.match
+    reverse = text[::-1]
+    for i in _anchor_positions(text):
+        # try the start of each of the (up to four) words ending at the anchor
+        pos = _words_back(text, reverse, i)
+        for w in _WORD.finditer(text, pos, i + 1):
+            start = w.start()
+            if start in tried:
+                continue
+            tried.add(start)
+            m = match(text, start)
+            if m is not None:
+                seen[start] = m
+        if i not in tried:
+            tried.add(i)
+            m = match(text, i)
+            if m is not None:
+                seen[i] = m
+    return [seen[k] for k in sorted(seen)]
+
+
+def scan(text: str) -> Iterator[Candidate]:
+    """Yield the candidate starts in ``text``, in order of their trigger."""
+    for m in _trigger_starts(text):
+        name = m.lastgroup
+        assert name is not None
+        rule, strong = _RULES[name]
+        start = m.start()
+        if name == "series":
+            window = text[max(0, start - _LOOKBACK) : start]
+            s = _SERIES_BEFORE.search(window)
+            if s is not None:
+                start = start - len(window) + s.start()
+        elif name == "works" or (name == "page" and text.startswith("p", start)):
+            window = text[max(0, start - _LOOKBACK) : start]
+            s = _TITLE_BEFORE.search(window)
+            # no title: as any "vol. N", the pages of a "vol. N" are not this volume's
+            fallback = "ref" if name == "works" else rule
+            if s is not None:
+                start = start - len(window) + s.start()
+                yield Candidate(start, m.start(), "other_pub", strong, fallback)
+                continue
+            rule = fallback
+        elif name == "num":
+            before = text[max(0, start - 30) : start]
+            if before.rstrip().endswith(","):
+                continue  # "Bayard to Phelps, No. 530": a despatch's own number
+            w = _NUMBERED_NOUN_BEFORE.search(before)
+            if w is not None:
+                word = w.group(0).strip().rstrip(".").lower()
+                if word not in _NUMBERED_OK_WORDS:
+                    continue
+        yield Candidate(start=start, trigger=m.start(), rule=rule, strong=strong)

@@ -1,0 +1,112 @@
+"""What every citation family's builder uses: tree helpers, spans, ``make``, dates and pages.
+
+Tokens carry offsets relative to the parse's start; :class:`BuilderBase` adds that start and
+cuts ``text`` from the source, so every citation's ``text`` is exactly
+``source[span.start:span.end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+from lark import Token, Tree
+
+from xref.cite.models import Citation, Span
+from xref.cite.normalize import normalize_dashes, partial_date
+
+Node = Tree[Token]
+"""A parse tree (node) of the citation grammar."""
+
+
+def tokens_of(node: Node | Token) -> Iterator[Token]:
+    """The tokens under a node, in text order (a token: itself)."""
+    if isinstance(node, Token):
+        yield node
+    else:
+        for child in node.children:
+            yield from tokens_of(child)
+
+
+def first_token(node: Node, type_: str) -> Token | None:
+    """The first token of a type under a node, or None."""
+    for tok in tokens_of(node):
+        if tok.type == type_:
+            return tok
+    return None
+
+
+def subtrees_of(node: Node, name: str) -> list[Node]:
+    """The node's direct children that are trees of a rule."""
+    return [c for c in node.children if isinstance(c, Tree) and c.data == name]
+
+
+def child_tree(node: Node, name: str) -> Node | None:
+    """The node's first direct child tree of a rule, or None."""
+    found = subtrees_of(node, name)
+    return found[0] if found else None
+
+
+def date_node_of(node: Node) -> Node | None:
+    """The ``date`` of a telegram, despatch or airgram (inside its ``tel_date``)."""
+    wrapper = child_tree(node, "tel_date")
+    return child_tree(wrapper, "date") if wrapper is not None else child_tree(node, "date")
+
+
+
+@attrs.define
+class BuilderBase:
+    """The core of the builder of citations from one :class:`~xref.cite.parser.Parsed` value."""
+
+    source: str
+    """The whole text the parse ran on."""
+    offset: int
+    """Where the parse started in ``source``."""
+    volume: str | None = None
+    """The citing volume's id, for relative volume numbers (``vol. XI``)."""
+
+    def span(self, first: Token | Node, last: Token | Node | None = None) -> Span:
+        """The absolute span from ``first``'s start to ``last``'s end."""
+        last = first if last is None else last
+        s = self._start(first)
+        e = self._end(last)
+        return Span(self.offset + s, self.offset + e)
+
+    def _start(self, node: Token | Node) -> int:
+        if isinstance(node, Token):
+            assert node.start_pos is not None
+            pos = node.start_pos
+            # tokens that absorb a leading separator (", vol.") start at their word
+            value = str(node)
+            return pos + (len(value) - len(value.lstrip(", \t\n")))
+        return self._start(next(tokens_of(node)))
+
+    def _end(self, node: Token | Node) -> int:
+        if isinstance(node, Token):
+            assert node.end_pos is not None
+            return node.end_pos
+        *_, last = tokens_of(node)
+        return self._end(last)
+
+    def make(self, cls: type[Citation], span: Span, **fields: object) -> Citation:
+        """Instantiate ``cls`` at ``span`` with its exact text."""
+        return cls(span=span, text=self.source[span.start : span.end], **fields)
+
+    def _date(self, node: Node) -> str | None:
+        month = first_token(node, "MONTH")
+        day = first_token(node, "INT")
+        year = first_token(node, "COMMA_YEAR")
+        if month is None:
+            return None
+        return partial_date(str(month), str(day) if day else None, str(year) if year else None)
+
+    def _pages(self, node: Node) -> str:
+        rng = node.children[-1]
+        assert isinstance(rng, Tree)
+        return normalize_dashes("".join(str(t) for t in tokens_of(rng)))
+
+
+def node_text(node: Node) -> str:
+    """A part's text as printed, each run of whitespace one space."""
+    return re.sub(r"\s+", " ", "".join(str(t) for t in tokens_of(node))).strip()

@@ -1,0 +1,327 @@
+"""Archival paths: repositories, record groups, central and subject files, lots, libraries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lark import Token, Tree
+
+from xref.cite.families.base import (
+    BuilderBase,
+    Node,
+    first_token,
+    node_text,
+)
+from xref.cite.models import (
+    CentralFileCitation,
+    CiaCitation,
+    Citation,
+    ElectronicRecordCitation,
+    ElectronicTelegramCitation,
+    LibraryCitation,
+    LotFileCitation,
+    NationalArchivesCitation,
+    OtherRepositoryCitation,
+    RecordsCenterCitation,
+    SubjectFileCitation,
+)
+from xref.cite.normalize import decode_file_date, normalize_dashes
+
+
+class ArchivalBuilder(BuilderBase):
+    """The builder method for the ``archival`` rule."""
+
+    def archival(self, tree: Node) -> list[Citation]:
+        """One citation per typed item of an archival path."""
+        return ArchivalPath(self).build(tree.children)
+
+
+_PATH_HOLDERS = (LibraryCitation, OtherRepositoryCitation)
+_SERIES_WORD = re.compile(r"\b(?:Files?|Records|Papers|Collection|Archives?)\b")
+_PATH_PARTS = frozenset(
+    {"repo_dos", "repo_nara", "repo_gov", "library", "other_repo", "record_group"}
+)
+
+
+class ArchivalPath:
+    """Reads an archival path (parts and separators) into citations, one per typed item.
+
+    Context accumulates from the left (repository, record group, ``Central Files``,
+    series names); each typed item (a decimal file, a lot, an accession, a library, a film
+    number, ...) starts a citation, and the untyped parts after it are its folder or path.
+    A semicolon closes the current citation.
+    """
+
+    _ITEMS = {
+        "decimal_file",
+        "subject",
+        "lot",
+        "accession",
+        "bare_accession",
+        "library",
+        "other_repo",
+        "film",
+        "job",
+    }
+
+    def __init__(self, builder: BuilderBase, *, after_ibid: bool = False) -> None:
+        self.b = builder
+        self.after_ibid = after_ibid
+        self.loose_parts: list[str] = []
+
+    def build(self, children: Iterable[Node | Token]) -> list[Citation]:
+        """The citations of a path's parts and separators, left to right."""
+        b = self.b
+        out: list[Citation] = []
+        chain_start: Node | None = None
+        rg: Node | None = None
+        rg_path: list[str] = []
+        central = False
+        years: str | None = None
+        series: list[Node] = []
+        current: dict[str, object] | None = None
+        cia: Node | None = None
+        cia_path: list[str] = []
+        repo: Node | None = None  # the last repository named, and the untyped parts after it
+        repo_path: list[Node] = []
+        last_sep = ""
+
+        def close() -> None:
+            nonlocal current
+            if current is not None:
+                out.append(_finish(b, current))
+            current = None
+
+        for node in children:
+            if isinstance(node, Token):
+                last_sep = str(node)
+                if last_sep == ";" and current is not None:
+                    close()
+                    series.clear()
+                    chain_start = None
+                elif last_sep == ";" and repo is not None and not (out or rg or cia):
+                    # "National Security Council, January 10; Department of State, ...":
+                    # a repository with no item before a semicolon starts nothing
+                    series.clear()
+                    chain_start = None
+                    repo, repo_path = None, []
+                continue
+            kind = node.data
+            text = node_text(node)
+            if chain_start is None:
+                chain_start = node
+            if current is not None and current["cls"] in _PATH_HOLDERS and kind in _PATH_PARTS:
+                # inside a library's path these name folders, not new repositories
+                _add_to_tail(current, node, last_sep)
+                continue
+            # a subject code is a file only under Central Files (or first after "Ibid.,")
+            if kind == "subject" and self.after_ibid and chain_start is node:
+                central = True
+            if kind in self._ITEMS and not (kind == "subject" and not central):
+                if kind == "job" and cia is not None:
+                    cia_path.append(text)
+                    job = first_token(node, "JOB_NUMBER")
+                    current = {
+                        "cls": CiaCitation,
+                        "first": cia,
+                        "last": node,
+                        "item": node,
+                        "tail": [],
+                        "job": _job(job),
+                        "path": [p for p in cia_path if not p.startswith("Job")],
+                    }
+                    cia = None
+                    continue
+                close()
+                first: Node = series[-1] if series and kind in ("lot", "accession") else node
+                if not out and chain_start is not None:
+                    first = chain_start
+                current = {"first": first, "last": node, "item": node, "tail": []}
+                ser = str(series[-1].children[0]).strip() if series else None
+                if kind == "decimal_file":
+                    file = re.sub(r"(?<=[/.])\s+|\s+(?=/)", "", normalize_dashes(text))
+                    decimal, _, date_part = file.partition("/")
+                    current.update(
+                        cls=CentralFileCitation,
+                        file=file,
+                        decimal=decimal,
+                        date=decode_file_date(date_part),
+                    )
+                elif kind == "subject":
+                    current.update(
+                        cls=SubjectFileCitation,
+                        subject=normalize_dashes(text, squeeze=False),
+                        years=years,
+                    )
+                elif kind == "lot":
+                    lot = str(first_token(node, "LOT_NUMBER"))
+                    m = re.fullmatch(r"(\d+)\s*([A-Z])\s*(\d+)", lot.strip())
+                    norm = f"{m.group(1)} {m.group(2)} {m.group(3)}" if m else lot
+                    current.update(cls=LotFileCitation, lot=norm, series=ser)
+                elif kind in ("accession", "bare_accession"):
+                    center_tok = first_token(node, "CENTER")
+                    acc_tok = first_token(node, "ACCESSION") or first_token(
+                        node, "ACCESSION_NUMBER"
+                    )
+                    center = _center(str(center_tok)) if center_tok else "FRC"
+                    acc = re.sub(r"\s+", " ", str(acc_tok)).strip()
+                    acc = normalize_dashes(acc)
+                    current.update(
+                        cls=RecordsCenterCitation, accession=acc, center=center, series=ser
+                    )
+                elif kind == "library":
+                    current.update(cls=LibraryCitation, library=text)
+                elif kind == "other_repo":
+                    current.update(cls=OtherRepositoryCitation, repository=text)
+                elif kind == "film":
+                    cls = (
+                        ElectronicTelegramCitation
+                        if text.startswith("D")
+                        else ElectronicRecordCitation
+                    )
+                    current.update(cls=cls, film=normalize_dashes(text))
+                elif kind == "job":
+                    job_number = _job(first_token(node, "JOB_NUMBER"))
+                    current.update(cls=CiaCitation, job=job_number, path=[])
+                continue
+            if kind == "repo_cia":
+                close()
+                cia = node
+                cia_path = []
+                job = first_token(node, "JOB_NUMBER")
+                if job is not None:  # "Central Intelligence Agency Job 79-01025A"
+                    current = {
+                        "cls": CiaCitation,
+                        "first": node,
+                        "last": node,
+                        "item": node,
+                        "tail": [],
+                        "job": _job(job),
+                        "path": [],
+                    }
+                    cia = None
+                continue
+            if kind == "file_years":
+                if central:
+                    years = normalize_dashes(text)
+                    continue
+            if kind in ("repo_dos", "repo_nara", "repo_gov") and not (
+                kind == "repo_gov" and (rg is not None or cia is not None)
+            ):
+                close()
+                repo, repo_path = node, []
+                continue
+            if kind == "record_group":
+                rg = node
+                continue
+            if kind == "central_files":
+                central = True
+                yrs = first_token(node, "YEARS")
+                years = normalize_dashes(str(yrs)) if yrs else None
+                continue
+            if kind == "central_foreign_policy_files":
+                central = True  # its subject files: "Central Foreign Policy Files, POL 27"
+                years = None
+                continue
+            # an untyped part: a folder of the current item, or a series before the next one
+            if current is not None:
+                _add_to_tail(current, node, last_sep)
+            else:
+                series.append(node)
+                if cia is not None:
+                    cia_path.append(text)
+                elif rg is not None:
+                    rg_path.append(text)
+                else:
+                    self.loose_parts.append(text)
+                    if repo is not None:
+                        repo_path.append(node)
+        close()
+        if not out and cia is not None:
+            last = series[-1] if series else cia
+            out.append(b.make(CiaCitation, b.span(cia, last), job=None, path=cia_path))
+        if not out and cia is None and rg is None and repo is not None:
+            # a repository and a file series, with no item: "Department of State, INR-NIE
+            # Files", "National Security Council, Nixon Intelligence Files, Subject Files, USSR"
+            name = node_text(repo)
+            parts = [node_text(n) for n in repo_path]
+            if _SERIES_WORD.search(name) or any(_SERIES_WORD.search(p) for p in parts):
+                last = repo_path[-1] if repo_path else repo
+                out.append(b.make(
+                    OtherRepositoryCitation, b.span(repo, last), repository=name, path=parts
+                ))
+        if not out and rg is not None:
+            assert chain_start is not None
+            rg_num = str(first_token(rg, "INT"))
+            last = series[-1] if series and rg_path else rg
+            out.append(
+                b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num, path=rg_path)
+            )
+        return out
+
+def _job(tok: Token | None) -> str | None:
+    """A CIA job number as printed, dashes normalized: ``79-01025A``, ``80-R 01580R``."""
+    return None if tok is None else normalize_dashes(re.sub(r"\s+", " ", str(tok)))
+
+
+def _center(raw: str) -> str:
+    compact = re.sub(r"\s+", "", raw).upper()
+    if compact == "NYFRC":
+        return "NY FRC"
+    if compact == "FEDERALRECORDSCENTER":
+        return "FRC"
+    return compact
+
+
+def _add_to_tail(current: dict[str, object], node: Node, sep: str) -> None:
+    """Add an untyped part after the current item; note it if a colon comes before it."""
+    tail = current["tail"]
+    assert isinstance(tail, list)
+    if sep == ":":
+        colons = current.setdefault("colons", set())
+        assert isinstance(colons, set)
+        colons.add(len(tail))
+    tail.append(node)
+    current["last"] = node
+
+
+def _folder_parts(tail: list[Node], colons: set[int]) -> list[str]:
+    """The tail's parts as text. After a box, a colon is part of a folder's title
+    (``Box 34, Memcons: President: 3/77``), so the parts it separates are one."""
+    parts: list[str] = []
+    seen_box = False
+    for i, node in enumerate(tail):
+        text = node_text(node)
+        if i in colons and seen_box and parts:
+            parts[-1] = f"{parts[-1]}: {text}"
+        else:
+            parts.append(text)
+        seen_box = seen_box or (isinstance(node, Tree) and node.data == "box")
+    return parts
+
+
+def _finish(b: BuilderBase, current: dict[str, object]) -> Citation:
+    cls = current.pop("cls")
+    first = current.pop("first")
+    last = current.pop("last")
+    tail = current.pop("tail", [])
+    item = current.pop("item", last)
+    colons = current.pop("colons", set())
+    assert isinstance(cls, type) and isinstance(tail, list) and isinstance(colons, set)
+    parts = _folder_parts(tail, colons)
+    if cls in (LotFileCitation, RecordsCenterCitation):
+        current["folder"] = ", ".join(parts) if parts else None
+    elif cls is LibraryCitation:
+        current["collection"] = parts[0] if parts else None
+        current["path"] = parts[1:]
+    elif cls is OtherRepositoryCitation or cls is CiaCitation:
+        existing = current.get("path") or []
+        assert isinstance(existing, list)
+        current["path"] = [*existing, *parts]
+    else:
+        # decimal and subject files, films: what follows is not theirs; the span ends on them
+        last = item
+    span = b.span(first, last)  # type: ignore[arg-type]
+    return b.make(cls, span, **current)

@@ -1,0 +1,62 @@
+"""Publications and pages: ``p. 12``, ``Department of State Bulletin, ...``, treaty series.
+"""
+
+from __future__ import annotations
+
+import re
+
+from xref.cite.families.base import (
+    BuilderBase,
+    Node,
+    child_tree,
+    first_token,
+    tokens_of,
+)
+from xref.cite.models import (
+    Citation,
+    OtherPublicationCitation,
+    PageCitation,
+)
+
+
+class PublicationBuilder(BuilderBase):
+    """The builder methods for the ``page`` and ``other_pub`` rules."""
+
+    def page(self, tree: Node) -> list[Citation]:
+        """A bare page reference (``p. 12``, ``pp. 3-5``)."""
+        pages = child_tree(tree, "pages")
+        assert pages is not None
+        return [self.make(PageCitation, self.span(tree), pages=self._pages(pages))]
+
+    def other_pub(self, tree: Node) -> list[Citation]:
+        """A publication other than FRUS: a title with volume, date or pages; a treaty series."""
+        if tree.data == "treaty_series":
+            ints = [t for t in tokens_of(tree) if t.type == "INT"]
+            title = first_token(tree, "TREATY_SERIES")
+            return [
+                self.make(
+                    OtherPublicationCitation,
+                    self.span(tree),
+                    title=str(title),
+                    volume=str(ints[0]),
+                    pages=str(ints[1]),
+                )
+            ]
+        title = first_token(tree, "PUB_TITLE") or first_token(tree, "WORKS_TITLE")
+        pages = child_tree(tree, "pages")
+        date_node = child_tree(tree, "pub_date")
+        year = child_tree(tree, "pub_year")
+        date = self._date(date_node) if date_node is not None else None
+        if date is None and year is not None:
+            date = re.sub(r"\D", "", str(year.children[0]))[:4]  # a range's first year
+        vol = child_tree(tree, "pub_volume")
+        return [
+            self.make(
+                OtherPublicationCitation,
+                self.span(tree),
+                title=re.sub(r"\s+", " ", str(title)),
+                pages=self._pages(pages) if pages is not None else None,
+                date=date,
+                volume=str(vol.children[1]) if vol is not None else None,
+            )
+        ]

@@ -1,0 +1,137 @@
+"""``find_citations``: every citation in a text, in document order.
+
+The scan (:mod:`xref.cite.candidates`) proposes starts; the LALR parser reads the longest
+citation at each (:mod:`xref.cite.parser`); the transformer builds typed citations
+(:mod:`xref.cite.transform`). A strong trigger that does not parse (``Deptel`` with a number
+after it, say) comes out as an :class:`~xref.cite.models.UnparsedCitation`: nothing that looks
+like a citation is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from xref.cite.candidates import scan
+from xref.cite.models import Citation, Span, UnparsedCitation
+from xref.cite.parser import Parsed, parse_prefix
+from xref.cite.transform import build_citations
+from xref.errors import CitationSyntaxError
+
+__all__ = ["find_citations", "parse_citation"]
+
+MAX_WINDOW = 1200
+"""The longest stretch of text one citation may span, in characters."""
+
+_WORD_AND_NUMBER = re.compile(r"\S+(?:\s+(?:No\.\s*)?[\w-]+)?")
+
+
+def _numbers_documents(volume: str | None) -> bool:
+    """Whether ``No. N`` names a document: in 19th-century volumes (or when unknown)."""
+    if volume is None:
+        return True
+    m = re.match(r"frus(\d{4})", volume)
+    return m is None or int(m.group(1)) < 1900
+
+
+def _window_end(text: str, start: int) -> int:
+    limit = min(len(text), start + MAX_WINDOW)
+    para = text.find("\n\n", start, limit)
+    return limit if para < 0 else para
+
+
+def find_citations(text: str, *, volume: str | None = None) -> list[Citation]:
+    """Find every citation in ``text``, in document order.
+
+    ``volume`` is the citing volume's FRUS id, when known: it completes relative volume
+    numbers (``vol. XI`` in ``frus1961-63v06`` is ``frus1961-63v11``).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_citations() takes a str, not {type(text).__name__}")
+    out: list[Citation] = []
+    covered = 0
+    numbered = _numbers_documents(volume)
+    barren = 0  # an archival path read up to here named no item; no suffix of it can
+    for cand in scan(text):
+        if cand.trigger < covered or (cand.rule == "archival" and cand.trigger < barren):
+            continue
+        if not numbered and text.startswith("No", cand.trigger):
+            continue
+        starts = [cand.start] if cand.start == cand.trigger else [cand.start, cand.trigger]
+        found: list[Citation] = []
+        failure = None
+        for start in starts:
+            if start < covered:
+                continue
+            rule = cand.rule if start == cand.start else (cand.trigger_rule or cand.rule)
+            result = parse_prefix(text, start, rule, _window_end(text, start))
+            if isinstance(result, Parsed):
+                found = build_citations(result, text, volume)
+                if found:
+                    break
+                if rule == "archival":
+                    barren = max(barren, result.end)
+                if rule == "ref":
+                    # a volume of another publication ("vol. 43, pp. 456-459"): its pages
+                    # are not pages of this volume
+                    covered = max(covered, result.end)
+            else:
+                failure = result
+        if found:
+            out.extend(found)
+            covered = max(c.span.end for c in found)
+            continue
+        if cand.strong:
+            m = _WORD_AND_NUMBER.match(text, cand.trigger)
+            end = m.end() if m else cand.trigger + 1
+            if failure is not None:
+                where = failure.position - cand.trigger
+                expected = ", ".join(failure.expected[:6]) or "a citation"
+                reason = f"does not parse at character {where + 1}: expected {expected}"
+            else:
+                reason = "names no citation the grammar knows"
+            out.append(
+                UnparsedCitation(
+                    span=Span(cand.trigger, end), text=text[cand.trigger : end], reason=reason
+                )
+            )
+            covered = end
+    return out
+
+
+def parse_citation(text: str, *, volume: str | None = None) -> Citation:
+    """Parse ``text`` as exactly one citation (surrounding spaces and a final period allowed).
+
+    Raises :class:`~xref.errors.CitationSyntaxError` naming the position and what was
+    expected when the text is not one citation. A list (``Deptels 1 and 2``) gives its
+    first citation.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_citation() takes a str, not {type(text).__name__}")
+    body = text.rstrip()
+    if body.endswith(".") and not re.search(r"(?:\bibid|\bNo|\bpp?|\bvol)\.$", body, re.I):
+        body = body[:-1]
+    lead = len(body) - len(body.lstrip())
+    for cand in scan(body):
+        if cand.start != lead and cand.trigger != lead:
+            break
+        result = parse_prefix(body, lead, cand.rule)
+        if isinstance(result, Parsed):
+            found = build_citations(result, body, volume)
+            if found and result.end == len(body):
+                return found[0]
+            pos = result.end
+            while pos < len(body) and body[pos].isspace():
+                pos += 1
+            raise _syntax_error(body, pos, ("end of citation",))
+        raise _syntax_error(body, result.position, result.expected)
+    raise _syntax_error(body, lead, ("a citation",))
+
+
+def _syntax_error(text: str, pos: int, expected: tuple[str, ...]) -> CitationSyntaxError:
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    lo = max(0, pos - 20)
+    context = text[lo : pos + 20] + "\n" + " " * (pos - lo) + "^"
+    return CitationSyntaxError(
+        text=text, position=pos, line=line, column=column, expected=expected, context=context
+    )

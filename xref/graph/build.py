@@ -1,0 +1,404 @@
+"""The reference graph: which documents cite which documents, footnotes and archival items.
+
+:func:`build_graph` reads TEI volumes and plain-text documents, resolves every citation
+against the whole corpus (the inputs plus any ``corpus`` paths) and returns a
+:class:`ReferenceGraph`:
+
+* **nodes** (:class:`Node`): ``document`` (``VOLUME#dN``, with heading, date, genre),
+  ``footnote`` (``VOLUME#dNfnM``, only those that are cited), ``external`` (one per canonical
+  key: a telegram not printed, a Central File, a lot file, a library collection, a
+  publication ...), and ``volume``. A cited document or volume that is not loaded is still
+  a node, with ``missing`` true.
+* **edges** (:class:`Edge`): one per citation, from the citing document to what it names,
+  with the citation's kind, status, method and provenance (document, note, span, text).
+  Edges of kind ``part_of`` (status ``structural``) tie documents to their volume and
+  footnotes to their document; they are not citations.
+
+Node ids follow resolution: a resolved citation points to its target, any other to its
+canonical key, and a citation with no key to a node of its own,
+``unresolved:<document id>:<note or container>:<start>``.
+
+Memory grows with the citations, not with the text: volumes are read twice, first to index
+a *lean* copy of each document (texts of body and notes dropped), then, file by file and
+in worker processes, to resolve the citations against that index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from xref.errors import InputError, XrefError
+from xref.graph.model import (
+    EDGE_FIELDS,
+    NODE_ATTRS,
+    NODE_TYPES,
+    VOLUME_ID,
+    Edge,
+    Node,
+    ReferenceGraph,
+    history_url,
+)
+from xref.read.documents import Container, Document, SourceMap, Volume
+from xref.read.sources import default_jobs, expand_paths, read_file
+from xref.resolve.corpus import Corpus
+from xref.resolve.resolution import Resolution, resolve_documents
+
+__all__ = [
+    "EDGE_FIELDS",
+    "NODE_ATTRS",
+    "NODE_TYPES",
+    "Edge",
+    "GraphBuilder",
+    "Node",
+    "ReferenceGraph",
+    "build_graph",
+    "edge_from_resolution",
+    "history_url",
+    "lean_document",
+]
+
+_DOC_ID = re.compile(r"^(?P<volume>[^#:\s]+)#(?P<local>d\d+)$")
+_FN_ID = re.compile(r"^(?P<volume>[^#:\s]+)#(?P<local>d\d+)fn(?P<label>\w+)$")
+_PAGE_ID = re.compile(r"^(?P<volume>[^#:\s]+)#pg_(?P<page>\S+)$")
+
+
+def _note_of(container: Container) -> str | None:
+    if container.where in ("source", "footnote"):
+        return container.note or ("source" if container.where == "source" else None)
+    return None
+
+
+def edge_from_resolution(r: Resolution) -> Edge:
+    """The edge of one resolved citation (its target node id follows the module's rule)."""
+    doc = r.document
+    note = _note_of(r.container)
+    if r.status == "resolved" and r.target:
+        target = r.target
+    elif r.key:
+        target = r.key
+    else:
+        target = f"unresolved:{doc.id}:{note or r.container.where}:{r.citation.span.start}"
+    return Edge(
+        source=doc.id,
+        target=target,
+        kind=r.citation.kind,
+        status=r.status,
+        method=r.method,
+        document=doc.id,
+        note=note,
+        where=r.container.where,
+        start=r.citation.span.start,
+        end=r.citation.span.end,
+        text=r.citation.text,
+        confidence=float(r.confidence),
+        reason=r.reason or "",
+    )
+
+
+def _lean_container(c: Container, keep_text: bool) -> Container:
+    return attrs.evolve(c, text=c.text if keep_text else "", refs=(), source_map=SourceMap())
+
+
+def lean_document(doc: Document) -> Document:
+    """A copy of ``doc`` that keeps what resolution needs from a *target*: header fields,
+    heading and source note, footnote ids and labels, but not the body's or notes' text."""
+    source = doc.source
+    if source is not None:
+        source = attrs.evolve(source, container=_lean_container(source.container, True))
+    return attrs.evolve(
+        doc,
+        heading=_lean_container(doc.heading, True),
+        body=Container("body", ""),
+        source=source,
+        footnotes=tuple(
+            attrs.evolve(f, container=_lean_container(f.container, False)) for f in doc.footnotes
+        ),
+        diagnostics=(),
+    )
+
+
+def _lean(item: Document | Volume) -> Document | Volume:
+    if isinstance(item, Volume):
+        return attrs.evolve(
+            item, documents=tuple(lean_document(d) for d in item.documents), diagnostics=()
+        )
+    return lean_document(item)
+
+
+def _label(doc: Document) -> str:
+    if doc.volume and doc.number:
+        return f"{doc.volume} {doc.number}"
+    return doc.id
+
+
+class GraphBuilder:
+    """Builds a :class:`ReferenceGraph` from documents and resolutions, in any order.
+
+    Add the corpus (:meth:`add_corpus`) so that targets get their headings and volumes
+    count as loaded; then :meth:`add_edge` (or :meth:`add_resolution`) for every citation;
+    then :meth:`build`.
+    """
+
+    def __init__(self) -> None:
+        self._docs: dict[str, Document] = {}
+        self._volumes: dict[str, str | None] = {}
+        self._nodes: dict[str, Node] = {}
+        self._edges: list[Edge] = []
+
+    def add_corpus(self, items: Iterable[Document | Volume]) -> None:
+        """Know these documents (volumes whole) as loaded."""
+        for item in items:
+            if isinstance(item, Volume):
+                self._volumes.setdefault(item.id, item.title)
+                docs: Sequence[Document] = item.documents
+            else:
+                docs = (item,)
+            for d in docs:
+                self._docs.setdefault(d.id, d)
+
+    def add_resolution(self, r: Resolution) -> Edge:
+        """Add the edge of one citation; returns it."""
+        edge = edge_from_resolution(r)
+        self.add_edge(edge)
+        return edge
+
+    def add_edge(self, edge: Edge) -> None:
+        """Add one citation edge."""
+        self._edges.append(edge)
+
+    def _document_node(self, doc_id: str) -> Node:
+        doc = self._docs.get(doc_id)
+        if doc is not None:
+            return Node(
+                doc.id,
+                "document",
+                _label(doc),
+                {
+                    "volume": doc.volume,
+                    "number": doc.number,
+                    "heading": doc.heading.text,
+                    "date": doc.date,
+                    "genre": doc.genre,
+                    "url": history_url(doc.volume, doc.local_id),
+                },
+            )
+        m = _DOC_ID.match(doc_id)
+        volume = m.group("volume") if m else None
+        local = m.group("local") if m else None
+        label = f"{volume} {local[1:]}" if volume and local else doc_id
+        return Node(
+            doc_id,
+            "document",
+            label,
+            {
+                "volume": volume,
+                "number": local[1:] if local else None,
+                "url": history_url(volume, local),
+                "missing": True,
+            },
+        )
+
+    def _target_node(self, node_id: str, edge: Edge) -> Node:
+        if node_id in self._docs or _DOC_ID.match(node_id):
+            return self._document_node(node_id)
+        m = _FN_ID.match(node_id)
+        if m is not None:
+            doc_id = f"{m.group('volume')}#{m.group('local')}"
+            parent = self._docs.get(doc_id)
+            fn_label = m.group("label")
+            missing = parent is None or parent.footnote(fn_label) is None
+            return Node(
+                node_id,
+                "footnote",
+                f"{m.group('volume')} {m.group('local')[1:]} fn {fn_label}",
+                {
+                    "volume": m.group("volume"),
+                    "document": doc_id,
+                    "url": history_url(m.group("volume"), m.group("local")),
+                    "missing": missing,
+                },
+            )
+        if node_id in self._volumes or VOLUME_ID.match(node_id):
+            return self._volume_node(node_id)
+        if node_id.startswith("unresolved:"):
+            return Node(
+                node_id,
+                "external",
+                edge.text,
+                {"kind": edge.kind, "missing": True},
+            )
+        page = _PAGE_ID.match(node_id)
+        if page is not None:
+            volume = page.group("volume")
+            return Node(
+                node_id,
+                "external",
+                f"{volume} p. {page.group('page')}",
+                {"kind": "page", "volume": volume, "url": history_url(volume)},
+            )
+        kind, _, rest = node_id.partition(":")
+        if not rest:
+            kind, rest = edge.kind, node_id
+        return Node(
+            node_id, "external", rest.strip(":").replace("::", ":") or node_id, {"kind": kind}
+        )
+
+    def _volume_node(self, volume: str) -> Node:
+        loaded = volume in self._volumes
+        return Node(
+            volume,
+            "volume",
+            volume,
+            {
+                "title": self._volumes.get(volume),
+                "url": history_url(volume),
+                "missing": not loaded,
+            },
+        )
+
+    def _add(self, node: Node) -> None:
+        self._nodes.setdefault(node.id, node)
+
+    def build(self) -> ReferenceGraph:
+        """The graph: every loaded document, every node cited, and the ``part_of`` ties."""
+        nodes = self._nodes
+        for doc_id in self._docs:
+            self._add(self._document_node(doc_id))
+        for edge in self._edges:
+            if edge.source not in nodes:
+                self._add(self._document_node(edge.source))
+            if edge.target not in nodes:
+                self._add(self._target_node(edge.target, edge))
+        structural: list[Edge] = []
+        for node in list(nodes.values()):
+            if node.type == "footnote":
+                parent = str(node.attrs.get("document", ""))
+                if parent:
+                    if parent not in nodes:
+                        self._add(self._document_node(parent))
+                    structural.append(_part_of(node.id, parent))
+        for loaded in self._volumes:
+            self._add(self._volume_node(loaded))
+        for node in list(nodes.values()):
+            volume = node.attrs.get("volume")
+            if node.type == "document" and isinstance(volume, str):
+                if volume not in nodes:
+                    self._add(self._volume_node(volume))
+                structural.append(_part_of(node.id, volume))
+        return ReferenceGraph(tuple(nodes.values()), (*self._edges, *structural))
+
+
+def _part_of(source: str, target: str) -> Edge:
+    return Edge(source, target, "part_of", "structural", document=source)
+
+
+# ---------------------------------------------------------------------- reading and resolving
+_WORKER_CORPUS: Corpus | None = None
+
+
+def _init_worker(items: list[Document | Volume]) -> None:
+    global _WORKER_CORPUS
+    _WORKER_CORPUS = Corpus.from_documents(items)
+
+
+def _index_one(
+    args: tuple[str, str | None],
+) -> tuple[str, Document | Volume | None, XrefError | None]:
+    result = read_file(*args)
+    if result.error is not None:
+        return result.path, None, result.error
+    item = result.volume if result.volume is not None else result.document
+    return result.path, None if item is None else _lean(item), None
+
+
+def _edges_one(args: tuple[str, str | None]) -> tuple[str, list[Edge], list[XrefError]]:
+    result = read_file(*args)
+    if result.error is not None:
+        return result.path, [], [result.error]
+    try:
+        docs = result.documents
+        return result.path, [edge_from_resolution(r) for r in _resolve(docs)], []
+    except Exception:  # a bug in one document must not lose the others: go one by one
+        pass
+    edges: list[Edge] = []
+    errors: list[XrefError] = []
+    for doc in result.documents:
+        try:
+            edges.extend(edge_from_resolution(r) for r in _resolve([doc]))
+        except Exception as exc:
+            errors.append(InputError(result.path, f"{doc.id}: cannot resolve: {exc!r}"))
+    return result.path, edges, errors
+
+
+def _resolve(documents: Sequence[Document]) -> list[Resolution]:
+    assert _WORKER_CORPUS is not None
+    return list(resolve_documents(documents, _WORKER_CORPUS))
+
+
+def _map(
+    function: Callable[[tuple[str, str | None]], Any],
+    files: list[str],
+    volume: str | None,
+    jobs: int,
+    initargs: tuple[Any, ...] | None = None,
+) -> Iterator[Any]:
+    tasks = [(f, volume) for f in files]
+    if jobs == 1 or len(files) <= 1:
+        if initargs is not None:
+            _init_worker(*initargs)
+        yield from map(function, tasks)
+        return
+    kwargs: dict[str, Any] = {}
+    if initargs is not None:
+        kwargs = {"initializer": _init_worker, "initargs": initargs}
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), **kwargs) as pool:
+        yield from pool.map(function, tasks, chunksize=1)
+
+
+def _raise(error: XrefError) -> None:
+    raise error
+
+
+def build_graph(
+    paths: Iterable[str | Path],
+    *,
+    corpus: Iterable[str | Path] = (),
+    volume: str | None = None,
+    jobs: int | None = None,
+    on_error: Callable[[XrefError], None] | None = None,
+) -> ReferenceGraph:
+    """The reference graph of every citation in ``paths`` (files or directories).
+
+    ``paths`` are resolved and are part of the corpus; ``corpus`` adds documents that
+    citations may name (their own citations are not added). ``volume`` names the volume of
+    plain-text documents; ``jobs`` worker processes read files (default: the cores). An
+    unreadable file raises its :class:`~xref.errors.InputError`, unless ``on_error`` is
+    given: then it is passed the error and the other files go on.
+    """
+    report = on_error or _raise
+    files = expand_paths(paths)
+    extra = [f for f in expand_paths(corpus) if f not in files]
+    n = default_jobs() if jobs is None else max(jobs, 1)
+    index: list[Document | Volume] = []
+    good: list[str] = []
+    for path, item, error in _map(_index_one, [*files, *extra], volume, n):
+        if error is not None:
+            report(error)
+        elif item is not None:
+            index.append(item)
+            if path in files:
+                good.append(path)
+    builder = GraphBuilder()
+    builder.add_corpus(index)
+    for _, edges, errors in _map(_edges_one, good, volume, n, (index,)):
+        for error in errors:
+            report(error)
+        for edge in edges:
+            builder.add_edge(edge)
+    return builder.build()

@@ -1,0 +1,243 @@
+"""The pieces of the TEI reader (:mod:`xref.read.tei`): a container's text with its source map
+(``_Text``), notes and the state of the document being read, trimming, finding the source
+note, and the scan for duplicate ``xml:id`` values.
+"""
+
+from __future__ import annotations
+
+import pyexpat
+import re
+from array import array
+from collections.abc import Sequence
+from typing import cast
+
+from xref.cite.models import Span
+from xref.read.documents import (
+    DocumentDiagnostic,
+    Ref,
+    SourceMap,
+)
+from xref.read.safexml import create_parser, parse_error
+
+_INLINE = frozenset(
+    """hi gloss persName placeName orgName geogName date time pb lb ref term foreign emph
+    rs name seg title q quote abbr expan unclear sic corr choice add del gap num idno said
+    measure milestone anchor index c w pc roleName forename surname addName
+    """.split()
+)
+_WS = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
+"""Whitespace to collapse: any run but a lone space (a lone space is already collapsed)."""
+_NL = re.compile(r"\n[ \t\r\n]*")
+"""Most of it: a newline and the indentation after it (a literal prefix: a fast scan)."""
+_SOURCE_TEXT = re.compile(r"^\W{0,3}source\b", re.I)
+_XML_ID = re.compile(rb"""xml:id\s*=\s*(?:"([^"<&\t\r\n]*)"|'([^'<&\t\r\n]*)')""")
+_BUFFER = 1 << 22
+_DOC_TYPE = re.compile(rb"""\btype\s*=\s*["']document["']""")
+_BLOCK = "\x01"
+"""A paragraph boundary in a container's raw parts (XML text cannot contain it)."""
+_SEP = "\x02"
+"""Joins raw parts so that one regex pass collapses each part's whitespace on its own."""
+# Kinds of position marks, resolved when the container's text is finished.
+_LEN, _POS, _START = 0, 1, 2
+_IS_STR = str.__instancecheck__
+
+
+class _Text:
+    """Gathers one container's raw character data; :meth:`finish` builds its text and map.
+
+    While parsing, :attr:`parts` only grows: character data (expat appends it directly),
+    the byte index of each markup event (an ``int``: the chunks after it start there),
+    :data:`_BLOCK` for paragraph boundaries, and position marks (see :meth:`mark`).
+    Whitespace collapsing, paragraph breaks and the marks' values are worked out once, in
+    :meth:`finish`.
+    """
+
+    __slots__ = ("parts", "refs", "open_refs")
+
+    def __init__(self) -> None:
+        self.parts: list[str | int | list[int]] = []
+        self.refs: list[tuple[list[int], list[int], str]] = []
+        self.open_refs: list[tuple[list[int], str]] = []
+
+    def mark(self, kind: int) -> list[int]:
+        """A position at this point of the text: ``[kind, value]``, the value set by finish.
+
+        ``_LEN``: the text's length so far; ``_POS``: its end, without a trailing space that
+        may still be collapsed; ``_START``: where the next text will start, after a pending
+        paragraph break.
+        """
+        m = [kind, 0]
+        self.parts.append(m)
+        return m
+
+    def finish(self) -> tuple[str, SourceMap, tuple[Ref, ...]]:
+        """The joined text, its source map and refs; also sets the marks' values."""
+        parts = self.parts
+        strs = cast(list[str], list(filter(_IS_STR, parts)))
+        chunk = iter(_collapse(_SEP.join(strs)).split(_SEP) if strs else ()).__next__
+        out: list[str] = []
+        offsets: list[int] = []
+        events: list[int] = []
+        leads = bytearray()
+        put, at, came_after, led = out.append, offsets.append, events.append, leads.append
+        length = 0
+        ends_space = True
+        pending = False
+        event = -1
+        for x in parts:
+            cls = x.__class__
+            if cls is int:
+                event = x  # type: ignore[assignment]
+                continue
+            if cls is list:
+                kind = x[0]  # type: ignore[index]
+                if kind == _LEN:
+                    value = length
+                elif kind == _POS:
+                    value = length - 1 if ends_space and length and not pending else length
+                elif pending:
+                    value = length - (1 if ends_space else 0) + 2
+                else:
+                    value = length
+                x[1] = value  # type: ignore[index]
+                continue
+            norm = chunk()
+            if norm == _BLOCK:
+                if length:
+                    pending = True
+                continue
+            if norm[0] == " " and (ends_space or pending):
+                norm = norm[1:]
+                if not norm:
+                    continue
+                led(1)
+            else:
+                led(0)
+            if pending:
+                if ends_space and out:
+                    out[-1] = out[-1][:-1]
+                    length -= 1
+                put("\n\n")
+                length += 2
+                pending = False
+            at(length)
+            came_after(event)
+            put(norm)
+            length += len(norm)
+            ends_space = norm[-1] == " "
+        text = "".join(out)
+        if text.endswith(" "):
+            text = text[:-1]
+        refs = tuple(Ref(_trim(text, Span(s[1], e[1])), target) for s, e, target in self.refs)
+        smap = SourceMap(array("q", offsets), array("q", events), bytes(leads))
+        return text, smap, refs
+
+
+def _collapse(text: str) -> str:
+    """``text`` with each run of XML whitespace replaced by one space."""
+    if "\n" in text:
+        text = _NL.sub(" ", text)
+    if "  " in text or "\t" in text or "\r" in text:
+        text = _WS.sub(" ", text)
+    return text
+
+
+class _Note:
+    __slots__ = ("text", "id", "label", "anchor", "parent", "attrs", "in_head")
+
+    def __init__(
+        self, attrs: dict[str, str], anchor: list[int], parent: str, in_head: bool
+    ) -> None:
+        self.text = _Text()
+        self.id = attrs.get("xml:id")
+        self.label = attrs.get("n")
+        self.anchor = anchor
+        self.parent = parent
+        self.attrs = attrs
+        self.in_head = in_head
+
+
+class _DocState:
+    """Everything gathered about the document being read."""
+
+    __slots__ = (
+        "attrs", "line", "heading", "body", "dateline", "notes", "head_done", "dateline_done",
+        "in_head", "in_dateline", "date_when", "place", "parties", "attachment_depth",
+    )
+
+    def __init__(self, attrs: dict[str, str], line: int) -> None:
+        self.attrs = attrs
+        self.line = line
+        self.heading = _Text()
+        self.body = _Text()
+        self.dateline = _Text()
+        self.notes: list[_Note] = []
+        self.head_done = False
+        self.dateline_done = False
+        self.in_head = False
+        self.in_dateline = False
+        self.date_when: str | None = None
+        self.place: tuple[list[int], list[int] | None] | None = None
+        self.parties: dict[str, tuple[list[int], list[int] | None]] = {}
+        self.attachment_depth = 0
+
+
+def _trim(text: str, span: Span) -> Span:
+    """``span`` clamped to ``text`` and without whitespace at either edge."""
+    start, end = min(span.start, len(text)), min(span.end, len(text))
+    while start < end and text[start] in " \n":
+        start += 1
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    return Span(start, end)
+
+
+def _find_source(notes: Sequence[tuple[_Note, str, SourceMap, tuple[Ref, ...]]]) -> int | None:
+    """Index of the source note: ``@type="source"`` in the head, else a note saying Source."""
+    for i, (note, _text, _, _) in enumerate(notes):
+        if note.in_head and note.attrs.get("type") == "source":
+            return i
+    for i, (note, text, _, _) in enumerate(notes[:2]):
+        if _SOURCE_TEXT.match(text) and note.attrs.get("rend") != "inline":
+            return i
+    return None
+
+
+def _duplicate_ids(path: str, data: bytes) -> list[DocumentDiagnostic]:
+    """``duplicate-id`` diagnostics for ``data``, in document order.
+
+    A scan of the bytes finds every ``xml:id`` at C speed; only when it sees a repeated
+    value, or cannot account for every ``xml:id`` written, does a second parse collect the
+    ids exactly, with the line of each element.
+    """
+    found = _XML_ID.findall(data)
+    if len(found) == data.count(b"xml:id"):
+        ids = [a or b for a, b in found]
+        if len(set(ids)) == len(ids):
+            return []
+    parser = create_parser(path)
+    seen: dict[str, int] = {}
+    out: list[DocumentDiagnostic] = []
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        xid = attrs.get("xml:id")
+        if xid is None:
+            return
+        line = parser.CurrentLineNumber
+        first = seen.get(xid)
+        if first is None:
+            seen[xid] = line
+        else:
+            out.append(
+                DocumentDiagnostic(
+                    "duplicate-id", f"xml:id {xid!r} is used again (first on line {first})", line
+                )
+            )
+
+    parser.StartElementHandler = start
+    parser.buffer_text = True
+    try:
+        parser.Parse(data, True)
+    except pyexpat.ExpatError as exc:  # pragma: no cover - the reader has parsed it already
+        raise parse_error(path, exc) from None
+    return out

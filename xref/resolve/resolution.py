@@ -1,0 +1,197 @@
+"""Resolution: every citation ends ``resolved``, ``external``, ``ambiguous`` or ``unresolved``.
+
+One pass over each document's containers in reading order (heading, source note, body,
+footnotes), keeping the previous citation for ``ibid.``. Each kind has its own rule:
+
+* ``Document N`` / footnotes: by number in the citing or named volume; supra/infra by position.
+* telegrams: the abbreviation's meaning applied to the citing document's sender, recipient
+  and date gives a channel; the corpus telegram with that channel and own number, nearest in
+  date before the citing document, is the target. An editor's footnote right after the
+  reference that names a document is kept as evidence and compared.
+* archival and other external items: a canonical key, so that every citation of one item
+  meets in one node; documents whose source note cites the same file are candidates.
+
+The editors' ``<ref>`` elements (:attr:`xref.read.documents.Container.refs`) are never read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import attrs
+from attrs import frozen
+
+from xref.cite.find import find_citations
+from xref.cite.models import (
+    Citation,
+    DocumentCitation,
+    FootnoteCitation,
+    IbidCitation,
+    PageCitation,
+    TelegramCitation,
+    UnparsedCitation,
+)
+from xref.read.documents import Container, Document
+from xref.resolve.channels import complete_date, telegram_channel
+from xref.resolve.corpus import Corpus
+from xref.resolve.resolver import Resolver
+
+__all__ = [
+    "STATUSES",
+    "Resolution",
+    "complete_date",
+    "resolve_citations",
+    "resolve_documents",
+    "telegram_channel",
+]
+
+STATUSES = ("resolved", "external", "ambiguous", "unresolved")
+"""The four states every citation ends in."""
+
+
+@frozen
+class Resolution:
+    """What one citation names, and how that was decided."""
+
+    citation: Citation
+    """The citation (an ``ibid.`` has its ``antecedent`` filled)."""
+    document: Document
+    """The citing document."""
+    container: Container
+    """The container the citation was found in (its span is relative to that text)."""
+    status: str
+    """``resolved``, ``external``, ``ambiguous`` or ``unresolved``."""
+    target: str | None = None
+    """For ``resolved``: ``VOLUME#dN`` or ``VOLUME#dNfnM``."""
+    key: str | None = None
+    """A canonical key for the item named (external items meet in one key)."""
+    candidates: tuple[str, ...] = ()
+    """For ``ambiguous`` (and external files): the documents that fit."""
+    method: str = ""
+    """The rule that decided: ``document-number``, ``relative``, ``channel``, ``ibid`` ..."""
+    confidence: float = 0.0
+    """0 to 1."""
+    reason: str = ""
+    """Why, for people (always set for ``unresolved`` and ``ambiguous``)."""
+    channel_target: str | None = None
+    """For telegrams: what the channel alone resolved to, or None."""
+    evidence: str | None = None
+    """For telegrams: the document named by the editor's footnote right after, or None."""
+
+
+_LIST_TAIL = re.compile(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?\d+[A-Z]?)*\s*[.,;)]?\s*")
+
+
+def _evidence_for(
+    c: Citation, container: Container, doc: Document, resolver: Resolver
+) -> tuple[str, ...]:
+    """The documents named by the footnote placed right after ``c`` (or after the list of
+    numbers ``c`` begins: ``Embtels 596 and 597`` with the note ``Documents 289 and 290``)."""
+    if container.where == "footnote":
+        return ()
+    tail = _LIST_TAIL.match(container.text, c.span.end)
+    reach = tail.end() if tail is not None else c.span.end
+    for fn in doc.footnotes:
+        anchor = fn.anchor
+        parent = fn.container.parent
+        if anchor is None or (parent is not None and parent != container.key):
+            continue
+        if not (c.span.end <= anchor <= max(reach, c.span.end + 3)):
+            continue
+        targets: list[str] = []
+        for cite in find_citations(fn.text, volume=doc.volume):
+            if isinstance(cite, DocumentCitation) and cite.number is not None:
+                target = resolver.document(cite, doc).get("target")
+                if isinstance(target, str):
+                    targets.append(target)
+        return tuple(dict.fromkeys(targets))
+    return ()
+
+
+_REFERENCE_LINE = re.compile(r"\b(?:Refs?|Reference|References|Reftels?)\s*[:.]", re.I)
+OPENING = 200
+"""Telegrams cite their reference telegram in the opening, right after the own number."""
+
+
+def _on_reference_line(text: str, c: Citation) -> bool:
+    """Whether ``c`` is the telegram's reference: on a ``Ref:`` line, or in the opening
+    (``774. Re Embtel 922.``, ``1109. Dept pass Defense. Embtel 1065.``)."""
+    if c.span.start < OPENING:
+        return True
+    window = text[max(0, c.span.start - 80) : c.span.start]
+    marks = list(_REFERENCE_LINE.finditer(window))
+    return bool(marks) and "." not in window[marks[-1].end() :].replace("No.", "")
+
+
+def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator[Resolution]:
+    """Resolve every citation in ``documents`` against ``corpus``, in reading order.
+
+    The editors' ``<ref>`` targets are never consulted, so that they stay an independent
+    answer key.
+    """
+    resolver = Resolver(corpus)
+    for doc in documents:
+        # ibid. in a note repeats the previous citation of the notes (source note first);
+        # in running text (editorial notes) the previous citation of any kind
+        in_notes: Citation | None = None
+        anywhere: Citation | None = None
+        reference: dict[str, object] = {}  # the resolution of the Reference line's telegram
+        for container in doc.containers():
+            note = container.where in ("source", "footnote")
+            carry: tuple[int, str] | None = None  # (end, volume) of an ibid's document list
+            for c in find_citations(container.text, volume=doc.volume):
+                if (
+                    carry is not None
+                    and isinstance(c, DocumentCitation | FootnoteCitation)
+                    and c.volume is None
+                    and 0 <= c.span.start - carry[0] <= 8
+                ):
+                    # "ibid., Documents 9–14": the list goes on in the ibid's volume
+                    c = attrs.evolve(c, volume=carry[1])
+                    carry = (c.span.end, carry[1])
+                else:
+                    carry = None
+                if isinstance(c, IbidCitation):
+                    previous = in_notes if note else anywhere
+                    filled, result, effective = resolver.ibid(c, previous, doc)
+                    yield Resolution(citation=filled, document=doc, container=container, **result)  # type: ignore[arg-type]
+                    if (
+                        isinstance(effective, DocumentCitation | FootnoteCitation)
+                        and effective.volume is not None
+                    ):
+                        carry = (c.span.end, effective.volume)
+                    if effective is not None:
+                        anywhere = effective
+                        if note:
+                            in_notes = effective
+                    continue
+                named: tuple[str, ...] = ()
+                if isinstance(c, TelegramCitation):
+                    named = _evidence_for(c, container, doc, resolver)
+                if isinstance(c, TelegramCitation) and c.number is None and reference:
+                    # "reftel": the telegram named on the Reference line
+                    result = {
+                        **reference,
+                        "method": "reftel",
+                        "reason": "the telegram of the Reference line",
+                    }
+                else:
+                    result = resolver.resolve(c, doc, named)
+                if (
+                    isinstance(c, TelegramCitation)
+                    and c.number is not None
+                    and not reference
+                    and container.where == "body"
+                    and _on_reference_line(container.text, c)
+                ):
+                    reference = {k: v for k, v in result.items() if k != "reason"}
+                yield Resolution(citation=c, document=doc, container=container, **result)  # type: ignore[arg-type]
+                if not isinstance(c, UnparsedCitation | PageCitation):
+                    anywhere = c
+                    if note:
+                        in_notes = c
+
+
+resolve_citations = resolve_documents
+"""The library name of :func:`resolve_documents` (``xref.resolve_citations``)."""
