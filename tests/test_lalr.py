@@ -1,4 +1,4 @@
-"""The lean LALR driver (xref.lalr) against Lark's interactive parser, on real citations.
+"""The lean LALR driver (xref.cite.lalr) against Lark's interactive parser, on real citations.
 
 ``parse_prefix`` runs the grammar's automaton with xref's own loop; ``parse_prefix_lark``
 feeds Lark's interactive parser token by token. On every candidate of the golden fixtures and
@@ -16,9 +16,9 @@ import pytest
 from golden import load_cases
 from lark import Token, Tree
 
-from xref.candidates import scan
-from xref.find import _window_end
-from xref.parser import Parsed, ParseFailure, parse_prefix, parse_prefix_lark
+from xref.cite.candidates import scan
+from xref.cite.find import _window_end
+from xref.cite.parser import Parsed, ParseFailure, parse_prefix, parse_prefix_lark
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from golden import load_cases
 
-from xref import candidates
+from xref.cite import candidates
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -19,12 +19,13 @@ import lark
 from attrs import frozen
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from xref.lalr import automaton
+from xref.cite.lalr import Automaton
 
 __all__ = [
     "START_RULES",
     "ParseFailure",
     "Parsed",
+    "get_automaton",
     "get_parser",
     "grammar_text",
     "parse_prefix",
@@ -94,15 +95,22 @@ def get_parser() -> lark.Lark:
     )
 
 
+@functools.cache
+def get_automaton() -> Automaton:
+    """The parser's automaton with the lean driver (trees without ``meta`` positions: the
+    builders read the tokens' offsets), built once."""
+    return Automaton(get_parser(), positions=False)
+
+
 def parse_prefix(text: str, start: int, rule: str, end: int | None = None) -> Parsed | ParseFailure:
     """Parse the longest prefix of ``text[start:end]`` that is a complete ``rule``.
 
     Offsets in the returned tree's tokens are relative to ``start``. Runs the grammar's
-    automaton with the lean driver of :mod:`xref.lalr` (the same result as
+    automaton with the lean driver of :mod:`xref.cite.lalr` (the same result as
     :func:`parse_prefix_lark`, several times faster).
     """
     window = text[start:end] if end is not None else text[start:]
-    found = automaton().parse_prefix(window, rule)
+    found = get_automaton().parse_prefix(window, rule)
     if found.tree is None:
         return ParseFailure(
             start=start, position=start + found.failed_at, expected=found.expected, rule=rule
@@ -114,7 +122,7 @@ def parse_prefix_lark(
     text: str, start: int, rule: str, end: int | None = None
 ) -> Parsed | ParseFailure:
     """:func:`parse_prefix` with Lark's interactive parser, token by token: the reference
-    that :mod:`xref.lalr` must agree with (the tests compare them)."""
+    that :mod:`xref.cite.lalr` must agree with (the tests compare them)."""
     window = text[start:end] if end is not None else text[start:]
     parser = get_parser()
     ip = parser.parse_interactive(window, start=rule)

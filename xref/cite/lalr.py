@@ -16,7 +16,6 @@ fixtures and on every candidate of the sample corpus and require identical resul
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -26,7 +25,7 @@ from lark import Token, Tree
 from lark.parse_tree_builder import ParseTreeBuilder
 from lark.parsers.lalr_analysis import Shift
 
-__all__ = ["Automaton", "Outcome", "automaton"]
+__all__ = ["Automaton", "Outcome"]
 
 _Match = Callable[[str, int, int], "re.Match[str] | None"]
 
@@ -298,11 +297,3 @@ class Automaton:
                 pass
         tree = self.parse_exact(window[:last_accept], rule)
         return Outcome(tree, last_accept, failed_at, expected)
-
-
-@functools.cache
-def automaton(positions: bool = False) -> Automaton:
-    """The automaton of :func:`xref.parser.get_parser` (built once per ``positions``)."""
-    from xref.parser import get_parser
-
-    return Automaton(get_parser(), positions=positions)
