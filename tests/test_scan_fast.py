@@ -1,6 +1,6 @@
 """The scan's shortcuts against the plain regular expressions they stand for.
 
-``candidates._anchor_positions`` must return exactly ``_ANCHORS.finditer``'s starts (the
+``AnchorIndex.positions`` (each engine) must return exactly ``_ANCHORS.finditer``'s starts (the
 same left-to-right, non-overlapping matches), and ``candidates._words_back`` exactly the
 start of ``_WORD_BACK.search(text, max(0, i - 48), i)``: on the golden fixtures, the seeds
 and made-up texts built from the anchors' own pieces (overlaps, newlines, dashes).
@@ -9,11 +9,14 @@ and made-up texts built from the anchors' own pieces (overlaps, newlines, dashes
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
+import pytest
 from golden import load_cases
 
 from xref.cite import candidates
+from xref.cite.anchors import AnchorIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,14 +37,34 @@ def _texts() -> list[str]:
     return texts
 
 
-def test_anchor_positions_are_the_anchor_regex_matches() -> None:
-    assert candidates._ANCHOR_FINDERS is not None  # the shortcut is in use
+@pytest.mark.parametrize("engine", ["hyperscan", "regex", "finditer"])
+def test_anchor_positions_are_the_anchor_regex_matches(engine: str) -> None:
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    index = AnchorIndex(candidates._ANCHORS, engine)
+    assert index.engine == engine
     found = 0
     for text in _texts():
         expected = [m.start() for m in candidates._ANCHORS.finditer(text)]
-        assert candidates._anchor_positions(text) == expected, text
+        assert index.positions(text) == expected, text
         found += len(expected)
     assert found > 5000
+
+
+def test_the_default_engine_is_the_fastest_installed() -> None:
+    try:
+        import hyperscan  # noqa: F401
+    except ImportError:
+        assert candidates._ANCHOR_INDEX.engine == "regex"
+    else:
+        assert candidates._ANCHOR_INDEX.engine == "hyperscan"
+
+
+def test_an_alternation_with_groups_is_read_by_finditer() -> None:
+    pattern = re.compile(r"(?:ab|a)c|b")
+    index = AnchorIndex(pattern)
+    assert index.engine == "finditer"
+    assert index.positions("abcbac b") == [m.start() for m in pattern.finditer("abcbac b")]
 
 
 def test_words_back_is_the_backward_search() -> None:

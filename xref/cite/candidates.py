@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
+from xref.cite.anchors import AnchorIndex
+
 __all__ = ["Candidate", "scan"]
 
 
@@ -187,69 +189,12 @@ _WORD = re.compile(rf"{_WORD_CHARS}+")
 _WORD_BACK_REVERSED = re.compile(rf"{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,3}}")
 
 
-def _start_finders(alternation: str) -> list[re.Pattern[str]] | None:
-    """Patterns that together match one character wherever an alternative of
-    ``alternation`` (a flat ``a|b|c`` of simple patterns) matches, and nowhere else.
-
-    Python's regex engine tries every alternative of an alternation at every position whose
-    character can start one of them; with anchors that start with common lowercase letters
-    that is half the positions. Here each alternative is split into its first character (or
-    class) and the rest, which goes in a lookahead: one pattern per common lowercase first
-    letter (the engine jumps from one such letter to the next), and one for all the other
-    first characters, led by their class so that the engine skips every other character.
-    None when ``alternation`` has groups (it is not flat).
-    """
-    if "(" in alternation:
-        return None
-    rests: dict[str, list[str]] = {}
-    for alt in alternation.split("|"):
-        m = re.match(r"\[[^\]]+\]|\\.|.", alt)
-        if m is None:
-            return None
-        head, rest = m.group(0), alt[m.end():]
-        heads = [head]
-        if head.startswith("[") and not re.search(r"[-^\\]", head[1:-1]):
-            heads = list(head[1:-1])  # "[Vv]ol": "Vol" and "vol"
-        for h in heads:
-            rests.setdefault(h, []).append(rest)
-
-    def ahead(tails: list[str]) -> str:
-        return "" if "" in tails else f"(?={'|'.join(tails)})"
-
-    common = {h: t for h, t in rests.items() if len(h) == 1 and h.islower()}
-    rare = {h: t for h, t in rests.items() if h not in common}
-    finders = [re.compile(re.escape(h) + ahead(t)) for h, t in common.items()]
-    if rare:
-        chars = "".join(
-            h[1:-1] if h.startswith("[") else h if len(h) > 1 else re.escape(h) for h in rare
-        )
-        which = "|".join(
-            f"(?<={h if len(h) > 1 else re.escape(h)}){ahead(t)}" for h, t in rare.items()
-        )
-        finders.append(re.compile(f"[{chars}](?:{which})"))
-    return finders
-
-
-_ANCHOR_FINDERS = _start_finders(_ANCHORS.pattern)
+_ANCHOR_INDEX = AnchorIndex(_ANCHORS)
 
 
 def _anchor_positions(text: str) -> list[int]:
-    """``[m.start() for m in _ANCHORS.finditer(text)]``: the same left-to-right,
-    non-overlapping matches, found by trying ``_ANCHORS`` only where one may start."""
-    if _ANCHOR_FINDERS is None:
-        return [m.start() for m in _ANCHORS.finditer(text)]
-    starts = sorted({m.start() for finder in _ANCHOR_FINDERS for m in finder.finditer(text)})
-    out: list[int] = []
-    end = 0
-    match = _ANCHORS.match
-    for p in starts:
-        if p < end:
-            continue
-        m = match(text, p)
-        if m is not None:
-            out.append(p)
-            end = m.end()
-    return out
+    """``[m.start() for m in _ANCHORS.finditer(text)]`` (see :mod:`xref.cite.anchors`)."""
+    return _ANCHOR_INDEX.positions(text)
 
 
 def _words_back(text: str, reverse: str, i: int) -> int:
