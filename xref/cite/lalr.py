@@ -120,6 +120,18 @@ class Automaton:
         if not positions:
             builder = ParseTreeBuilder(parser.rules, Tree, False, False, False)  # type: ignore[no-untyped-call]
             self.callbacks = builder.create_callback()  # type: ignore[no-untyped-call]
+        # per rule: how many values it pops, the nonterminal it pushes, its tree callback
+        self._reductions: dict[Any, tuple[int, str, Callable[[Any], Any] | None]] = {
+            rule: (len(rule.expansion), rule.origin.name, self.callbacks.get(rule))
+            for actions in self.states.values()
+            for action, rule in actions.values()
+            if action is not Shift
+        }
+        if not self.callbacks:  # Lark builds no tree without callbacks
+            self._reductions = {r: (n, o, None) for r, (n, o, _) in self._reductions.items()}
+        self._token_callbacks: dict[str, Callable[[Any], Any]] = {
+            k: v for k, v in self.callbacks.items() if isinstance(k, str)
+        }
         contextual: Any = frontend.lexer
         self.lexers = _Lexers(contextual.lexers)
         self._root_lexer: Any = contextual.root_lexer
@@ -184,31 +196,31 @@ class Automaton:
         """lark's ParserState.feed_token, in place on ``stack`` / ``values``; ``end_state`` is
         the start rule's end state for the ``$END`` token, else -1."""
         states = self.states
-        callbacks = self.callbacks
+        reductions = self._reductions
+        type_ = token.type
         while True:
             state = stack[-1]
             try:
-                action, arg = states[state][token.type]
+                action, arg = states[state][type_]
             except KeyError:
                 expected = {s for s in states[state] if s.isupper()}
                 raise _Failed(token.start_pos or 0, expected) from None
             if action is Shift:
                 stack.append(arg)
-                if token.type in callbacks:
-                    values.append(callbacks[token.type](token))
+                if type_ in self._token_callbacks:
+                    values.append(self._token_callbacks[type_](token))
                 else:
                     values.append(token)
                 return None
-            rule = arg
-            size = len(rule.expansion)
+            size, origin, callback = reductions[arg]
             if size:
                 children = values[-size:]
                 del stack[-size:]
                 del values[-size:]
             else:
                 children = []
-            value = callbacks[rule](children) if callbacks else children
-            _, new_state = states[stack[-1]][rule.origin.name]
+            value = callback(children) if callback is not None else children
+            _, new_state = states[stack[-1]][origin]
             stack.append(new_state)
             values.append(value)
             if stack[-1] == end_state:
