@@ -17,6 +17,7 @@ from golden import load_cases
 
 from xref.cite import candidates
 from xref.cite.anchors import AnchorIndex
+from xref.cite.dispatch import FirstCharDispatch
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,3 +78,34 @@ def test_words_back_is_the_backward_search() -> None:
             back = candidates._WORD_BACK.search(text, max(0, i - 48), i)
             assert back is not None
             assert candidates._words_back(text, reverse, i) == back.start(), (text, i)
+
+
+def test_trigger_dispatch_is_the_trigger_regex() -> None:
+    """At every position (the word starts the scan tries and all others), the dispatch finds
+    the trigger ``_SCAN`` finds: same group, same extent, or none."""
+    dispatch = candidates._SCAN_DISPATCH
+    assert dispatch.full.pattern == candidates._SCAN.pattern
+    found = 0
+    texts = _texts()[:1500]
+    texts += ["\u0661\u0662\u0663.45/6", "123 UST 4", "No. 5", "(No. 7", "x\u00a0Deptel 5"]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            ours = dispatch.match(text, pos)
+            theirs = candidates._SCAN.match(text, pos)
+            if theirs is None:
+                assert ours is None, (text, pos)
+                continue
+            assert ours is not None, (text, pos)
+            assert (ours.lastgroup, ours.start(), ours.end()) == (
+                theirs.lastgroup, theirs.start(), theirs.end()), (text, pos)
+            found += 1
+    assert found > 1000
+
+
+def test_first_characters_are_read_from_the_pattern() -> None:
+    groups = [("a", r"\bfoo|(?:x|y)?z"), ("b", r"\d+x|(?=q)qq"), ("c", "w*v")]
+    dispatch = FirstCharDispatch(groups)
+    for text in ("foo", "z", "xz", "yz", "12x", "\u0663x", "qq", "v", "wwv", "q", "", "bar"):
+        full = dispatch.full.match(text, 0)
+        ours = dispatch.match(text, 0)
+        assert (full and (full.lastgroup, full.end())) == (ours and (ours.lastgroup, ours.end()))

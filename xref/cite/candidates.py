@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from attrs import frozen
 
 from xref.cite.anchors import AnchorIndex
+from xref.cite.dispatch import FirstCharDispatch
 
 __all__ = ["Candidate", "scan"]
 
@@ -140,6 +141,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
 
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
 _SCAN = re.compile("|".join(f"(?P<{name}>{pat})" for name, _, _, pat in _TRIGGERS))
+# _SCAN.match, trying only the triggers that can start with the character there
+_SCAN_DISPATCH = FirstCharDispatch([(name, pat) for name, _, _, pat in _TRIGGERS])
 
 # A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
 _SERIES_BEFORE = re.compile(
@@ -216,7 +219,7 @@ def _words_back(text: str, reverse: str, i: int) -> int:
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
-    match = _SCAN.match
+    match = _SCAN_DISPATCH.match
     reverse = text[::-1]
     for i in _anchor_positions(text):
         # try the start of each of the (up to four) words ending at the anchor
