@@ -90,17 +90,6 @@ class _Failed(Exception):
         self.expected = expected
 
 
-def _token(type_: str, value: str, pos: int, line: int, column: int) -> Token:
-    """``Token(type_, value, pos, line, column)`` without Lark's deprecation shim."""
-    tok = str.__new__(Token, value)
-    tok.type = type_
-    tok.value = value
-    tok.start_pos = pos
-    tok.line = line
-    tok.column = column
-    return tok
-
-
 class Automaton:
     """The grammar's LALR automaton and contextual lexer, taken from a built Lark parser.
 
@@ -146,22 +135,32 @@ class Automaton:
         None at the end of the text; raises :class:`_Failed` where nothing matches."""
         end = len(text)
         matchers = lexer.matchers
+        first = matchers[0]
+        ignore = lexer.ignore
+        callback = lexer.callback
         while counter[0] < end:
             pos = counter[0]
-            m = None
-            for match in matchers:
-                m = match(text, pos, end)
-                if m is not None:
-                    break
+            m = first(text, pos, end)
             if m is None:
-                raise _Failed(pos, lexer.allowed)
+                for match in matchers[1:]:
+                    m = match(text, pos, end)
+                    if m is not None:
+                        break
+                else:
+                    raise _Failed(pos, lexer.allowed)
             value = m.group(0)
             type_ = m.lastgroup
             assert type_ is not None
-            ignored = type_ in lexer.ignore
+            ignored = type_ in ignore
             tok = None
-            if not ignored or type_ in lexer.callback:
-                tok = _token(type_, value, pos, counter[1], pos - counter[2] + 1)
+            if not ignored or type_ in callback:
+                # Token(type_, value, pos, line, column), without Lark's deprecation shim
+                tok = str.__new__(Token, value)
+                tok.type = type_
+                tok.value = value
+                tok.start_pos = pos
+                tok.line = counter[1]
+                tok.column = pos - counter[2] + 1
             # lark.lexer.LineCounter.feed
             if type_ in lexer.newline:
                 newlines = value.count("\n")
@@ -173,8 +172,8 @@ class Automaton:
                 tok.end_line = counter[1]
                 tok.end_column = counter[0] - counter[2] + 1
                 tok.end_pos = counter[0]
-                if tok.type in lexer.callback:
-                    tok = lexer.callback[tok.type](tok)
+                if type_ in callback:
+                    tok = callback[type_](tok)
                 if not ignored:
                     return tok
         return None
