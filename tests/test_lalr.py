@@ -86,3 +86,19 @@ def test_lean_driver_fails_where_lark_fails(text: str, rule: str) -> None:
     assert _outcome(ours) == _outcome(parse_prefix_lark(text, 0, rule))
     if text in ("Document", "zzz", ""):
         assert isinstance(ours, ParseFailure)
+
+
+def test_grammar_cache_is_private_to_the_user(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from xref.cite.parser import _cache_file, grammar_text
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    name = _cache_file(grammar_text())
+    assert isinstance(name, str) and name.startswith(str(tmp_path / "xref"))
+    assert (tmp_path / "xref").stat().st_mode & 0o777 == 0o700
+    # another grammar, another file (Lark also checks the hash inside)
+    assert _cache_file(grammar_text() + "\n") != name
+    # a cache folder others may write to is not used
+    (tmp_path / "xref").chmod(0o777)
+    assert _cache_file(grammar_text()) is False
