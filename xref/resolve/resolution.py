@@ -36,6 +36,7 @@ from xref.read.documents import Container, Document
 from xref.resolve.channels import complete_date, telegram_channel
 from xref.resolve.corpus import Corpus
 from xref.resolve.resolver import Resolver
+from xref.resolve.volumes import flag_missing_volume
 
 __all__ = [
     "STATUSES",
@@ -177,7 +178,7 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                         "reason": "the telegram of the Reference line",
                     }
                 else:
-                    result = resolver.resolve(c, doc, named)
+                    result = flag_missing_volume(c, resolver.resolve(c, doc, named))
                 if (
                     isinstance(c, TelegramCitation)
                     and c.number is not None
