@@ -219,22 +219,24 @@ def _words_back(text: str, reverse: str, i: int) -> int:
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
-    match = _SCAN_DISPATCH.match
+    table = _SCAN_DISPATCH.table  # _SCAN.match(text, p) is table[text[p]].match(text, p)
     reverse = text[::-1]
+    words = _WORD.finditer
     for i in _anchor_positions(text):
         # try the start of each of the (up to four) words ending at the anchor
-        pos = _words_back(text, reverse, i)
-        for w in _WORD.finditer(text, pos, i + 1):
+        for w in words(text, _words_back(text, reverse, i), i + 1):
             start = w.start()
             if start in tried:
                 continue
             tried.add(start)
-            m = match(text, start)
+            pattern = table[text[start]]
+            m = pattern.match(text, start) if pattern is not None else None
             if m is not None:
                 seen[start] = m
         if i not in tried:
             tried.add(i)
-            m = match(text, i)
+            pattern = table[text[i]]
+            m = pattern.match(text, i) if pattern is not None else None
             if m is not None:
                 seen[i] = m
     return [seen[k] for k in sorted(seen)]

@@ -128,22 +128,30 @@ class FirstCharDispatch:
                     parts.append(f"(?P<{name}>{'|'.join(alts)})")
             return re.compile("|".join(parts)) if parts else None
 
-        self._by_char: dict[str, re.Pattern[str] | None] = {
-            c: compile_for(lambda chars, digit, c=c: chars is None or c in chars or (
-                digit and c.isdecimal()))
-            for c in keys
-        }
         self._digit = compile_for(lambda chars, digit: chars is None or digit)
         self._other = compile_for(lambda chars, digit: chars is None)
+        self.table = _Table(self._digit, self._other)
+        """The pattern to match at a character, by character (None: nothing can match)."""
+        for c in keys:
+            self.table[c] = compile_for(lambda chars, digit, c=c: chars is None or c in chars or (
+                digit and c.isdecimal()))
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         """``self.full.match(text, pos)``."""
-        if pos >= len(text):
-            pattern = self._other
-        else:
-            c = text[pos]
-            if c in self._by_char:
-                pattern = self._by_char[c]
-            else:
-                pattern = self._digit if c.isdecimal() else self._other
+        pattern = self.table[text[pos]] if pos < len(text) else self._other
         return pattern.match(text, pos) if pattern is not None else None
+
+
+class _Table(dict[str, "re.Pattern[str] | None"]):
+    """Patterns by first character; a character no trigger names gets the digit pattern or
+    the pattern of the triggers that may start with anything, and is remembered."""
+
+    def __init__(self, digit: re.Pattern[str] | None, other: re.Pattern[str] | None) -> None:
+        super().__init__()
+        self._digit = digit
+        self._other = other
+
+    def __missing__(self, c: str) -> re.Pattern[str] | None:
+        pattern = self._digit if c.isdecimal() else self._other
+        self[c] = pattern
+        return pattern
