@@ -19,6 +19,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("xref.read",),
     ("xref.resolve",),
     ("xref.checks",),
+    ("xref.outputs",),
     ("xref.graph",),
     ("xref.annotation",),
     ("xref.records",),

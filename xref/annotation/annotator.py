@@ -26,6 +26,8 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
+
 from xref.annotation.model import (
     WEB,
     Annotation,
@@ -155,7 +157,7 @@ def annotate_html(
         start = c.source_map.byte_offset(span.start, data)
         end = c.source_map.byte_offset(span.end - 1, data) if span.end > span.start else start
         if end < len(data):  # past the last character
-            end += len(data[end:].decode("utf-8", "replace")[:1].encode("utf-8"))
+            end += len(data[end : end + 4].decode("utf-8", "replace")[:1].encode("utf-8"))
         if not 0 <= start < end <= len(data):
             continue
         text = r.citation.text
@@ -216,12 +218,14 @@ def annotate(
     from xref.read.plaintext import read_plaintext
     from xref.read.sources import read_paths
     from xref.read.tei import read_volume
+    from xref.read.xmlencoding import to_utf8
 
     p = str(path)
     try:
-        data = Path(p).read_bytes()
+        raw = Path(p).read_bytes()
     except OSError as exc:
         raise InputError(p, f"cannot read: {exc.strerror or exc}") from None
+    data, encoding = to_utf8(p, raw) if p.endswith(".xml") else (raw, None)
     is_tei = p.endswith(".xml") or data.lstrip()[:5] in (b"<?xml", b"<TEI ")
     fmt: Format = format or ("tei" if is_tei else "html")
     extra: list[Document | Volume] = []
@@ -236,7 +240,10 @@ def annotate(
         vol = read_volume(p)
         index = Corpus.from_documents([vol, *extra])
         if fmt == "tei":
-            return annotate_tei(data, vol, index, path=p, cross_volume=cross_volume)
+            result = annotate_tei(data, vol, index, path=p, cross_volume=cross_volume)
+            if encoding is not None:
+                result = attrs.evolve(result, encoding=encoding, source=raw)
+            return result
         raise InputError(p, "HTML output is for plain-text documents; use --format tei")
     if fmt == "tei":
         raise InputError(p, "TEI output needs a TEI volume; this is plain text (use --format html)")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from xref.annotation.annotator import annotate
+from xref.outputs import refuse_inputs, write_bytes
 
 __all__ = ["add_parser", "run"]
 
@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.dry_run and not args.output:
         print("xref annotate: error: -o OUT is required (or --dry-run)", file=sys.stderr)
         return 2
+    refuse_inputs(args.output, [args.path, *args.corpus])
     result = annotate(
         args.path,
         args.corpus,
@@ -74,8 +75,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(result.output.decode("utf-8"))
         return 0
     if args.output == "-":
-        sys.stdout.buffer.write(result.output)
+        sys.stdout.buffer.write(result.file_output())
         sys.stdout.flush()
     else:
-        Path(args.output).write_bytes(result.output)
+        write_bytes(args.output, result.file_output())
     return 0

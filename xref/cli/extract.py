@@ -35,9 +35,10 @@ def add_parser(sub: Any) -> None:
 
 
 def _fragment_records(path: str) -> Iterator[dict[str, Any]]:
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for n, line in enumerate(fh, start=1):
-            line = line.rstrip("\n")
+    # Lines end at "\n" only (as wc -l and sed count them): a lone "\r" is not a line break.
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            line = raw.decode("utf-8", "replace").removesuffix("\n").removesuffix("\r")
             for c in find_citations(line):
                 yield to_record(c, source=path, fragment=n)
 

@@ -23,6 +23,7 @@ from xref.fetch.client import (
     default_cache_dir,
     offline_from_env,
 )
+from xref.outputs import sigterm_raises
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -96,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"xref fetch: error: {exc}", file=sys.stderr)
         return 2
     try:
-        results = retriever.fetch_many(args.volumes)
+        with sigterm_raises():  # SIGTERM stops the downloads and removes their .part files
+            results = retriever.fetch_many(args.volumes)
     finally:
         if progress is not None:
             progress.finish()

@@ -8,6 +8,7 @@ from typing import Any
 
 from xref.cli.options import add_input_options, graph_from_args
 from xref.graph.export import FORMATS, write_graph, write_json
+from xref.outputs import refuse_inputs
 
 __all__ = ["add_parser", "run"]
 
@@ -37,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None and args.format != "json":
         print(f"xref graph: error: --format {args.format} needs -o OUT", file=sys.stderr)
         return 2
+    refuse_inputs(args.output, [*args.paths, *args.corpus])
     graph, status = graph_from_args(args)
     if args.output is None or args.output == "-":
         write_json(graph, sys.stdout)

@@ -9,6 +9,7 @@ from typing import Any
 
 from xref.cli.options import add_input_options, graph_from_args
 from xref.graph.report import check_findings, render_report
+from xref.outputs import refuse_inputs, write_text
 
 __all__ = ["add_parser", "run"]
 
@@ -30,6 +31,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``xref report``."""
+    refuse_inputs(args.output, [*args.paths, *args.corpus])
     graph, status = graph_from_args(args)
     findings: list[Any] = []
     available = False
@@ -40,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
         ", ".join(names) if len(names) <= 3 else f"{len(names)} inputs"
     )
     html = render_report(graph, findings, title=title, check_available=available)
-    Path(args.output).write_text(html, encoding="utf-8")
+    write_text(args.output, html)
     print(f"wrote {args.output} ({len(html) // 1024} KiB)", file=sys.stderr)
     return status
