@@ -11,6 +11,9 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
+from xref.cite.anchors import AnchorIndex
+from xref.cite.dispatch import FirstCharDispatch
+
 __all__ = ["Candidate", "scan"]
 
 
@@ -138,6 +141,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
 
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
 _SCAN = re.compile("|".join(f"(?P<{name}>{pat})" for name, _, _, pat in _TRIGGERS))
+# _SCAN.match, trying only the triggers that can start with the character there
+_SCAN_DISPATCH = FirstCharDispatch([(name, pat) for name, _, _, pat in _TRIGGERS])
 
 # A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
 _SERIES_BEFORE = re.compile(
@@ -182,31 +187,56 @@ _WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")
 _WORD = re.compile(rf"{_WORD_CHARS}+")
 
 
+# _WORD_BACK read backwards: on the reversed text one forward match finds the same start
+# (the longest run of up to four words ending at the anchor) without trying every start
+_WORD_BACK_REVERSED = re.compile(rf"{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,3}}")
+
+
+_ANCHOR_INDEX = AnchorIndex(_ANCHORS)
+
+
 def _anchor_positions(text: str) -> list[int]:
-    return [m.start() for m in _ANCHORS.finditer(text)]
+    """``[m.start() for m in _ANCHORS.finditer(text)]`` (see :mod:`xref.cite.anchors`)."""
+    return _ANCHOR_INDEX.positions(text)
+
+
+def _words_back(text: str, reverse: str, i: int) -> int:
+    """``_WORD_BACK.search(text, max(0, i - 48), i).start()``: where the (up to four) words
+    ending at ``i`` start, found by one forward match on ``reverse`` (``text[::-1]``)."""
+    n = len(text)
+    bound = n - max(0, i - 48)
+    m = _WORD_BACK_REVERSED.match(reverse, n - i, bound)
+    assert m is not None  # the pattern matches the empty string
+    longest = m.end()
+    if i > 0 and text[i - 1] == "\n":
+        # "$" also matches before a newline that ends the searched text
+        m = _WORD_BACK_REVERSED.match(reverse, n - i + 1, bound)
+        assert m is not None
+        longest = max(longest, m.end())
+    return n - longest
 
 
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
-    match = _SCAN.match
+    table = _SCAN_DISPATCH.table  # _SCAN.match(text, p) is table[text[p]].match(text, p)
+    reverse = text[::-1]
+    words = _WORD.finditer
     for i in _anchor_positions(text):
-        back = _WORD_BACK.search(text, max(0, i - 48), i)
-        if back is None:
-            continue
         # try the start of each of the (up to four) words ending at the anchor
-        pos = back.start()
-        for w in _WORD.finditer(text, pos, i + 1):
+        for w in words(text, _words_back(text, reverse, i), i + 1):
             start = w.start()
             if start in tried:
                 continue
             tried.add(start)
-            m = match(text, start)
+            pattern = table[text[start]]
+            m = pattern.match(text, start) if pattern is not None else None
             if m is not None:
                 seen[start] = m
         if i not in tried:
             tried.add(i)
-            m = match(text, i)
+            pattern = table[text[i]]
+            m = pattern.match(text, i) if pattern is not None else None
             if m is not None:
                 seen[i] = m
     return [seen[k] for k in sorted(seen)]
