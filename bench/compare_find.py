@@ -36,8 +36,9 @@ DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "frus"
 
 def dump_find(corpus: Path, out: Path) -> None:
     """Write ``find_citations(text)`` (no volume) of every container of every volume."""
-    from xref import find_citations
     from xref.tei import read_volume
+
+    from xref import find_citations
 
     with out.open("w", encoding="utf-8") as fh:
         for path in sorted(corpus.glob("*.xml")):
