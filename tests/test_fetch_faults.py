@@ -124,7 +124,7 @@ def test_interrupt_stops_at_once_and_cleans(
         p.kill()
         p.communicate()
     assert p.returncode == (130 if sig == signal.SIGINT else 128 + signal.SIGTERM)
-    assert took < 5  # the drip would go on for 10 s
+    assert took < 8  # the drip would go on for 10 s (a margin for a loaded machine)
     assert "Traceback" not in err
     assert _parts(cache) == []
     assert not (cache / f"{A}.xml").exists() and not (cache / f"{B}.xml").exists()
