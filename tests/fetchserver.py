@@ -7,16 +7,21 @@ Modes: ``ok`` (200 with ETag and Last-Modified; 304 when ``If-None-Match`` match
 ``500``/``503``/``404`` (that status), ``429:N`` (429 with ``Retry-After: N``), ``slow``
 (drips the body one byte at a time), ``truncated`` (announces the full length, sends half,
 closes), ``endless`` (a body that never ends), ``html`` (an HTML page), ``redirect`` (302
-to ``/moved/...``, which serves the volume) and ``loop`` (302 to itself).
+to ``/moved/...``, which serves the volume), ``loop`` (302 to itself), ``drip-headers``
+(the status line and headers one byte every 0.2 s), ``gzip-gzip`` (``Content-Encoding: gzip,
+gzip`` over a few KB that decode to :data:`BOMB_SIZE` bytes) and ``retry-forever`` (503 with
+``Retry-After: 100000``).
 
 Every loop in a handler is bounded in time and bytes, so a test that goes wrong still ends.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,6 +33,21 @@ LAST_MODIFIED = "Mon, 02 Jan 2006 15:04:05 GMT"
 HTML = b"<!DOCTYPE html>\n<html><head><title>Rate limited</title></head><body>Oops</body></html>"
 MAX_SECONDS = 10.0
 """No handler runs longer than this."""
+BOMB_SIZE = 128 * 1024 * 1024
+"""About what the ``gzip-gzip`` body decodes to: a TEI start tag, then spaces."""
+_BOMB: list[bytes] = []
+
+
+def gzip_bomb() -> bytes:
+    """:data:`BOMB_SIZE` bytes of XML, gzipped twice (made once, in bounded memory)."""
+    if not _BOMB:
+        inner = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        head = inner.compress(b'<TEI xmlns="http://www.tei-c.org/ns/1.0">')
+        spaces = b" " * (1 << 20)  # well-formed all the way: only the size cap can stop it
+        once = head + b"".join(inner.compress(spaces) for _ in range(BOMB_SIZE >> 20))
+        once += inner.flush()
+        _BOMB.append(gzip.compress(once, 9))
+    return _BOMB[0]
 
 
 class FetchServer:
@@ -120,6 +140,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._simple(200, HTML, {"Content-Type": "text/html"})
         elif mode == "endless":
             self._endless()
+        elif mode == "drip-headers":
+            self._drip_headers()
+        elif mode == "gzip-gzip":
+            self._simple(200, gzip_bomb(), {"Content-Encoding": "gzip, gzip"})
+        elif mode == "retry-forever":
+            self._simple(503, b"busy\n", {"Retry-After": "100000"})
         elif body is None:
             self._simple(404, b"not found\n")
         elif mode == "slow":
@@ -158,6 +184,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body[i : i + 1])
             self.wfile.flush()
             time.sleep(0.05)
+
+    def _drip_headers(self) -> None:
+        head = b"HTTP/1.0 200 OK\r\nContent-Type: application/xml\r\n" + b"X-Pad: 0\r\n" * 40
+        stop = time.monotonic() + MAX_SECONDS
+        for i in range(len(head)):
+            if time.monotonic() > stop:
+                break
+            self.wfile.write(head[i : i + 1])
+            self.wfile.flush()
+            time.sleep(0.2)
 
     def _endless(self) -> None:
         self._headers(200, {"Content-Type": "application/xml"})

@@ -130,14 +130,15 @@ def test_parallel_equals_serial(tei_dir: Path, text_dir: Path) -> None:
 
 
 def test_cli_graph_json(tei_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """``xref graph --format json`` writes node-link JSON; other formats need -o."""
+    """``xref graph --format json`` writes node-link JSON; a binary format needs -o."""
     out = tmp_path / "g.json"
     assert main(["graph", str(tei_dir / EXCERPT), "--format", "json", "-o", str(out)]) == 0
     data = json.loads(out.read_text())
     assert data["directed"] and data["multigraph"]
     assert {n["type"] for n in data["nodes"]} >= {"document", "external", "volume"}
-    assert main(["graph", str(tei_dir / EXCERPT), "--format", "dot"]) == 2
     capsys.readouterr()
+    assert main(["graph", str(tei_dir / EXCERPT), "--format", "sqlite"]) == 2
+    assert "cannot go to standard output" in capsys.readouterr().err
 
 
 @pytest.mark.corpus

@@ -19,9 +19,10 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("xref.read",),
     ("xref.resolve",),
     ("xref.checks",),
+    ("xref.outputs",),
     ("xref.graph",),
     ("xref.annotation",),
-    ("xref.records",),
+    ("xref.records", "xref.text"),
     ("xref.cli", "xref.__main__"),
 )
 """The stages in pipeline order; a module belongs to the stage whose prefix names it."""

@@ -32,11 +32,15 @@ def test_wheel_installs_and_parses(tmp_path: Path) -> None:
         "import xref, xref.cite.parser as p, pathlib;"
         "c = xref.parse_citation('Deptel 1338');"
         "print(c.kind, c.fields()['number'], pathlib.Path(xref.__file__).parent.joinpath("
-        "'grammars', 'citation.lark').is_file())"
+        "'grammars', 'citation.lark').is_file(), "
+        "pathlib.Path(xref.__file__).parent.joinpath('py.typed').is_file(), xref.__version__,"
+        "pathlib.Path(xref.__file__).parent.joinpath('schemas', 'record.schema.json').is_file())"
     )
     # Without PYTHONPATH: a work tree on it would be imported instead of the installed wheel.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     out = subprocess.run(
         [str(py), "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path, env=env
     ).stdout.split()
-    assert out == ["telegram", "1338", "True"]
+    import xref
+
+    assert out == ["telegram", "1338", "True", "True", xref.__version__, "True"]

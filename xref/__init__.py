@@ -14,6 +14,11 @@ The library API::
     xref.check(["volumes/frus1958-60v11.xml"])            # editorial findings, as data
     xref.build_graph(["volumes/"])                        # the reference graph
     xref.annotate("frus1958-60v11.xml")                   # write <ref> links back
+
+    # a text given as a string, against a corpus given as paths or documents
+    xref.resolve_text("See Deptel 1338 and Document 204.", corpus=["volumes/"],
+                      volume="frus1961-63v11")
+    xref.annotate_text("See Document 204.", volume="frus1961-63v11")   # HTML with links
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ import importlib.machinery
 import sys
 import types
 from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+"""The version of xref (the wheel's version is read from here)."""
 
 if TYPE_CHECKING:
     from xref.annotation.annotator import annotate
@@ -60,10 +68,12 @@ if TYPE_CHECKING:
     from xref.records import to_record
     from xref.resolve.corpus import Corpus
     from xref.resolve.resolution import Resolution, resolve_citations
+    from xref.text import annotate_text, resolve_text
 
 __all__ = [
     "AirgramCitation",
     "annotate",
+    "annotate_text",
     "build_graph",
     "CentralFileCitation",
     "check",
@@ -96,6 +106,7 @@ __all__ = [
     "RecordsCenterCitation",
     "Resolution",
     "resolve_citations",
+    "resolve_text",
     "Span",
     "SubjectFileCitation",
     "TelegramCitation",
@@ -109,6 +120,7 @@ __all__ = [
 _EXPORTS: dict[str, str] = {
     "AirgramCitation": "xref.cite.models",
     "annotate": "xref.annotation.annotator",
+    "annotate_text": "xref.text",
     "build_graph": "xref.graph.build",
     "CentralFileCitation": "xref.cite.models",
     "check": "xref.checks.runner",
@@ -141,6 +153,7 @@ _EXPORTS: dict[str, str] = {
     "RecordsCenterCitation": "xref.cite.models",
     "Resolution": "xref.resolve.resolution",
     "resolve_citations": "xref.resolve.resolution",
+    "resolve_text": "xref.text",
     "Span": "xref.cite.models",
     "SubjectFileCitation": "xref.cite.models",
     "TelegramCitation": "xref.cite.models",

@@ -6,6 +6,7 @@ unparsed text; later stages add ``volume``, ``doc``, ``where``, ``note`` and res
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from xref.cite.models import Citation, UnparsedCitation
@@ -14,7 +15,18 @@ if TYPE_CHECKING:
     from xref.read.documents import Container, Document
     from xref.resolve.resolution import Resolution
 
-__all__ = ["document_record", "resolution_record", "to_record"]
+__all__ = ["HISTORY", "document_record", "page_url", "resolution_record", "to_record"]
+
+HISTORY = "https://history.state.gov/historicaldocuments"
+"""Where FRUS volumes and documents are published."""
+_PAGE = re.compile(r"(frus(?!\d{4}-\d{2}#)[0-9A-Za-z-]+)#(d\d+)(?:fn\w+)?")
+
+
+def page_url(node_id: str | None) -> str | None:
+    """The history.state.gov page of ``VOLUME#dN`` or ``VOLUME#dNfnM`` (the document's
+    page), or None for anything else (a series without a volume, an external key)."""
+    m = _PAGE.fullmatch(node_id or "")
+    return f"{HISTORY}/{m.group(1)}/{m.group(2)}" if m else None
 
 
 def to_record(
@@ -54,7 +66,8 @@ def document_record(
 
 def resolution_record(resolution: Resolution, *, source: str | None) -> dict[str, Any]:
     """The record of a resolved citation: the document record plus status, target, key,
-    candidates, method, confidence and reason."""
+    candidates, method, confidence, reason, and ``url``: the history.state.gov page of the
+    target (or of a key naming a FRUS document), else None."""
     r = resolution
     record = document_record(r.citation, r.document, r.container, source=source)
     record.update(
@@ -65,6 +78,7 @@ def resolution_record(resolution: Resolution, *, source: str | None) -> dict[str
         method=r.method,
         confidence=r.confidence,
         reason=r.reason or None,
+        url=page_url(r.target or r.key),
     )
     if r.evidence is not None or r.channel_target is not None:
         record["channel_target"] = r.channel_target

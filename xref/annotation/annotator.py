@@ -26,7 +26,11 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
+
 from xref.annotation.model import (
+    FULL_KEY,
+    LINKED_KINDS,
     WEB,
     Annotation,
     Format,
@@ -52,6 +56,7 @@ __all__ = [
     "annotate_html",
     "annotate_tei",
     "frus_target",
+    "html_body",
     "link_target",
     "plan_insertions",
     "remove_insertions",
@@ -144,9 +149,21 @@ def annotate_html(
 ) -> Annotation:
     """Render a plain-text document as one HTML page with its citations linked.
 
-    Resolved citations link to their document on history.state.gov; external ones are
+    Citations of a document or footnote of a known FRUS volume (resolved, or named by
+    volume and number) link to its page on history.state.gov; other external ones are
     wrapped in ``<span class="external" title="KEY">``. Everything else is escaped text.
     """
+    body, used = html_body(data, document, corpus, cross_volume=cross_volume)
+    title = document.heading.text or document.id
+    page = _PAGE.format(title=html.escape(title), body=body)
+    return Annotation(path, "html", data, page.encode("utf-8"), tuple(used), ())
+
+
+def html_body(
+    data: bytes, document: Document, corpus: Corpus | None = None, *, cross_volume: bool = True
+) -> tuple[str, list[Insertion]]:
+    """The escaped text of ``data`` (the bytes ``document`` was read from) with its
+    citations marked up as :func:`annotate_html` does, and the insertions made."""
     corpus = corpus if corpus is not None else Corpus.from_documents([document])
     marks: list[tuple[int, int, str, str, Insertion]] = []
     for r in resolve_documents([document], corpus):
@@ -155,11 +172,19 @@ def annotate_html(
         start = c.source_map.byte_offset(span.start, data)
         end = c.source_map.byte_offset(span.end - 1, data) if span.end > span.start else start
         if end < len(data):  # past the last character
-            end += len(data[end:].decode("utf-8", "replace")[:1].encode("utf-8"))
+            end += len(data[end : end + 4].decode("utf-8", "replace")[:1].encode("utf-8"))
         if not 0 <= start < end <= len(data):
             continue
         text = r.citation.text
         full = link_target(r, corpus, cross_volume=cross_volume)
+        if (
+            full is None
+            and r.status == "external"
+            and r.citation.kind in LINKED_KINDS
+            and r.key
+            and FULL_KEY.fullmatch(r.key)
+        ):
+            full = r.key  # a page of a known volume, even when that volume is not loaded
         ins = Insertion(
             start, end, full or r.key or "", text, r.citation.kind, document.id, c.key, span
         )
@@ -191,9 +216,7 @@ def annotate_html(
         used.append(ins)
         pos = end
     body.append(html.escape(data[pos:].decode("utf-8", "replace"), quote=False))
-    title = document.heading.text or document.id
-    page = _PAGE.format(title=html.escape(title), body="".join(body))
-    return Annotation(path, "html", data, page.encode("utf-8"), tuple(used), ())
+    return "".join(body), used
 
 
 def annotate(
@@ -216,12 +239,14 @@ def annotate(
     from xref.read.plaintext import read_plaintext
     from xref.read.sources import read_paths
     from xref.read.tei import read_volume
+    from xref.read.xmlencoding import to_utf8
 
     p = str(path)
     try:
-        data = Path(p).read_bytes()
+        raw = Path(p).read_bytes()
     except OSError as exc:
         raise InputError(p, f"cannot read: {exc.strerror or exc}") from None
+    data, encoding = to_utf8(p, raw) if p.endswith(".xml") else (raw, None)
     is_tei = p.endswith(".xml") or data.lstrip()[:5] in (b"<?xml", b"<TEI ")
     fmt: Format = format or ("tei" if is_tei else "html")
     extra: list[Document | Volume] = []
@@ -236,7 +261,10 @@ def annotate(
         vol = read_volume(p)
         index = Corpus.from_documents([vol, *extra])
         if fmt == "tei":
-            return annotate_tei(data, vol, index, path=p, cross_volume=cross_volume)
+            result = annotate_tei(data, vol, index, path=p, cross_volume=cross_volume)
+            if encoding is not None:
+                result = attrs.evolve(result, encoding=encoding, source=raw)
+            return result
         raise InputError(p, "HTML output is for plain-text documents; use --format tei")
     if fmt == "tei":
         raise InputError(p, "TEI output needs a TEI volume; this is plain text (use --format html)")

@@ -93,6 +93,18 @@ class Annotation:
     """The refs inserted (TEI) or the citations linked (HTML), in file order."""
     skipped: tuple[Skipped, ...] = ()
     """Resolved citations left alone, with the reason."""
+    encoding: str | None = None
+    """The file's encoding when it is not UTF-8 (``original`` and ``output`` are UTF-8)."""
+    source: bytes | None = None
+    """The file's own bytes when it is not UTF-8."""
+
+    def file_output(self) -> bytes:
+        """``output`` in the file's own encoding (and declaration): the bytes to write."""
+        if self.encoding is None or self.source is None:
+            return self.output
+        from xref.read.xmlencoding import from_utf8
+
+        return from_utf8(self.output, self.source, self.encoding)
 
     def diff(self, context: int = 3) -> str:
         """A unified diff from the input to the output (TEI), for ``--dry-run``."""

@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import date as _date
+from typing import Any
 
 from attrs import define, field, frozen
 
 from xref.cite.find import find_citations
 from xref.cite.models import (
     Citation,
+    Span,
     TelegramCitation,
 )
 from xref.read.documents import Container, Document, Volume
@@ -21,6 +23,54 @@ from xref.resolve.resolution import Resolution, resolve_documents
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 """Severities, most severe first."""
+
+
+@frozen
+class Finding:
+    """One problem found by a rule, located in its file."""
+
+    rule: str
+    """The rule's id (``XR012``)."""
+    severity: str
+    """``error``, ``warning`` or ``info``."""
+    message: str
+    """What is wrong, in one line."""
+    hint: str
+    """What to do about it."""
+    path: str | None = None
+    """The file, or None for documents given without one."""
+    line: int = 0
+    """1-based line, 0 when unknown."""
+    column: int = 0
+    """1-based column in characters, 0 when unknown."""
+    volume: str | None = None
+    """The FRUS volume id."""
+    document: str | None = None
+    """The document's id within its volume (``d9``) or the plain-text file's stem."""
+    note: str | None = None
+    """The note's id (``d9fn4``; plain text ``fn4``, ``source``) when in a note."""
+    span: Span | None = None
+    """The offending text's span in its container's text."""
+    context: str | None = None
+    """Where in the volume, when not in a document's text (``index entry 'Acheson, Dean'``,
+    ``front matter: section 'persons'``)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready record."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "volume": self.volume,
+            "document": self.document,
+            "note": self.note,
+            "span": None if self.span is None else [self.span.start, self.span.end],
+            "context": self.context,
+        }
 
 
 @frozen
@@ -36,6 +86,11 @@ class Hit:
     """A 1-based line when there is no container to locate the span in."""
     hint: str | None = None
     """A hint specific to this hit, replacing the rule's."""
+    column: int = 0
+    """A 1-based column, with :attr:`line`, when there is no container."""
+    where: str | None = None
+    """Where in the volume, for people (``index entry 'Acheson, Dean'``), when not in a
+    document's text."""
 
 
 @define

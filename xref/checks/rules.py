@@ -42,6 +42,7 @@ from xref.checks.pointers import (
 )
 from xref.checks.sources import source_unrecognized
 from xref.checks.telegrams import channel_order, footnote_other_telegram
+from xref.checks.volume_checks import VOLUME_RULE_SPECS
 
 __all__ = [
     "FILE_DATE_AFTER_DAYS",
@@ -112,7 +113,8 @@ RULES: tuple[Rule, ...] = (
     Rule("XR018", "unparsed-citation", "info",
          "citation-like text parses",
          "check the citation's wording against the usual forms", unparsed),
-    Rule("XR019", "source-unrecognized", "info",
+    *(Rule(*spec) for spec in VOLUME_RULE_SPECS),
+    Rule("XR026", "source-unrecognized", "info",
          "a source note's archival part is read whole by the grammar",
          "write the archive, collection and file in the usual order and form",
          source_unrecognized),

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from attrs import frozen
 
+from xref.checks.context import Finding
+from xref.checks.pool import map_forked
 from xref.checks.rules import RULES, SEVERITIES, Context, Hit, Rule, rule_by_id
+from xref.checks.suppress import unsuppressed
 from xref.cite.models import Span
 from xref.errors import XrefError
 from xref.read.documents import Document, Volume
@@ -31,55 +33,15 @@ Input = str | Path | Document | Volume
 
 
 @frozen
-class Finding:
-    """One problem found by a rule, located in its file."""
-
-    rule: str
-    """The rule's id (``XR012``)."""
-    severity: str
-    """``error``, ``warning`` or ``info``."""
-    message: str
-    """What is wrong, in one line."""
-    hint: str
-    """What to do about it."""
-    path: str | None = None
-    """The file, or None for documents given without one."""
-    line: int = 0
-    """1-based line, 0 when unknown."""
-    column: int = 0
-    """1-based column in characters, 0 when unknown."""
-    volume: str | None = None
-    """The FRUS volume id."""
-    document: str | None = None
-    """The document's id within its volume (``d9``) or the plain-text file's stem."""
-    note: str | None = None
-    """The note's id (``d9fn4``; plain text ``fn4``, ``source``) when in a note."""
-    span: Span | None = None
-    """The offending text's span in its container's text."""
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready record."""
-        return {
-            "rule": self.rule,
-            "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "volume": self.volume,
-            "document": self.document,
-            "note": self.note,
-            "span": None if self.span is None else [self.span.start, self.span.end],
-        }
-
-
-@frozen
 class CheckResult:
     """Findings, and the inputs that could not be read."""
 
     findings: tuple[Finding, ...]
     errors: tuple[XrefError, ...] = ()
+    documents: int = 0
+    """How many documents were checked."""
+    volumes: int = 0
+    """How many TEI volumes were checked."""
 
 
 def severity_rank(severity: str) -> int:
@@ -136,10 +98,22 @@ class _Files:
             return None
         if path not in self.data:
             try:
-                self.data[path] = Path(path).read_bytes()
+                self.data[path] = _utf8(path, Path(path).read_bytes())
             except OSError:
                 self.data[path] = None
         return self.data[path]
+
+
+def _utf8(path: str, data: bytes) -> bytes:
+    """An XML file's bytes in UTF-8, as the TEI reader read them (any declared encoding)."""
+    from xref.read.xmlencoding import to_utf8
+
+    if not path.lower().endswith(".xml"):
+        return data
+    try:
+        return to_utf8(path, data)[0]
+    except XrefError:
+        return data
 
 
 def _read(inputs: Iterable[Input], jobs: int | None) -> tuple[list[Document | Volume],
@@ -167,7 +141,7 @@ def _finding(rule: Rule, hit: Hit, files: _Files, volume: Volume | None) -> Find
     doc = hit.document
     c = hit.container
     path = doc.path if doc is not None else (volume.path if volume is not None else None)
-    line, column = hit.line, 0
+    line, column = hit.line, hit.column
     span = None
     if c is not None:
         span = Span(hit.start, hit.end)
@@ -189,6 +163,7 @@ def _finding(rule: Rule, hit: Hit, files: _Files, volume: Volume | None) -> Find
         document=doc.local_id if doc is not None else None,
         note=note,
         span=span,
+        context=hit.where,
     )
 
 
@@ -221,8 +196,9 @@ def check_inputs(
         full = base.with_documents([*items, *extra])
     else:
         full = Corpus.from_documents([*items, *extra])
-    findings: list[Finding] = []
-    for item in items:
+
+    def check_one(i: int) -> list[Finding]:
+        item = items[i]
         if isinstance(item, Volume):
             ctx = Context(item.documents, full, item, ids)
         else:
@@ -232,8 +208,16 @@ def check_inputs(
             _finding(rule, hit, files, volume) for rule in rules for hit in rule.function(ctx)
         ]
         found.sort(key=lambda f: (f.line, f.column, f.rule))
-        findings.extend(found)
-    return CheckResult(tuple(findings), tuple(errors))
+        if volume is not None and volume.path:
+            found = unsuppressed(found, volume.path, files.get(volume.path))
+        return found
+
+    weights = [len(i.documents) if isinstance(i, Volume) else 1 for i in items]
+    findings = [f for found in map_forked(check_one, weights, jobs) for f in found]
+    return CheckResult(tuple(findings), tuple(errors),
+                       documents=sum(len(i.documents) if isinstance(i, Volume) else 1
+                                     for i in items),
+                       volumes=sum(isinstance(i, Volume) for i in items))
 
 
 def check(

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from attrs import frozen
 
+from xref.cite.anchors import AnchorIndex
+from xref.cite.dispatch import FirstCharDispatch
 from xref.cite.names import CAPITALS
 
 __all__ = ["Candidate", "scan"]
@@ -222,6 +224,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
 
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
 _SCAN = re.compile("|".join(f"(?P<{name}>{pat})" for name, _, _, pat in _TRIGGERS))
+# _SCAN.match, trying only the triggers that can start with the character there
+_SCAN_DISPATCH = FirstCharDispatch([(name, pat) for name, _, _, pat in _TRIGGERS])
 
 # A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
 _SERIES_BEFORE = re.compile(
@@ -263,40 +267,17 @@ _NUMBERED_OK_WORDS = frozenset(
 # Anchors: one literal inside every trigger. One alternation of literals scans the text
 # several times faster than the full triggers, which are then tried only at the starts of
 # the few words that end at an anchor.
-_ANCHOR_LIST = (
+_ANCHORS = re.compile(
     r"tel|Tel|TEL|ocument|ootnote|bid|Lot|lot\s*\d|LOT|CIA|FRC|ibrar|Yearbook|Materials|Department"
     r"|Archives|RG|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\."
-    r"|spatch|desp|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d|To[a-z]|Dulte|Delga"
-    r"|Gadel|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS|['\u2019]s\s\d|Ref"
-    r"|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d|TO[A-Z]{3,4}\s+\d"
-    r"|Historical\s+Center|Military\s+History|Ministry\s+of|\.\d+\s(?=[A-Z][a-z]+,)"
-    r"|1[89]\d\d(?=[-\u2013\d\s]*,\s*vol)"
-).split("|")
-
-
-def _by_first_letter(alternatives: list[str]) -> str:
-    """One alternation with the alternatives that start with the same letter grouped under it
-    (``t(?:el|o\\s+\\d)``): the regex engine then tries one branch per letter, not every one.
-    The same matches, in the same order of preference."""
-    groups: dict[str, list[str]] = {}
-    order: list[str] = []
-    for alt in alternatives:
-        key = alt[0] if alt[0].isalnum() or alt[0] == "/" else alt
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append(alt[len(key) :] if key != alt else "")
-    out = []
-    for key in order:
-        rests = groups[key]
-        if len(key) > 1 or rests == [""]:
-            out.append(key if len(key) > 1 else re.escape(key))
-        else:
-            out.append(re.escape(key) + "(?:" + "|".join(rests) + ")")
-    return "|".join(out)
-
-
-_ANCHORS = re.compile(_by_first_letter(_ANCHOR_LIST))
+    r"|spatch|desp|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d"
+    r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"
+    r"|['\u2019]s\s\d|Ref|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d"
+    r"|TO[A-Z]{3,4}\s+\d|Historical\s+Center|Military\s+History|Ministry\s+of"
+    r"|\.\d+\s[A-Z][a-z]+,|1[89]\d\d[-\u2013]\d\d\d?\d?,"
+)
+"""A flat alternation of literals (no groups: :class:`~xref.cite.anchors.AnchorIndex` reads it
+alternative by alternative)."""
 # A capitalized word before a number (or "telegram"): where a telegram named by its sender or
 # its route may start ("Saigon 40677", "Secun 2 from Paris", "CINCPAC 3010", "Moscow telegram
 # 239"). A separate pass: in the alternation above, such a pattern would be tried at every
@@ -313,40 +294,62 @@ _ROUTE_AFTER_NUMBER = re.compile(r"\s+\d+(?:/\d+)?\s+(?:from|to)\s+[A-Z]")
 _PREVIOUS_WORD = re.compile(r"[A-Z][A-Za-z]+\s+$")
 _SOURCE_LABEL = "Source: "
 _WORD_CHARS = r"[\w.'\u2019\u2013-]"
-_WORDS_BACK = re.compile(rf"{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,3}}")
-"""Up to four words ending at an anchor, matched on the reversed text before it (a forward
-match at one place: a backward search would try every start in the window)."""
 _WORD = re.compile(rf"{_WORD_CHARS}+")
 
 
+# _WORD_BACK read backwards: on the reversed text one forward match finds the same start
+# (the longest run of up to four words ending at the anchor) without trying every start
+_WORD_BACK_REVERSED = re.compile(rf"{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,3}}")
+
+
+_ANCHOR_INDEX = AnchorIndex(_ANCHORS)
+
+
 def _anchor_positions(text: str) -> list[int]:
-    found = [m.start() for m in _ANCHORS.finditer(text)]
-    # the start of the text, and of a source note after its label: a file series alone
-    found.append(len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0)
-    found.sort()
-    return found
+    """``[m.start() for m in _ANCHORS.finditer(text)]`` (see :mod:`xref.cite.anchors`), and
+    the start of the text, or of a source note after its label (a file series alone)."""
+    found = _ANCHOR_INDEX.positions(text)
+    start = len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0
+    return sorted({*found, start})
+
+
+def _words_back(text: str, reverse: str, i: int) -> int:
+    """``_WORD_BACK.search(text, max(0, i - 48), i).start()``: where the (up to four) words
+    ending at ``i`` start, found by one forward match on ``reverse`` (``text[::-1]``)."""
+    n = len(text)
+    bound = n - max(0, i - 48)
+    m = _WORD_BACK_REVERSED.match(reverse, n - i, bound)
+    assert m is not None  # the pattern matches the empty string
+    longest = m.end()
+    if i > 0 and text[i - 1] == "\n":
+        # "$" also matches before a newline that ends the searched text
+        m = _WORD_BACK_REVERSED.match(reverse, n - i + 1, bound)
+        assert m is not None
+        longest = max(longest, m.end())
+    return n - longest
 
 
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
-    match = _SCAN.match
+    table = _SCAN_DISPATCH.table  # _SCAN.match(text, p) is table[text[p]].match(text, p)
 
     def attempt(start: int) -> None:
         if start in tried:
             return
         tried.add(start)
-        m = match(text, start)
+        pattern = table[text[start]]
+        m = pattern.match(text, start) if pattern is not None else None
         if m is not None:
             seen[start] = m
 
-    back = _WORDS_BACK.match
+    reverse = text[::-1]
+    words = _WORD.finditer
     for i in _anchor_positions(text):
-        lo = max(0, i - 48)
-        words = back(text[lo:i][::-1])
-        assert words is not None  # the pattern matches the empty string
+        if i >= len(text):
+            continue
         # try the start of each of the (up to four) words ending at the anchor
-        for w in _WORD.finditer(text, i - words.end(), i + 1):
+        for w in words(text, _words_back(text, reverse, i), i + 1):
             attempt(w.start())
         attempt(i)
     for m in _WORD_BEFORE_NUMBER.finditer(text):

@@ -33,10 +33,46 @@ def _numbers_documents(volume: str | None) -> bool:
     return m is None or int(m.group(1)) < 1900
 
 
+_LIST_REST = re.compile(
+    r"(?:[\s,;]*(?:(?:and|or|&)\s+)?(?:Nos?\.\s*)?\d[\w/-]*(?:\.\d[\w/-]*)*"
+    r"(?:\s+and\s+footnotes?\s+\d+)?)+"
+)
+"""More items of a list (``, 1339, 1340 and 1341``): what a window cut off from a citation."""
+
+
 def _window_end(text: str, start: int) -> int:
+    """Where a citation starting at ``start`` must end: the paragraph's end or the limit.
+
+    At the limit the window never ends inside a word or number (``1338`` cut to ``13``
+    would be read as a different number).
+    """
     limit = min(len(text), start + MAX_WINDOW)
     para = text.find("\n\n", start, limit)
-    return limit if para < 0 else para
+    if para >= 0:
+        return para
+    cut = limit
+    if cut < len(text):
+        while cut > start and text[cut - 1].isalnum() and text[cut].isalnum():
+            cut -= 1
+    return cut if cut > start else limit
+
+
+def _cut_off(text: str, start: int, end: int) -> UnparsedCitation | None:
+    """The rest of a list that the window of a citation starting at ``start`` cut off at
+    ``end``, as an unparsed citation saying why; None when nothing was cut off."""
+    window = _window_end(text, start)
+    if window >= len(text) or text.startswith("\n\n", window):
+        return None
+    m = _LIST_REST.match(text, end)
+    if m is None or m.end() <= window:
+        return None
+    first = end + len(m.group()) - len(m.group().lstrip(" \t\r\n,;"))
+    return UnparsedCitation(
+        span=Span(first, m.end()),
+        text=text[first : m.end()],
+        reason=f"not read: the list goes on past {MAX_WINDOW} characters, the most one "
+        "citation is read over",
+    )
 
 
 def find_citations(text: str, *, volume: str | None = None) -> list[Citation]:
@@ -59,6 +95,7 @@ def find_citations(text: str, *, volume: str | None = None) -> list[Citation]:
         starts = [cand.start] if cand.start == cand.trigger else [cand.start, cand.trigger]
         found: list[Citation] = []
         failure = None
+        start = cand.start
         for start in starts:
             if start < covered:
                 continue
@@ -79,6 +116,10 @@ def find_citations(text: str, *, volume: str | None = None) -> list[Citation]:
         if found:
             out.extend(found)
             covered = max(c.span.end for c in found)
+            rest = _cut_off(text, start, covered)
+            if rest is not None:
+                out.append(rest)
+                covered = rest.span.end
             continue
         if cand.strong:
             m = _WORD_AND_NUMBER.match(text, cand.trigger)

@@ -20,6 +20,7 @@ from xref.errors import XrefError
 __all__ = ["COMMANDS", "main"]
 
 COMMANDS: tuple[str, ...] = (
+    "parse",
     "extract",
     "docs",
     "resolve",
@@ -44,6 +45,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="xref",
         description="Find, resolve and check the citations in documentary editions (FRUS).",
     )
+    from xref import __version__
+
+    parser.add_argument("--version", action="version", version=f"xref {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         if command is None or name == command:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from xref.annotation.annotator import annotate
+from xref.cli.options import add_corpus_option
+from xref.cli.progress import progress_for
+from xref.outputs import refuse_inputs, write_bytes
 
 __all__ = ["add_parser", "run"]
 
@@ -23,7 +25,7 @@ def add_parser(sub: Any) -> None:
         "run across markup are reported on stderr instead.",
     )
     p.add_argument("path", metavar="PATH", help="a TEI volume or a plain-text document")
-    p.add_argument("--corpus", nargs="*", default=[], metavar="PATH", help="more known documents")
+    add_corpus_option(p)
     p.add_argument("-o", "--output", metavar="OUT", help="where to write ('-': standard output)")
     p.add_argument(
         "--format",
@@ -39,7 +41,8 @@ def add_parser(sub: Any) -> None:
         action="store_false",
         help="do not link documents of other volumes that are not loaded",
     )
-    p.add_argument("--quiet", "-q", action="store_true", help="do not list skipped citations")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress line, and do not list skipped citations")
     p.set_defaults(func=run)
 
 
@@ -48,13 +51,16 @@ def run(args: argparse.Namespace) -> int:
     if not args.dry_run and not args.output:
         print("xref annotate: error: -o OUT is required (or --dry-run)", file=sys.stderr)
         return 2
-    result = annotate(
-        args.path,
-        args.corpus,
-        format=args.format,
-        volume=args.volume,
-        cross_volume=args.cross_volume,
-    )
+    refuse_inputs(args.output, [args.path, *args.corpus])
+    with progress_for(args.quiet) as progress:
+        progress.phase("annotating")
+        result = annotate(
+            args.path,
+            args.corpus,
+            format=args.format,
+            volume=args.volume,
+            cross_volume=args.cross_volume,
+        )
     if not args.quiet:
         for s in result.skipped:
             print(
@@ -74,8 +80,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(result.output.decode("utf-8"))
         return 0
     if args.output == "-":
-        sys.stdout.buffer.write(result.output)
+        sys.stdout.buffer.write(result.file_output())
         sys.stdout.flush()
     else:
-        Path(args.output).write_bytes(result.output)
+        write_bytes(args.output, result.file_output())
     return 0

@@ -5,11 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from typing import Any, TextIO
 
+from xref.checks.checkconfig import CheckConfig, find_config, load_config
 from xref.checks.rules import SEVERITIES
-from xref.checks.runner import Finding, check_inputs, severity_rank
+from xref.checks.runner import Finding, check_inputs, select_rules, severity_rank
 from xref.checks.sarif import to_sarif
+from xref.checks.summary import summary_line
+from xref.cli.options import add_corpus_option
+from xref.cli.progress import Progress, add_quiet_option, progress_for
+from xref.errors import InputError, XrefError
+from xref.read.documents import Document, Volume
+from xref.read.sources import expand_paths, read_paths
 
 __all__ = ["add_parser", "format_text", "run"]
 
@@ -24,20 +32,26 @@ def add_parser(sub: Any) -> None:
         "--fail-on, 1 when something does, 2 for bad usage or unreadable input.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to check")
-    p.add_argument("--corpus", action="append", default=[], metavar="PATH",
-                   help="more volumes or documents that cross-references may name")
+    add_corpus_option(p)
     p.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     p.add_argument("--select", action="append", metavar="IDS",
                    help="only these rules (ids, names or prefixes, comma-separated)")
     p.add_argument("--ignore", action="append", metavar="IDS", help="skip these rules")
-    p.add_argument("--fail-on", choices=SEVERITIES, default="warning",
+    p.add_argument("--fail-on", choices=SEVERITIES, default=None,
                    help="lowest severity that makes the exit code 1 (default: warning)")
+    p.add_argument("--config", metavar="FILE", default=None,
+                   help="read settings from FILE (default: [tool.xref] in the nearest "
+                   "pyproject.toml, or xref.toml, upward from the first PATH)")
+    p.add_argument("--no-config", action="store_true", help="read no configuration file")
     p.add_argument("--jobs", type=int, default=None, help="parallel files (default: cores)")
+    add_quiet_option(p)
     p.set_defaults(func=run)
 
 
 def _where(f: Finding) -> str:
     names = [n for n in (f.volume, f.document, f.note) if n]
+    if f.context and not f.document:
+        names = [*names[:1], f.context]
     return f" [{' '.join(names)}]" if names else ""
 
 
@@ -54,16 +68,64 @@ def format_text(findings: list[Finding], out: TextIO) -> None:
             out.write(f"    hint: {f.hint}\n")
 
 
+def _per_file(findings: list[Finding], config: CheckConfig) -> list[Finding]:
+    """Drop the findings that the configuration's ``per-file-ignores`` turn off."""
+    if not config.per_file_ignores:
+        return findings
+    off: dict[str | None, set[str]] = {}
+    for f in findings:
+        if f.path not in off:
+            off[f.path] = {r.id for r in select_rules(config.ignored_for(f.path))} \
+                if config.ignored_for(f.path) else set()
+    return [f for f in findings if f.rule not in off[f.path]]
+
+
+def _read(
+    paths: list[str], jobs: int | None, progress: Progress
+) -> tuple[list[Document | Volume], list[XrefError]]:
+    """Read ``paths`` (moving ``progress`` on): what was read, and what could not be."""
+    items: list[Document | Volume] = []
+    errors: list[XrefError] = []
+    for r in read_paths(paths, jobs=jobs):
+        progress.advance(r.path, documents=len(r.documents))
+        if r.error is not None:
+            errors.append(r.error)
+        elif r.volume is not None:
+            items.append(r.volume)
+        elif r.document is not None:
+            items.append(r.document)
+    return items, errors
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``xref check``; see :func:`add_parser` for the exit codes."""
+    started = time.perf_counter()
     try:
-        result = check_inputs(args.paths, corpus=args.corpus or None, select=args.select,
-                              ignore=args.ignore, jobs=args.jobs)
-    except ValueError as exc:
+        config = CheckConfig()
+        if not args.no_config:
+            path = args.config or find_config(args.paths)
+            if path is not None:
+                config = load_config(path)
+        select = args.select if args.select is not None else config.select
+        ignore = [*config.ignore, *(args.ignore or [])]
+        for _, rules in config.per_file_ignores:
+            select_rules(rules)  # refuse an unknown rule now, naming it
+        select_rules(select, ignore)
+    except (ValueError, InputError) as exc:
         print(f"xref check: error: {exc}", file=sys.stderr)
         return 2
-    findings = list(result.findings)
-    for err in result.errors:
+    files = expand_paths(args.paths)
+    extra = [f for f in expand_paths([*args.corpus, *config.corpus]) if f not in files]
+    with progress_for(args.quiet) as progress:
+        progress.phase("reading", [*files, *extra])
+        items, errors = _read(files, args.jobs, progress)
+        corpus, more = _read(extra, args.jobs, progress) if extra else ([], [])
+        progress.phase("checking", total=len(items), unit="inputs")
+        result = check_inputs(items, corpus=corpus or None, select=select, ignore=ignore,
+                              jobs=args.jobs)
+    errors = [*errors, *more, *result.errors]
+    findings = _per_file(list(result.findings), config)
+    for err in errors:
         print(f"xref: error: {err}", file=sys.stderr)
     if args.format == "json":
         json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
@@ -73,7 +135,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         format_text(findings, sys.stdout)
-    if result.errors:
+    sys.stdout.flush()
+    if not args.quiet:
+        print("xref check: " + summary_line(findings, result.documents, result.volumes,
+                                           time.perf_counter() - started), file=sys.stderr)
+    if errors:
         return 2
-    limit = severity_rank(args.fail_on)
+    limit = severity_rank(args.fail_on or config.fail_on or "warning")
     return 1 if any(severity_rank(f.severity) <= limit for f in findings) else 0

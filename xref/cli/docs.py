@@ -11,6 +11,7 @@ from typing import Any
 
 from xref.read.documents import Document
 from xref.read.sources import FileResult, map_files
+from xref.records import page_url
 
 __all__ = ["add_parser", "document_record", "run"]
 
@@ -36,7 +37,8 @@ def add_parser(subparsers: Any) -> None:
 
 
 def document_record(doc: Document) -> dict[str, Any]:
-    """A document's header fields as a JSON-ready dict."""
+    """A document's header fields as a JSON-ready dict (``url``: its history.state.gov page,
+    or None)."""
     source = doc.source
     return {
         "id": doc.id,
@@ -62,6 +64,7 @@ def document_record(doc: Document) -> dict[str, Any]:
         "statuses": [] if source is None else list(source.statuses),
         "footnotes": len(doc.footnotes),
         "path": doc.path,
+        "url": page_url(doc.id),
         "diagnostics": [{"code": d.code, "message": d.message, "line": d.line}
                         for d in doc.diagnostics],
     }

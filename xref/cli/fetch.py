@@ -23,6 +23,7 @@ from xref.fetch.client import (
     default_cache_dir,
     offline_from_env,
 )
+from xref.outputs import sigterm_raises
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -69,6 +70,8 @@ def add_parser(subparsers: Subparsers) -> None:
         action="store_true",
         help="use only the cache and report what is missing (also XREF_OFFLINE=1)",
     )
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="no progress line and no summary on standard error")
     parser.set_defaults(func=run)
 
 
@@ -83,7 +86,7 @@ def format_result(result: FetchResult) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Fetch the volumes named on the command line."""
-    progress = progress_for(sys.stderr)
+    progress = None if args.quiet else progress_for(sys.stderr, len(args.volumes))
     try:
         retriever = Retriever(
             base_url=args.base_url,
@@ -96,12 +99,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"xref fetch: error: {exc}", file=sys.stderr)
         return 2
     try:
-        results = retriever.fetch_many(args.volumes)
+        with sigterm_raises():  # SIGTERM stops the downloads and removes their .part files
+            results = retriever.fetch_many(args.volumes)
     finally:
         if progress is not None:
             progress.finish()
     for result in results:
         print(format_result(result))
+    if not args.quiet:
+        sys.stdout.flush()
+        by = {status: sum(1 for r in results if r.status is status) for status in FetchStatus}
+        shown = ", ".join(f"{n} {status.value}" for status, n in by.items())
+        print(f"xref fetch: {len(results)} volumes ({shown})", file=sys.stderr)
     return 0 if all(result.ok for result in results) else 2
 
 
@@ -115,20 +124,30 @@ class Progress:
     Thread-safe, redrawn at most ten times a second, and cleared by :meth:`finish`.
     """
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], volumes: int = 0) -> None:
         self.stream = stream
         self.lock = threading.Lock()
         self.last = 0.0
         self.drawn = False
+        self.volumes = volumes
+        self.done: set[str] = set()
+        self.started = time.monotonic()
 
     def __call__(self, volume_id: str, size: int, total: int | None) -> None:
         now = time.monotonic()
         with self.lock:
+            if total is not None and size == total:
+                self.done.add(volume_id)
             if now - self.last < 0.1 and size != total:
                 return
             self.last = now
             of = f" of {_megabytes(total)}" if total else ""
-            self.stream.write(f"\r\x1b[Kfetching {volume_id}: {_megabytes(size)}{of}")
+            count = f"  {len(self.done)}/{self.volumes} volumes" if self.volumes > 1 else ""
+            spent = int(now - self.started)
+            self.stream.write(
+                f"\r\x1b[Kfetching {volume_id}: {_megabytes(size)}{of}{count}"
+                f"  {spent // 60}:{spent % 60:02}"
+            )
             self.stream.flush()
             self.drawn = True
 
@@ -141,10 +160,10 @@ class Progress:
                 self.drawn = False
 
 
-def progress_for(stream: IO[str]) -> Progress | None:
+def progress_for(stream: IO[str], volumes: int = 0) -> Progress | None:
     """A :class:`Progress` on ``stream`` if it is a terminal, else ``None``."""
     try:
         tty = stream.isatty()
     except (AttributeError, ValueError):
         tty = False
-    return Progress(stream) if tty else None
+    return Progress(stream, volumes) if tty else None

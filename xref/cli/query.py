@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
+from xref.cli.tables import clip
 from xref.graph.store import cited_by, cites, connect, top_external, unresolved
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "node_id", "run"]
 
 
 def add_parser(sub: Any) -> None:
@@ -21,8 +23,10 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("db", metavar="DB")
     q = p.add_mutually_exclusive_group(required=True)
-    q.add_argument("--cites", metavar="ID", help="what document ID cites")
-    q.add_argument("--cited-by", metavar="ID", help="what cites ID (a document, footnote, key)")
+    q.add_argument("--cites", metavar="ID",
+                   help="what document ID cites (an id, or its history.state.gov URL)")
+    q.add_argument("--cited-by", metavar="ID",
+                   help="what cites ID (a document, footnote, volume or key, or a URL)")
     q.add_argument(
         "--top-external",
         metavar="KIND",
@@ -35,15 +39,42 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
+_URL = re.compile(
+    r"(?:https?://)?history\.state\.gov/historicaldocuments/(?P<volume>[^/#?\s]+)"
+    r"(?:/(?P<doc>[^/#?\s]+))?/?(?:[?#].*)?"
+)
+
+
+def node_id(text: str) -> str:
+    """A node id as given, or as a history.state.gov URL: ``.../frus1961-63v11/d243`` is
+    ``frus1961-63v11#d243`` and ``.../frus1961-63v11`` the volume."""
+    m = _URL.fullmatch(text.strip())
+    if m is None:
+        return text.strip()
+    return f"{m['volume']}#{m['doc']}" if m["doc"] else m["volume"]
+
+
+def _known(db: Any, ident: str) -> bool:
+    return db.execute("SELECT 1 FROM nodes WHERE id = ?", (ident,)).fetchone() is not None
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run ``xref query``."""
+    """Run ``xref query``: 0 with an answer (which may have no rows), 1 when the id asked
+    about is not in the graph, 2 when DB cannot be read."""
+    asked = args.cites if args.cites is not None else args.cited_by
+    ident = None if asked is None else node_id(asked)
     try:
         with connect(args.db) as db:
-            if args.cites is not None:
-                rows = cites(db, args.cites)
+            if ident is not None and not _known(db, ident):
+                shown = ident if ident == asked else f"{ident} (from {asked})"
+                print(f"xref query: {shown} is not in {args.db}: no document, footnote, "
+                      "volume or external key has that id", file=sys.stderr)
+                return 1
+            if args.cites is not None and ident is not None:
+                rows = cites(db, ident)
                 columns = ["note", "kind", "status", "text", "target"]
-            elif args.cited_by is not None:
-                rows = cited_by(db, args.cited_by)
+            elif args.cited_by is not None and ident is not None:
+                rows = cited_by(db, ident)
                 columns = ["source", "note", "kind", "status", "text"]
             elif args.top_external is not None:
                 kind = None if args.top_external == "all" else args.top_external
@@ -69,9 +100,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    """A header row, then the rows; a value longer than 70 characters ends in an ellipsis."""
     if not rows:
+        sys.stderr.write("xref query: no rows\n")
         return
-    cells = [[("" if r.get(c) is None else str(r.get(c)))[:70] for c in columns] for r in rows]
+    cells = [[clip("" if r.get(c) is None else str(r.get(c)), 70) for c in columns]
+             for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     sys.stdout.write("\n")

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from xref.cli.options import add_input_options, graph_from_args
+from xref.cli.progress import count, progress_for
 from xref.graph.report import check_findings, render_report
+from xref.outputs import refuse_inputs, write_text
 
 __all__ = ["add_parser", "run"]
 
@@ -30,16 +32,25 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``xref report``."""
-    graph, status = graph_from_args(args)
-    findings: list[Any] = []
-    available = False
-    if not args.no_check:
-        findings, available = check_findings(args.paths, args.corpus, args.jobs)
+    refuse_inputs(args.output, [*args.paths, *args.corpus])
+    with progress_for(args.quiet) as progress:
+        graph, status = graph_from_args(args, progress)
+        findings: list[Any] = []
+        available = False
+        if not args.no_check:
+            progress.phase("checking")
+            findings, available = check_findings(args.paths, args.corpus, args.jobs)
     names = [Path(p).stem for p in args.paths]
     title = args.title or "xref report: " + (
         ", ".join(names) if len(names) <= 3 else f"{len(names)} inputs"
     )
     html = render_report(graph, findings, title=title, check_available=available)
-    Path(args.output).write_text(html, encoding="utf-8")
-    print(f"wrote {args.output} ({len(html) // 1024} KiB)", file=sys.stderr)
+    write_text(args.output, html)
+    if not args.quiet:
+        s = graph.summary()
+        print(
+            f"xref report: {count(s['citations'], 'citation')}, "
+            f"{count(len(findings), 'finding')}; wrote {args.output} ({len(html) // 1024} KiB)",
+            file=sys.stderr,
+        )
     return status

@@ -6,16 +6,19 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from xref.cli.options import add_input_options
+from xref.cli.progress import Progress, count, progress_for
+from xref.cli.tables import KIND_WIDTH, clip
 from xref.read.documents import Document, Volume
-from xref.read.sources import read_paths
+from xref.read.sources import expand_paths, read_paths
 from xref.records import resolution_record
 from xref.resolve.corpus import Corpus
-from xref.resolve.resolution import resolve_documents
+from xref.resolve.resolution import STATUSES, resolve_documents
 
 __all__ = ["add_parser", "load", "run"]
 
@@ -44,7 +47,7 @@ def add_parser(sub: Any) -> None:
 
 
 def load(
-    paths: list[str], volume: str | None, jobs: int | None
+    paths: list[str], volume: str | None, jobs: int | None, progress: Progress | None = None
 ) -> tuple[list[Document], list[Document | Volume], int]:
     """Read ``paths``: every document in order, what to index (whole volumes and plain-text
     documents), and 2 if any file could not be read (each is reported; the rest go on)."""
@@ -52,6 +55,8 @@ def load(
     index: list[Document | Volume] = []
     status = 0
     for result in read_paths(paths, volume=volume, jobs=jobs):
+        if progress is not None:
+            progress.advance(result.path, documents=len(result.documents))
         if result.error is not None:
             print(f"xref: error: {result.error}", file=sys.stderr)
             status = 2
@@ -94,27 +99,58 @@ def _fetch_missing(docs: list[Document], corpus: Corpus, args: argparse.Namespac
 
 def run(args: argparse.Namespace) -> int:
     """Run ``xref resolve``."""
-    docs, index, status = load(args.paths, args.volume, args.jobs)
-    _, extra_index, extra_status = load(args.corpus, args.volume, args.jobs)
-    status = max(status, extra_status)
-    corpus = Corpus.from_documents([*index, *extra_index])
-    if args.fetch_missing:
-        fetched = _fetch_missing(docs, corpus, args)
-        if fetched:
-            corpus = corpus.with_documents(fetched)
-    records = (
-        resolution_record(r, source=r.document.path) for r in resolve_documents(docs, corpus)
-    )
-    if args.format == "jsonl":
-        for rec in records:
-            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    else:
-        _text(records)
+    progress = progress_for(args.quiet)
+    files = expand_paths(args.paths)
+    extra = [f for f in expand_paths(args.corpus) if f not in files]
+    progress.phase("reading", [*files, *extra])
+    statuses: Counter[str] = Counter()
+    try:
+        docs, index, status = load(files, args.volume, args.jobs, progress)
+        _, extra_index, extra_status = load(extra, args.volume, args.jobs, progress)
+        status = max(status, extra_status)
+        corpus = Corpus.from_documents([*index, *extra_index])
+        if args.fetch_missing:
+            progress.phase("fetching")
+            fetched = _fetch_missing(docs, corpus, args)
+            if fetched:
+                corpus = corpus.with_documents(fetched)
+        progress.phase("resolving", total=len(docs), unit="documents")
+
+        def records() -> Iterator[dict[str, Any]]:
+            current = None
+            for r in resolve_documents(docs, corpus):
+                if r.document is not current:
+                    current = r.document
+                    progress.advance()
+                statuses[r.status] += 1
+                yield resolution_record(r, source=r.document.path)
+
+        if args.format == "jsonl":
+            for rec in records():
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        else:
+            _text(records())
+        sys.stdout.flush()
+    finally:
+        progress.close()
+    if not args.quiet:
+        shown = ", ".join(f"{statuses[s]:,} {s}" for s in STATUSES)
+        print(
+            f"xref resolve: {count(sum(statuses.values()), 'citation')} ({shown}) in "
+            f"{count(len(docs), 'document')}, {count(len(files), 'file')}",
+            file=sys.stderr,
+        )
     return status
+
+
+TEXT_WIDTH = 50
 
 
 def _text(records: Iterator[dict[str, Any]]) -> None:
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    row = f"  {{:<10}} {{:<{KIND_WIDTH}}} {{}} {{:<{TEXT_WIDTH}}}  {{}}"
+    sys.stdout.write(row.format("note", "kind", f"{'status':<10}", "text", "target or key")
+                     .rstrip() + "\n")
     current = None
     for rec in records:
         head = f"{rec['volume'] or ''} {rec['doc']}".strip()
@@ -127,7 +163,7 @@ def _text(records: Iterator[dict[str, Any]]) -> None:
         what = rec["target"] or rec["key"] or ""
         if rec["candidates"] and status == "ambiguous":
             what = " | ".join(rec["candidates"])
-        line = f"  {where:<10} {rec['kind']:<14} {shown} {rec['text'][:50]:<50}  {what}"
+        line = row.format(where, rec["kind"], shown, clip(rec["text"], TEXT_WIDTH), what)
         if rec.get("reason") and status in ("unresolved", "ambiguous"):
             line += f"  ({rec['reason']})"
-        sys.stdout.write(line + "\n")
+        sys.stdout.write(line.rstrip() + "\n")

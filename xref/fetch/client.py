@@ -27,6 +27,7 @@ import random
 import re
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -38,9 +39,22 @@ import httpx
 from attrs import Factory, field, frozen
 
 from xref.errors import FetchError, InputError
+from xref.fetch.limits import (
+    ACCEPT_ENCODING,
+    BodyDecoder,
+    Bounded,
+    Cancelled,
+    UnsupportedEncoding,
+    part_name,
+    remove_stale_parts,
+)
 from xref.fetch.support import (
+    _check_base_url,
     _conditional_headers,
     _content_length,
+    _decoded,
+    _not_negative,
+    _positive,
     _redirect_target,
     _retry_after,
     _status_text,
@@ -158,22 +172,6 @@ class FetchResult:
         return self.status is not FetchStatus.FAILED
 
 
-def _check_base_url(_instance: object, _attribute: object, value: str) -> None:
-    scheme = httpx.URL(value).scheme
-    if scheme not in ("http", "https"):
-        raise ValueError(f"base URL must be http or https, not {scheme or 'relative'}: {value!r}")
-
-
-def _positive(_instance: object, attribute: Any, value: float) -> None:
-    if value <= 0:
-        raise ValueError(f"{attribute.name} must be positive, got {value!r}")
-
-
-def _not_negative(_instance: object, attribute: Any, value: float) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must not be negative, got {value!r}")
-
-
 class _Retry(Exception):
     """Internal: this attempt failed in a way worth retrying."""
 
@@ -203,7 +201,8 @@ class Retriever:
     timeout: float = field(default=30.0, validator=_positive)
     """httpx timeout for connecting and for each read, in seconds."""
     deadline: float = field(default=600.0, validator=_positive)
-    """Wall-clock limit for one attempt (redirects and body included), in seconds."""
+    """Wall-clock limit for one volume, in seconds: every attempt, wait, redirect, header and
+    body byte included. At the deadline the volume fails at once, whatever the server does."""
     retries: int = field(default=4, validator=_not_negative)
     """Extra attempts after a retryable failure."""
     backoff: float = field(default=0.5, validator=_not_negative)
@@ -277,11 +276,19 @@ class Retriever:
         ids = _unique(volume_ids)
         if not ids:
             return []
+        stop = threading.Event()  # set on Ctrl-C or SIGTERM: every download stops at once
         with self._client() as client:
             if self.jobs == 1 or len(ids) == 1:
-                return [self._fetch_one(client, vid, refresh) for vid in ids]
-            with ThreadPoolExecutor(max_workers=min(self.jobs, len(ids))) as pool:
-                return list(pool.map(lambda vid: self._fetch_one(client, vid, refresh), ids))
+                return [self._fetch_one(client, vid, refresh, stop) for vid in ids]
+            pool = ThreadPoolExecutor(max_workers=min(self.jobs, len(ids)))
+            try:
+                futures = [pool.submit(self._fetch_one, client, vid, refresh, stop) for vid in ids]
+                return [f.result() for f in futures]
+            except BaseException:
+                stop.set()
+                raise
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
 
     # -- one volume -------------------------------------------------------------------------
 
@@ -293,7 +300,13 @@ class Retriever:
                 "then letters, digits and hyphens)",
             )
 
-    def _fetch_one(self, client: httpx.Client | None, volume_id: str, refresh: bool) -> FetchResult:
+    def _fetch_one(
+        self,
+        client: httpx.Client | None,
+        volume_id: str,
+        refresh: bool,
+        stop: threading.Event | None = None,
+    ) -> FetchResult:
         try:
             url = self.url_for(volume_id)
         except FetchError as exc:
@@ -305,26 +318,47 @@ class Retriever:
             error = FetchError(url, f"not in the cache ({path}) and offline, so not fetched")
             return FetchResult(volume_id, FetchStatus.FAILED, url, error=error)
         assert client is not None
+        bounded: Bounded[FetchResult] = Bounded(self.deadline, stop)
         try:
-            return self._download(client, volume_id, url, path)
+            return bounded.run(lambda b: self._download(client, volume_id, url, path, b))
+        except TimeoutError:
+            error = FetchError(
+                url, f"took longer than {self.deadline:g} s, the deadline per volume "
+                "(server too slow)"
+            )
+        except Cancelled:
+            error = FetchError(url, "interrupted")
         except FetchError as exc:
-            cached = path if path.is_file() else None
-            return FetchResult(volume_id, FetchStatus.FAILED, url, cached, error=exc)
+            error = exc
         except OSError as exc:
             error = FetchError(url, f"cannot write the cache in {self.cache_dir}: {exc}")
             return FetchResult(volume_id, FetchStatus.FAILED, url, error=error)
+        cached = path if path.is_file() else None
+        return FetchResult(volume_id, FetchStatus.FAILED, url, cached, error=error)
 
-    def _download(self, client: httpx.Client, volume_id: str, url: str, path: Path) -> FetchResult:
+    def _download(
+        self, client: httpx.Client, volume_id: str, url: str, path: Path, bounded: Bounded[Any]
+    ) -> FetchResult:
         headers = _conditional_headers(path, url)
         attempt = 0
         while True:
             try:
-                return self._attempt(client, volume_id, url, path, headers)
+                return self._attempt(client, volume_id, url, path, headers, bounded)
             except _Retry as exc:
+                tries = "1 attempt" if attempt == 0 else f"{attempt + 1} attempts"
                 if attempt >= self.retries:
-                    tries = "1 attempt" if attempt == 0 else f"{attempt + 1} attempts"
                     raise FetchError(url, f"{exc.reason} (gave up after {tries})") from None
-                self.sleep(self._delay(attempt, exc.retry_after))
+                delay = self._delay(attempt, exc.retry_after)
+                if delay >= bounded.remaining():
+                    raise FetchError(
+                        url, f"{exc.reason} (gave up after {tries}: waiting {delay:g} s more "
+                        f"would pass the deadline of {self.deadline:g} s)"
+                    ) from None
+                if self.sleep is time.sleep:
+                    bounded.sleep(delay)
+                else:
+                    self.sleep(delay)
+                bounded.check()
                 attempt += 1
 
     def _delay(self, attempt: int, retry_after: float | None) -> float:
@@ -339,28 +373,31 @@ class Retriever:
         url: str,
         path: Path,
         headers: dict[str, str],
+        bounded: Bounded[Any],
     ) -> FetchResult:
-        deadline = time.monotonic() + self.deadline
         current = url
         for _hop in range(self.max_redirects + 1):
+            bounded.check()
             try:
                 with client.stream(
                     "GET",
                     current,
-                    headers=headers,
-                    timeout=self.timeout,
+                    headers={**headers, "Accept-Encoding": ACCEPT_ENCODING},
+                    timeout=min(self.timeout, max(bounded.remaining(), 0.01)),
                     follow_redirects=False,
                 ) as response:
                     if response.status_code in _REDIRECT_STATUSES:
                         current = _redirect_target(url, response)
                         continue
-                    return self._receive(response, volume_id, url, path, bool(headers), deadline)
+                    return self._receive(response, volume_id, url, path, bool(headers), bounded)
             except httpx.TimeoutException as exc:
                 raise _Retry(f"timed out ({type(exc).__name__})") from None
             except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 raise _Retry(f"connection failed: {exc or type(exc).__name__}") from None
             except httpx.HTTPError as exc:
                 raise FetchError(url, f"request failed: {exc or type(exc).__name__}") from exc
+            except MemoryError:
+                raise FetchError(url, "out of memory while receiving the body") from None
         raise FetchError(url, f"more than {self.max_redirects} redirects (a redirect loop?)")
 
     def _receive(
@@ -370,7 +407,7 @@ class Retriever:
         url: str,
         path: Path,
         conditional: bool,
-        deadline: float,
+        bounded: Bounded[Any],
     ) -> FetchResult:
         status = response.status_code
         if status == 304:
@@ -387,7 +424,7 @@ class Retriever:
         encoded = "Content-Encoding" in response.headers
         if total is not None and total > self.max_bytes and not encoded:
             raise FetchError(url, f"{total} bytes is over the size limit of {self.max_bytes}")
-        size = self._store(response, volume_id, url, path, total, deadline)
+        size = self._store(response, volume_id, url, path, total, bounded)
         return FetchResult(volume_id, FetchStatus.FETCHED, url, path, size)
 
     def _store(
@@ -397,22 +434,31 @@ class Retriever:
         url: str,
         path: Path,
         total: int | None,
-        deadline: float,
+        bounded: Bounded[Any],
     ) -> int:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=self.cache_dir, prefix=f".{volume_id}.", suffix=".part")
+        remove_stale_parts(self.cache_dir, volume_id)  # left by a killed fetch
+        try:
+            decoder = BodyDecoder(response.headers.get("Content-Encoding"))
+        except UnsupportedEncoding as exc:
+            raise FetchError(url, f"unsupported Content-Encoding: {exc}") from None
+        fd, tmp_name = tempfile.mkstemp(
+            dir=self.cache_dir, prefix=part_name(volume_id), suffix=".part"
+        )
         tmp = Path(tmp_name)
+        bounded.part = tmp
         try:
             checker = _TEIChecker(url)
             size = 0
             with os.fdopen(fd, "wb") as out:
-                for chunk in response.iter_bytes():
+                for chunk in _decoded(response, decoder, url):
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise FetchError(
                             url, f"body is over the size limit of {self.max_bytes} bytes"
                         )
-                    if time.monotonic() > deadline:
+                    bounded.check()
+                    if bounded.remaining() <= 0:
                         raise FetchError(
                             url, f"download took longer than {self.deadline:g} s (server too slow)"
                         )
@@ -423,6 +469,7 @@ class Retriever:
                 checker.close()
                 out.flush()
                 os.fsync(out.fileno())
+            bounded.check()
             sidecar = path.with_suffix(".json")
             sidecar.unlink(missing_ok=True)  # never pair new content with old validators
             os.replace(tmp, path)
@@ -432,6 +479,7 @@ class Retriever:
             where = f" (line {exc.line}, column {exc.column})" if exc.line else ""
             raise FetchError(url, f"{exc.message}{where}") from None
         finally:
+            bounded.part = None
             tmp.unlink(missing_ok=True)
 
     @contextmanager

@@ -9,7 +9,8 @@ import email.utils
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -18,6 +19,7 @@ from xml.parsers import expat
 import httpx
 
 from xref.errors import FetchError, InputError, UnsafeXMLError
+from xref.fetch.limits import BodyDecoder, part_name
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
 _CHUNK = 64 * 1024
@@ -98,7 +100,9 @@ def _write_sidecar(sidecar: Path, url: str, response: httpx.Response, size: int)
         "size": size,
         "fetched": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    fd, tmp_name = tempfile.mkstemp(dir=sidecar.parent, prefix=f".{sidecar.stem}.", suffix=".part")
+    fd, tmp_name = tempfile.mkstemp(
+        dir=sidecar.parent, prefix=part_name(sidecar.stem), suffix=".part"
+    )
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(meta, out, indent=2)
@@ -175,3 +179,34 @@ def check_volume_file(path: str | os.PathLike[str]) -> None:
     except OSError as exc:
         raise InputError(os.fspath(path), f"cannot read: {exc.strerror or exc}") from None
     checker.close()
+
+
+def _check_base_url(_instance: object, _attribute: object, value: str) -> None:
+    scheme = httpx.URL(value).scheme
+    if scheme not in ("http", "https"):
+        raise ValueError(f"base URL must be http or https, not {scheme or 'relative'}: {value!r}")
+
+
+def _positive(_instance: object, attribute: Any, value: float) -> None:
+    if value <= 0:
+        raise ValueError(f"{attribute.name} must be positive, got {value!r}")
+
+
+def _not_negative(_instance: object, attribute: Any, value: float) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must not be negative, got {value!r}")
+
+
+
+def _decoded(response: httpx.Response, decoder: BodyDecoder, url: str) -> Iterator[bytes]:
+    """The body's bytes with every content coding undone, in bounded pieces."""
+    if response.is_stream_consumed:  # a body already in memory (httpx.MockTransport): decoded
+        yield from response.iter_bytes(_CHUNK)
+        return
+    try:
+        for raw in response.iter_raw(_CHUNK):
+            yield from decoder.feed(raw)
+        yield from decoder.flush()
+    except zlib.error as exc:
+        coding = response.headers.get("Content-Encoding")
+        raise FetchError(url, f"corrupt {coding} body: {exc}") from None

@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 
 from xref.errors import InputError, XrefError
+from xref.graph.labels import document_label, telegram_label
 from xref.graph.model import (
     EDGE_FIELDS,
     NODE_ATTRS,
@@ -46,6 +47,7 @@ from xref.graph.model import (
 )
 from xref.read.documents import Container, Document, SourceMap, Volume
 from xref.read.sources import default_jobs, expand_paths, read_file
+from xref.read.spawnsafe import workers_without_main
 from xref.resolve.corpus import Corpus
 from xref.resolve.resolution import Resolution, resolve_documents
 
@@ -131,12 +133,6 @@ def _lean(item: Document | Volume) -> Document | Volume:
     return lean_document(item)
 
 
-def _label(doc: Document) -> str:
-    if doc.volume and doc.number:
-        return f"{doc.volume} {doc.number}"
-    return doc.id
-
-
 class GraphBuilder:
     """Builds a :class:`ReferenceGraph` from documents and resolutions, in any order.
 
@@ -178,7 +174,7 @@ class GraphBuilder:
             return Node(
                 doc.id,
                 "document",
-                _label(doc),
+                document_label(doc),
                 {
                     "volume": doc.volume,
                     "number": doc.number,
@@ -245,9 +241,8 @@ class GraphBuilder:
         kind, _, rest = node_id.partition(":")
         if not rest:
             kind, rest = edge.kind, node_id
-        return Node(
-            node_id, "external", rest.strip(":").replace("::", ":") or node_id, {"kind": kind}
-        )
+        label = telegram_label(node_id) or rest.strip(":").replace("::", ":") or node_id
+        return Node(node_id, "external", label, {"kind": kind})
 
     def _volume_node(self, volume: str) -> Node:
         loaded = volume in self._volumes
@@ -358,7 +353,9 @@ def _map(
     if initargs is not None:
         kwargs = {"initializer": _init_worker, "initargs": initargs}
     with ProcessPoolExecutor(max_workers=min(jobs, len(files)), **kwargs) as pool:
-        yield from pool.map(function, tasks, chunksize=1)
+        with workers_without_main():  # map submits every task, so every worker starts here
+            results = pool.map(function, tasks, chunksize=1)
+        yield from results
 
 
 def _raise(error: XrefError) -> None:
@@ -372,6 +369,7 @@ def build_graph(
     volume: str | None = None,
     jobs: int | None = None,
     on_error: Callable[[XrefError], None] | None = None,
+    on_file: Callable[[str, str, int], None] | None = None,
 ) -> ReferenceGraph:
     """The reference graph of every citation in ``paths`` (files or directories).
 
@@ -379,7 +377,9 @@ def build_graph(
     citations may name (their own citations are not added). ``volume`` names the volume of
     plain-text documents; ``jobs`` worker processes read files (default: the cores). An
     unreadable file raises its :class:`~xref.errors.InputError`, unless ``on_error`` is
-    given: then it is passed the error and the other files go on.
+    given: then it is passed the error and the other files go on. ``on_file(stage, path,
+    documents)`` is called as each file is done in each stage: ``read`` (indexed) and
+    ``resolved`` (its citations are edges).
     """
     report = on_error or _raise
     files = expand_paths(paths)
@@ -388,6 +388,9 @@ def build_graph(
     index: list[Document | Volume] = []
     good: list[str] = []
     for path, item, error in _map(_index_one, [*files, *extra], volume, n):
+        if on_file is not None:
+            docs = 0 if item is None else len(item.documents) if isinstance(item, Volume) else 1
+            on_file("read", path, docs)
         if error is not None:
             report(error)
         elif item is not None:
@@ -396,7 +399,9 @@ def build_graph(
                 good.append(path)
     builder = GraphBuilder()
     builder.add_corpus(index)
-    for _, edges, errors in _map(_edges_one, good, volume, n, (index,)):
+    for path, edges, errors in _map(_edges_one, good, volume, n, (index,)):
+        if on_file is not None:
+            on_file("resolved", path, len({e.document for e in edges if e.is_citation}))
         for error in errors:
             report(error)
         for edge in edges:

@@ -293,7 +293,11 @@ def _text_writer(
 
 
 def write_graph(graph: ReferenceGraph, fmt: str, path: str | Path) -> None:
-    """Write ``graph`` to ``path`` in format ``fmt`` (one of :data:`FORMATS`)."""
+    """Write ``graph`` to ``path`` in format ``fmt`` (one of :data:`FORMATS`).
+
+    The output is written under a temporary name beside ``path`` and renamed into place
+    (:func:`xref.outputs.output_path`); errors are :class:`xref.outputs.OutputError`.
+    """
     from xref.graph.store import write_sqlite
 
     writers: dict[str, Callable[[ReferenceGraph, str | Path], None]] = {
@@ -305,4 +309,10 @@ def write_graph(graph: ReferenceGraph, fmt: str, path: str | Path) -> None:
     }
     if fmt not in writers:
         raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    writers[fmt](graph, path)
+    if fmt == "sqlite":
+        write_sqlite(graph, path)  # builds under a temporary name itself
+        return
+    from xref.outputs import output_path
+
+    with output_path(path) as tmp:  # whole or not at all, one writer at a time
+        writers[fmt](graph, tmp)

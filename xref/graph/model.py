@@ -5,6 +5,7 @@ history.state.gov addresses. :mod:`xref.graph.build` makes graphs; the exports r
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -165,6 +166,26 @@ class ReferenceGraph:
             for e in self.citations()
             if volume.get(e.target) and volume.get(e.source) != volume.get(e.target)
         )
+
+    def to_networkx(self) -> Any:
+        """This graph as a ``networkx.MultiDiGraph``: nodes carry ``type``, ``label`` and
+        their attributes; edges every :class:`Edge` field, keyed by their position in
+        :attr:`edges` (as in the node-link JSON). Raises ImportError naming the package to
+        install when networkx is absent (it is optional)."""
+        try:
+            nx = importlib.import_module("networkx")
+        except ImportError:
+            raise ImportError(
+                "ReferenceGraph.to_networkx() needs networkx: pip install networkx"
+            ) from None
+        g = nx.MultiDiGraph(name="xref reference graph")
+        for n in self.nodes:
+            g.add_node(n.id, type=n.type, label=n.label, **n.attrs)
+        for i, e in enumerate(self.edges):
+            data = e.as_dict()
+            source, target = data.pop("source"), data.pop("target")
+            g.add_edge(source, target, key=i, **data)
+        return g
 
     def summary(self) -> dict[str, Any]:
         """Counts: nodes by type, citations by kind and status, cross-volume citations."""

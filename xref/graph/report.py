@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from xref.graph.model import ReferenceGraph
+from xref.graph.overview import overview
 
 __all__ = ["REPORT_EDGE_FIELDS", "check_findings", "render_report", "report_data"]
 
@@ -119,6 +120,7 @@ def report_data(
             "by_status": summary["by_status"],
             "by_rule": [[r, s, c] for (r, s), c in sorted(rules.items())],
         },
+        "overview": overview(graph),
         "check_available": check_available,
         "start": start,
         "nodes": nodes,

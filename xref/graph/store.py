@@ -86,10 +86,18 @@ def _q(name: str) -> str:
 
 
 def write_sqlite(graph: ReferenceGraph, path: str | Path) -> None:
-    """Write ``graph`` to a new SQLite database at ``path`` (an existing file is replaced)."""
-    target = Path(path)
-    if target.exists():
-        target.unlink()
+    """Write ``graph`` to a new SQLite database at ``path`` (an existing file is replaced).
+
+    The database is built under a temporary name and renamed into place when complete
+    (:func:`xref.outputs.output_path`): a failure leaves the old file, a second writer is refused.
+    """
+    from xref.outputs import output_path
+
+    with output_path(path) as tmp:
+        _write_sqlite(graph, tmp)
+
+
+def _write_sqlite(graph: ReferenceGraph, target: Path) -> None:
     with closing(sqlite3.connect(target)) as db:
         db.executescript(SCHEMA)
         db.executemany(

@@ -22,6 +22,7 @@ from typing import Literal
 from attrs import field, frozen
 
 from xref.cite.models import Citation, Span
+from xref.read.offsets import STEP, as_utf8, chunk_points, column_of, line_of, nearest
 
 __all__ = [
     "Container",
@@ -79,49 +80,50 @@ class SourceMap:
     """Whether the file is XML (entities, markup and whitespace collapsing) or plain text."""
 
     def byte_offset(self, offset: int, data: bytes) -> int:
-        """The byte index in ``data`` (the whole file) of the character at text ``offset``."""
+        """The byte index in ``data`` (the whole file) of the character at text ``offset``.
+
+        Each chunk keeps checkpoints (:mod:`xref.read.offsets`), so a look-up walks at most a few
+        dozen characters: many look-ups in one long text cost time linear in its length.
+        """
         if not self.offsets:
             return 0
+        if self.xml:
+            data = as_utf8(data)
         i = max(bisect_right(self.offsets, offset) - 1, 0)
         k = offset - self.offsets[i]
         pos = self.events[i]
-        if not self.xml:
-            return pos + len(data[pos:].decode("utf-8", "replace")[:k].encode("utf-8"))
-        m = _TAG.match(data, pos)
-        if m is not None:
-            pos = m.end()
-        pos = _skip_markup(data, pos)
-        if self.leads[i]:
-            while pos < len(data) and data[pos] in _WS_BYTES:
-                pos = _skip_markup(data, pos + 1)
-        while k > 0 and pos < len(data):
+        if self.xml:
+            m = _TAG.match(data, pos)
+            if m is not None:
+                pos = m.end()
             pos = _skip_markup(data, pos)
-            c = data[pos]
-            if c in _WS_BYTES:
+            if self.leads[i]:
                 while pos < len(data) and data[pos] in _WS_BYTES:
-                    pos += 1
-            elif c == 0x26:  # "&"
-                end = data.find(b";", pos, pos + 12)
-                pos = end + 1 if end > 0 else pos + 1
-            elif c < 0x80:
-                pos += 1
-            else:
-                pos += 1
-                while pos < len(data) and 0x80 <= data[pos] < 0xC0:
-                    pos += 1
-            k -= 1
-        return _skip_markup(data, pos)
+                    pos = _skip_markup(data, pos + 1)
+        points = chunk_points(self, data, i, pos)
+        done, pos, last = nearest(points, k)
+        step = _walk_xml if self.xml else _walk_text
+        while done < k and pos < len(data):
+            n = min(k - done, STEP) if last else k - done
+            pos = step(data, pos, n)
+            done += n
+            if last and n == STEP:
+                points[0].append(done)
+                points[1].append(pos)
+        return _skip_markup(data, pos) if self.xml else pos
 
     def locate(self, offset: int, data: bytes) -> Location:
         """Line, column and byte in ``data`` of the character at text ``offset``."""
+        if self.xml:
+            data = as_utf8(data)  # the bytes the reader mapped (a UTF-16 file: their UTF-8)
         byte = self.byte_offset(offset, data)
-        line = data.count(b"\n", 0, byte) + 1
-        start = data.rfind(b"\n", 0, byte) + 1
-        column = len(data[start:byte].decode("utf-8", "replace")) + 1
-        return Location(line, column, byte)
+        line, start = line_of(data, byte)
+        return Location(line, column_of(data, start, byte) + 1, byte)
 
     def locate_end(self, end: int, data: bytes) -> Location:
         """Location just past the character at ``end - 1``: where a span ``[.., end)`` ends."""
+        if self.xml:
+            data = as_utf8(data)
         if end <= 0:
             return self.locate(0, data)
         last = self.locate(end - 1, data)
@@ -134,6 +136,35 @@ class SourceMap:
                 while byte < len(data) and 0x80 <= data[byte] < 0xC0:
                     byte += 1
         return Location(last.line, last.column + 1, byte)
+
+
+def _walk_xml(data: bytes, pos: int, k: int) -> int:
+    """The byte ``k`` characters of XML character data after ``pos``."""
+    n = len(data)
+    while k > 0 and pos < n:
+        pos = _skip_markup(data, pos)
+        if pos >= n:
+            break
+        c = data[pos]
+        if c in _WS_BYTES:
+            while pos < n and data[pos] in _WS_BYTES:
+                pos += 1
+        elif c == 0x26:  # "&"
+            end = data.find(b";", pos, pos + 12)
+            pos = end + 1 if end > 0 else pos + 1
+        elif c < 0x80:
+            pos += 1
+        else:
+            pos += 1
+            while pos < n and 0x80 <= data[pos] < 0xC0:
+                pos += 1
+        k -= 1
+    return pos
+
+
+def _walk_text(data: bytes, pos: int, k: int) -> int:
+    """The byte ``k`` characters of UTF-8 text after ``pos``."""
+    return pos + len(data[pos : pos + 4 * k].decode("utf-8", "replace")[:k].encode("utf-8"))
 
 
 def _skip_markup(data: bytes, pos: int) -> int:

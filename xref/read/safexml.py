@@ -1,9 +1,10 @@
 """A safe expat parser: no DTD, no entity expansion, no network, errors with positions.
 
 FRUS volumes need nothing from a DTD. :func:`create_parser` returns a ``pyexpat`` parser that
-refuses any ``<!DOCTYPE>`` with an internal subset or external id, any ``<!ENTITY>``
-declaration and any reference to an undeclared entity, at the first such byte, with an
-:class:`~xref.errors.UnsafeXMLError`; it never reads or fetches anything. A billion-laughs
+refuses any ``<!DOCTYPE>`` with an internal subset, any ``<!ENTITY>`` declaration and any
+reference to an undeclared entity, at the first such byte, with an
+:class:`~xref.errors.UnsafeXMLError`; it never reads or fetches anything (a bare
+``<!DOCTYPE TEI SYSTEM "...">`` is accepted, and its DTD is not read). A billion-laughs
 file therefore costs nothing. :func:`parse_error` turns an ``ExpatError`` into an
 :class:`~xref.errors.InputError` naming the file, line and column.
 """
@@ -34,8 +35,11 @@ def create_parser(path: str) -> pyexpat.XMLParserType:
         )
 
     def doctype(name: str, sysid: str | None, pubid: str | None, internal: int) -> None:
-        if internal or sysid or pubid:
-            refuse(f"DOCTYPE {name!r} with a DTD")
+        # A bare <!DOCTYPE TEI SYSTEM "tei.dtd"> is harmless: the DTD is never read (and an
+        # entity it would have declared is refused where it is used). An internal subset can
+        # declare entities: refused.
+        if internal:
+            refuse(f"DOCTYPE {name!r} with an internal subset")
 
     def entity_decl(name: str, *args: Any) -> None:
         refuse(f"entity declaration {name!r}")

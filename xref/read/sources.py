@@ -35,6 +35,7 @@ from xref.read.documents import (
     Volume,
 )
 from xref.read.plaintext import read_plaintext
+from xref.read.spawnsafe import defined_in_main, workers_without_main
 from xref.read.tei import read_volume
 
 __all__ = ["FileResult", "default_jobs", "expand_paths", "map_files", "read_file", "read_paths"]
@@ -142,7 +143,7 @@ def map_files(
         for f in files:
             yield fn(read_file(f, volume))
         return
-    yield from _map(functools.partial(_then, fn), files, volume, n)
+    yield from _map(functools.partial(_then, fn), files, volume, n, defined_in_main(fn))
 
 
 def _jobs(jobs: int | None, files: list[str]) -> int:
@@ -152,15 +153,22 @@ def _jobs(jobs: int | None, files: list[str]) -> int:
 
 
 def _map(
-    fn: Callable[[tuple[str, str | None]], T], files: list[str], volume: str | None, n: int
+    fn: Callable[[tuple[str, str | None]], T],
+    files: list[str],
+    volume: str | None,
+    n: int,
+    needs_main: bool = False,
 ) -> Iterator[T]:
     """``fn((file, volume))`` for each file in ``n`` worker processes, yielded in order.
 
-    Workers take the largest files first, so that no big file is left for the end.
+    Workers take the largest files first, so that no big file is left for the end. They
+    do not run the caller's main script again (see :mod:`xref.spawnsafe`) unless
+    ``needs_main`` says that ``fn`` comes from there.
     """
     order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
     with ProcessPoolExecutor(max_workers=n, initializer=gc.disable) as pool:
-        futures = {i: pool.submit(fn, (files[i], volume)) for i in order}
+        with workers_without_main(needs_main):  # every worker starts during these submits
+            futures = {i: pool.submit(fn, (files[i], volume)) for i in order}
         for i in range(len(files)):
             yield futures.pop(i).result()
 

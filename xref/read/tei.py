@@ -48,6 +48,7 @@ from xref.read.tei_parts import (
     _Note,
     _Text,
 )
+from xref.read.xmlencoding import to_utf8
 
 __all__ = ["iter_documents", "read_volume", "read_volume_bytes"]
 
@@ -77,13 +78,15 @@ class _Reader:
 
     def __init__(self, path: str, data: bytes) -> None:
         self.path = path
+        # Any encoding the file names is read as UTF-8 (the byte scans below need it).
+        data, self.encoding = to_utf8(path, data)
         self.data = data
         self.parser = create_parser(path)
         p = self.parser
         p.buffer_text = True
         p.buffer_size = _BUFFER
         p.ordered_attributes = False
-        p.StartElementHandler = self.outside
+        p.StartElementHandler = self.root
         # Where documents can be: from the tag of the first type="document" to the last one.
         # Outside that stretch (the front matter, the index) no start handler runs at all,
         # once the volume's id and title are known.
@@ -106,6 +109,19 @@ class _Reader:
         self.last_date: str | None = None
 
     # -- expat handlers ---------------------------------------------------------------
+
+    def root(self, name: str, attrs: dict[str, str]) -> None:
+        """The root element: a TEI volume's is ``TEI`` (or ``teiCorpus``); else it is refused."""
+        p = self.parser
+        if name.rpartition(":")[2] not in ("TEI", "teiCorpus"):
+            raise InputError(
+                self.path,
+                f"not a TEI volume: the root element is <{name}>, not <TEI>; nothing read",
+                p.CurrentLineNumber,
+                p.CurrentColumnNumber + 1,
+            )
+        p.StartElementHandler = self.outside
+        self.outside(name, attrs)
 
     def outside(self, name: str, attrs: dict[str, str]) -> None:
         """Start tags outside documents."""
@@ -391,6 +407,7 @@ class _Reader:
 
     def run(self, chunk: int = 1 << 20) -> Iterator[Document]:
         data = self.data
+        view = memoryview(data)  # slices of it are not copies (a 200 MB text is one slice)
         try:
             start = 0
             while start < len(data):
@@ -401,7 +418,7 @@ class _Reader:
                     end = len(data)
                 if start < self.first_tag < end:
                     end = self.first_tag
-                self.parser.Parse(data[start:end], False)
+                self.parser.Parse(view[start:end], False)
                 if end == self.first_tag:
                     self.parser.StartElementHandler = self.outside
                 start = end
@@ -443,7 +460,7 @@ def read_volume_bytes(path: str, data: bytes) -> Volume:
     reader = _Reader(path, data)
     documents = tuple(reader.run())
     volume_id = reader.volume_id or Path(path).stem
-    diagnostics = _duplicate_ids(path, data)
+    diagnostics = _duplicate_ids(path, reader.data)
     docs = tuple(
         d if d.volume == volume_id else attrs.evolve(d, volume=volume_id) for d in documents
     )

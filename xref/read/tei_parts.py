@@ -33,6 +33,9 @@ _SOURCE_TEXT = re.compile(r"^\W{0,3}source\b", re.I)
 _XML_ID = re.compile(rb"""xml:id\s*=\s*(?:"([^"<&\t\r\n]*)"|'([^'<&\t\r\n]*)')""")
 _BUFFER = 1 << 22
 _DOC_TYPE = re.compile(rb"""\btype\s*=\s*["']document["']""")
+_HUGE = 1 << 23
+"""Texts longer than this (8 M characters) are collapsed part by part (see _Text.finish)."""
+_FEW = 4
 _BLOCK = "\x01"
 """A paragraph boundary in a container's raw parts (XML text cannot contain it)."""
 _SEP = "\x02"
@@ -74,7 +77,10 @@ class _Text:
         """The joined text, its source map and refs; also sets the marks' values."""
         parts = self.parts
         strs = cast(list[str], list(filter(_IS_STR, parts)))
-        chunk = iter(_collapse(_SEP.join(strs)).split(_SEP) if strs else ()).__next__
+        if len(strs) < _FEW or sum(map(len, strs)) < _HUGE:
+            chunk = iter(_collapse(_SEP.join(strs)).split(_SEP) if strs else ()).__next__
+        else:  # a huge text: part by part, without three joined copies of it in memory
+            chunk = iter([_collapse(x) for x in strs]).__next__
         out: list[str] = []
         offsets: list[int] = []
         events: list[int] = []
@@ -125,9 +131,11 @@ class _Text:
             put(norm)
             length += len(norm)
             ends_space = norm[-1] == " "
+        if out and out[-1].endswith(" "):
+            out[-1] = out[-1][:-1]  # (not text[:-1]: a copy of the whole text)
+        del parts, strs
+        self.parts.clear()  # the raw character data, no longer needed: freed before the join
         text = "".join(out)
-        if text.endswith(" "):
-            text = text[:-1]
         refs = tuple(Ref(_trim(text, Span(s[1], e[1])), target) for s, e, target in self.refs)
         smap = SourceMap(array("q", offsets), array("q", events), bytes(leads))
         return text, smap, refs

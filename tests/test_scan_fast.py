@@ -1,0 +1,111 @@
+"""The scan's shortcuts against the plain regular expressions they stand for.
+
+``AnchorIndex.positions`` (each engine) must return exactly ``_ANCHORS.finditer``'s starts (the
+same left-to-right, non-overlapping matches), and ``candidates._words_back`` exactly the
+start of ``_WORD_BACK.search(text, max(0, i - 48), i)``: on the golden fixtures, the seeds
+and made-up texts built from the anchors' own pieces (overlaps, newlines, dashes).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from golden import load_cases
+
+from xref.cite import candidates
+from xref.cite.anchors import AnchorIndex
+from xref.cite.dispatch import FirstCharDispatch
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_PIECES = [
+    "tel", "Tel", "to 5", "to\n7", "pp.", "p.", "/", "No.", "Documents on", "Document",
+    "D123456", "P7654321", "A-1", "A\u20133", "\u2019s 4", "'s 9", "Vol", "vol", "TEL", "To",
+    "Tokyo", "ibid", "Ibid", "Lot 7", "Department", "Security Council", "x", " ", "\n", ",",
+    "-", "\u2013", "(", "\u00e9", "ootnote", "upra", "desp",
+]
+
+
+def _texts() -> list[str]:
+    texts = [case.text for case in load_cases()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "text").glob("*"))]
+    rnd = random.Random(14)
+    for _ in range(3000):
+        texts.append("".join(rnd.choice(_PIECES) for _ in range(rnd.randrange(1, 30))))
+    return texts
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "regex", "finditer"])
+def test_anchor_positions_are_the_anchor_regex_matches(engine: str) -> None:
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    index = AnchorIndex(candidates._ANCHORS, engine)
+    assert index.engine == engine
+    found = 0
+    for text in _texts():
+        expected = [m.start() for m in candidates._ANCHORS.finditer(text)]
+        assert index.positions(text) == expected, text
+        found += len(expected)
+    assert found > 5000
+
+
+def test_the_default_engine_is_the_fastest_installed() -> None:
+    try:
+        import hyperscan  # noqa: F401
+    except ImportError:
+        assert candidates._ANCHOR_INDEX.engine == "regex"
+    else:
+        assert candidates._ANCHOR_INDEX.engine == "hyperscan"
+
+
+def test_an_alternation_with_groups_is_read_by_finditer() -> None:
+    pattern = re.compile(r"(?:ab|a)c|b")
+    index = AnchorIndex(pattern)
+    assert index.engine == "finditer"
+    assert index.positions("abcbac b") == [m.start() for m in pattern.finditer("abcbac b")]
+
+
+def test_words_back_is_the_backward_search() -> None:
+    for text in _texts():
+        reverse = text[::-1]
+        step = 1 if len(text) < 300 else 7  # every position of short texts
+        places = set(range(0, len(text) + 1, step)) | set(candidates._anchor_positions(text))
+        places |= {i + 1 for i, c in enumerate(text) if c == "\n"}
+        for i in sorted(places):
+            back = candidates._WORD_BACK.search(text, max(0, i - 48), i)
+            assert back is not None
+            assert candidates._words_back(text, reverse, i) == back.start(), (text, i)
+
+
+def test_trigger_dispatch_is_the_trigger_regex() -> None:
+    """At every position (the word starts the scan tries and all others), the dispatch finds
+    the trigger ``_SCAN`` finds: same group, same extent, or none."""
+    dispatch = candidates._SCAN_DISPATCH
+    assert dispatch.full.pattern == candidates._SCAN.pattern
+    found = 0
+    texts = _texts()[:1500]
+    texts += ["\u0661\u0662\u0663.45/6", "123 UST 4", "No. 5", "(No. 7", "x\u00a0Deptel 5"]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            ours = dispatch.match(text, pos)
+            theirs = candidates._SCAN.match(text, pos)
+            if theirs is None:
+                assert ours is None, (text, pos)
+                continue
+            assert ours is not None, (text, pos)
+            assert (ours.lastgroup, ours.start(), ours.end()) == (
+                theirs.lastgroup, theirs.start(), theirs.end()), (text, pos)
+            found += 1
+    assert found > 1000
+
+
+def test_first_characters_are_read_from_the_pattern() -> None:
+    groups = [("a", r"\bfoo|(?:x|y)?z"), ("b", r"\d+x|(?=q)qq"), ("c", "w*v")]
+    dispatch = FirstCharDispatch(groups)
+    for text in ("foo", "z", "xz", "yz", "12x", "\u0663x", "qq", "v", "wwv", "q", "", "bar"):
+        full = dispatch.full.match(text, 0)
+        ours = dispatch.match(text, 0)
+        assert (full and (full.lastgroup, full.end())) == (ours and (ours.lastgroup, ours.end()))

@@ -1,0 +1,157 @@
+"""``pattern.match(text, pos)`` for an alternation of named groups, tried only on the
+alternatives that can start with ``text[pos]``.
+
+The scan (:mod:`xref.cite.candidates`) matches its trigger alternation (one named group per
+trigger, each an alternation itself) at the start of every word near an anchor, and Python's
+regex engine tries every alternative there. :class:`FirstCharDispatch` reads each
+alternative's possible first characters from Python's own regex parser and compiles, for each
+first character, the alternation of just the alternatives that can start with it, in their
+order and in their named groups: the first alternative that matches, its group
+(``lastgroup``) and its extent are the same, because the others could not match there.
+
+An alternative whose first character the reader cannot bound (it may start with anything, or
+with nothing) is kept for every character; one that starts with a decimal digit (``\\d``) is
+kept for the characters ``str.isdecimal`` accepts, as Python's ``\\d`` does.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+__all__ = ["FirstCharDispatch"]
+
+# Python's own regex parser (private modules, stable since 3.11; no stubs, hence Any)
+sre: Any = importlib.import_module("re._constants")
+sre_parse: Any = importlib.import_module("re._parser")
+
+_ANY = "any"
+_DIGIT = "digit"
+
+
+def _first(seq: Any) -> tuple[set[str] | None, bool, bool]:
+    """(first characters or None for any, whether a decimal digit may come first, whether
+    ``seq`` may match the empty string) of a parsed regex sequence."""
+    chars: set[str] = set()
+    digit = False
+    for op, av in seq:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+            return chars, digit, False
+        if op is sre.IN:
+            for o, a in av:
+                if o is sre.LITERAL:
+                    chars.add(chr(a))
+                elif o is sre.RANGE and a[1] - a[0] < 1000:
+                    chars.update(chr(x) for x in range(a[0], a[1] + 1))
+                elif o is sre.CATEGORY and a is sre.CATEGORY_DIGIT:
+                    digit = True
+                else:
+                    return None, False, False
+            return chars, digit, False
+        if op is sre.BRANCH or op is sre.SUBPATTERN or op in (
+            sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT
+        ):
+            if op is sre.SUBPATTERN and av[1] & re.IGNORECASE:
+                return None, False, False
+            parts = (
+                av[1] if op is sre.BRANCH else [av[3]] if op is sre.SUBPATTERN else [av[2]]
+            )
+            empty = op not in (sre.BRANCH, sre.SUBPATTERN) and av[0] == 0
+            for part in parts:
+                c, d, e = _first(part)
+                if c is None:
+                    return None, False, False
+                chars |= c
+                digit |= d
+                empty |= e
+            if not empty:
+                return chars, digit, False
+            continue
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: the next item says what comes first
+        return None, False, False
+    return chars, digit, True
+
+
+def _split(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``."""
+    out: list[str] = []
+    depth = 0
+    in_class = False
+    current: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            current.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(c)
+        i += 1
+    out.append("".join(current))
+    return out
+
+
+class FirstCharDispatch:
+    """``match(text, pos)``: as ``re.compile("|".join(f"(?P<{name}>{pattern})" ...)).match``
+    over ``groups`` (name, pattern), trying only the alternatives that can start there."""
+
+    def __init__(self, groups: list[tuple[str, str]]) -> None:
+        self.full = re.compile("|".join(f"(?P<{n}>{p})" for n, p in groups))
+        table: list[tuple[str, str, set[str] | None, bool]] = []
+        for name, pattern in groups:
+            for alt in _split(pattern):
+                chars, digit, empty = _first(sre_parse.parse(alt).data)
+                table.append((name, alt, None if empty else chars, digit))
+        keys = {c for _, _, chars, _ in table if chars for c in chars}
+
+        def compile_for(pick: Any) -> re.Pattern[str] | None:
+            parts: list[str] = []
+            for name, _ in groups:
+                alts = [alt for n, alt, chars, digit in table if n == name and pick(chars, digit)]
+                if alts:
+                    parts.append(f"(?P<{name}>{'|'.join(alts)})")
+            return re.compile("|".join(parts)) if parts else None
+
+        self._digit = compile_for(lambda chars, digit: chars is None or digit)
+        self._other = compile_for(lambda chars, digit: chars is None)
+        self.table = _Table(self._digit, self._other)
+        """The pattern to match at a character, by character (None: nothing can match)."""
+        for c in keys:
+            self.table[c] = compile_for(lambda chars, digit, c=c: chars is None or c in chars or (
+                digit and c.isdecimal()))
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """``self.full.match(text, pos)``."""
+        pattern = self.table[text[pos]] if pos < len(text) else self._other
+        return pattern.match(text, pos) if pattern is not None else None
+
+
+class _Table(dict[str, "re.Pattern[str] | None"]):
+    """Patterns by first character; a character no trigger names gets the digit pattern or
+    the pattern of the triggers that may start with anything, and is remembered."""
+
+    def __init__(self, digit: re.Pattern[str] | None, other: re.Pattern[str] | None) -> None:
+        super().__init__()
+        self._digit = digit
+        self._other = other
+
+    def __missing__(self, c: str) -> re.Pattern[str] | None:
+        pattern = self._digit if c.isdecimal() else self._other
+        self[c] = pattern
+        return pattern
