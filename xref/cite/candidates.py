@@ -268,16 +268,16 @@ _NUMBERED_OK_WORDS = frozenset(
 # several times faster than the full triggers, which are then tried only at the starts of
 # the few words that end at an anchor.
 _ANCHORS = re.compile(
-    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|lot\s*\d|LOT|CIA|FRC|ibrar|Yearbook|Materials|Department"
+    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|lot\s+\d|LOT|CIA|FRC|ibrar|Yearbook|Materials|Department"
     r"|Archives|RG|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\."
     r"|spatch|desp|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d"
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"
-    r"|['\u2019]s\s\d|Ref|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s*\d"
-    r"|TO[A-Z]{3,4}\s+\d|Historical\s+Center|Military\s+History|Ministry\s+of"
-    r"|\.\d+\s[A-Z][a-z]+,|1[89]\d\d[-\u2013]\d\d\d?\d?,"
+    r"|['\u2019]s\s\d|Ref|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s+\d"
+    r"|Historical\s+Center|Military\s+History|Ministry\s+of"
+    r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013]\d\d\d?\d?,"
 )
-"""A flat alternation of literals (no groups: :class:`~xref.cite.anchors.AnchorIndex` reads it
-alternative by alternative)."""
+"""A flat alternation of literals (no groups, no ranges but ``[a-z]``: so that
+:class:`~xref.cite.anchors.AnchorIndex` reads it alternative by alternative, with Hyperscan too)."""
 # A capitalized word before a number (or "telegram"): where a telegram named by its sender or
 # its route may start ("Saigon 40677", "Secun 2 from Paris", "CINCPAC 3010", "Moscow telegram
 # 239"). A separate pass: in the alternation above, such a pattern would be tried at every
@@ -294,6 +294,7 @@ _ROUTE_AFTER_NUMBER = re.compile(r"\s+\d+(?:/\d+)?\s+(?:from|to)\s+[A-Z]")
 _PREVIOUS_WORD = re.compile(r"[A-Z][A-Za-z]+\s+$")
 _SOURCE_LABEL = "Source: "
 _WORD_CHARS = r"[\w.'\u2019\u2013-]"
+_WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")
 _WORD = re.compile(rf"{_WORD_CHARS}+")
 
 
@@ -356,7 +357,7 @@ def _trigger_starts(text: str) -> list[re.Match[str]]:
         # a post's name (the word, or the one before it: "New Delhi 29"), a command, or a
         # word with a route after its number ("Secun 2 from Paris"); nothing else starts here
         word = m.group()
-        if word in _POST_WORDS or word.startswith(("CINC", "COMUS")):
+        if word in _POST_WORDS or word.startswith(("CINC", "COMUS", "TO")) or word.endswith("TO"):
             i = m.start()
             attempt(i)
             prev = _PREVIOUS_WORD.search(text, max(0, i - 24), i)
