@@ -63,10 +63,12 @@ def _trie(words: Iterable[str]) -> str:
     return emit(tree)
 
 
-_POSTS = _trie(
+_POST_NAMES = frozenset(
     {c for cities in CAPITALS.values() for c in cities}
-    | {"Geneva", "Hong Kong", "USUN", "Usun", "USNATO", "USEC", "USOECD"}
+    | {"Geneva", "Hong Kong", "USUN", "Usun", "USNATO", "USEC", "USOECD", "State", "STATE"}
+    | {c.upper() for cities in CAPITALS.values() for c in cities}
 )
+_POSTS = _trie(_POST_NAMES - {"State", "STATE"})
 """The names of posts that sign telegrams (the capitals of the post table, the missions)."""
 
 # (group name, rule, strong, pattern). Order matters only among triggers at one position.
@@ -274,25 +276,21 @@ _ANCHORS = re.compile(
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"
     r"|['\u2019]s\s\d|Ref|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s+\d"
     r"|Historical\s+Center|Military\s+History|Ministry\s+of"
-    r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013]\d\d\d?\d?,"
+    r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013]\d\d\d?\d?,|CINC|COMUS"
+    # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
+    # (a digit spelled out: an alternative that starts with \\d could start inside a character
+    # for the byte scan of the anchor index)
+    r"|" + "|".join(f"{d}\\s{w}\\s" for d in "0123456789" for w in ("from", "to")) + "|"
+    + "|".join(re.escape(name).replace("\\ ", "\\s") + r"\s\d" for name in sorted(_POST_NAMES))
 )
 """A flat alternation of literals (no groups, no ranges but ``[a-z]``: so that
 :class:`~xref.cite.anchors.AnchorIndex` reads it alternative by alternative, with Hyperscan too)."""
-# A capitalized word before a number (or "telegram"): where a telegram named by its sender or
-# its route may start ("Saigon 40677", "Secun 2 from Paris", "CINCPAC 3010", "Moscow telegram
-# 239"). A separate pass: in the alternation above, such a pattern would be tried at every
-# capital letter and cost more than this whole pass.
-_WORD_BEFORE_NUMBER = re.compile(r"[A-Z][A-Za-z]+(?=\s+(?:\d|telegram|tel\b))")
-_POST_WORDS = frozenset(
-    w
-    for name in {c for cities in CAPITALS.values() for c in cities}
-    | {"Geneva", "Hong Kong", "USUN", "USNATO", "USEC", "USOECD", "State", "STATE", "Usun"}
-    for w in (name, name.upper(), *name.split(), *name.upper().split())
-)
-"""Every word of a post's name, as printed or in capitals ("ROME 10998")."""
-_ROUTE_AFTER_NUMBER = re.compile(r"\s+\d+(?:/\d+)?\s+(?:from|to)\s+[A-Z]")
-_PREVIOUS_WORD = re.compile(r"[A-Z][A-Za-z]+\s+$")
 _SOURCE_LABEL = "Source: "
+_SERIES_ALONE = re.compile(
+    r"[A-Z][\w/&.\u2013-]*(?:\s+[A-Z][\w/&.\u2013-]*){0,3}\s+(?:[Ff]iles|Papers)\b|\d{3}[\s./]"
+)
+"""A file series or a decimal file opening a text ("IO Files: US/A/1141", "811.20200(D)/8-2448"):
+only then is the start an anchor."""
 _WORD_CHARS = r"[\w.'\u2019\u2013-]"
 _WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")
 _WORD = re.compile(rf"{_WORD_CHARS}+")
@@ -311,7 +309,9 @@ def _anchor_positions(text: str) -> list[int]:
     the start of the text, or of a source note after its label (a file series alone)."""
     found = _ANCHOR_INDEX.positions(text)
     start = len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0
-    return sorted({*found, start})
+    if _SERIES_ALONE.match(text, start):
+        return sorted({*found, start})
+    return found
 
 
 def _words_back(text: str, reverse: str, i: int) -> int:
@@ -335,36 +335,29 @@ def _trigger_starts(text: str) -> list[re.Match[str]]:
     tried: set[int] = set()
     table = _SCAN_DISPATCH.table  # _SCAN.match(text, p) is table[text[p]].match(text, p)
 
-    def attempt(start: int) -> None:
-        if start in tried:
-            return
-        tried.add(start)
-        pattern = table[text[start]]
-        m = pattern.match(text, start) if pattern is not None else None
-        if m is not None:
-            seen[start] = m
-
     reverse = text[::-1]
     words = _WORD.finditer
+    n = len(text)
     for i in _anchor_positions(text):
-        if i >= len(text):
+        if i >= n:
             continue
-        # try the start of each of the (up to four) words ending at the anchor
+        # try the start of each of the (up to four) words ending at the anchor (inlined:
+        # this loop runs for every anchor)
         for w in words(text, _words_back(text, reverse, i), i + 1):
-            attempt(w.start())
-        attempt(i)
-    for m in _WORD_BEFORE_NUMBER.finditer(text):
-        # a post's name (the word, or the one before it: "New Delhi 29"), a command, or a
-        # word with a route after its number ("Secun 2 from Paris"); nothing else starts here
-        word = m.group()
-        if word in _POST_WORDS or word.startswith(("CINC", "COMUS", "TO")) or word.endswith("TO"):
-            i = m.start()
-            attempt(i)
-            prev = _PREVIOUS_WORD.search(text, max(0, i - 24), i)
-            if prev is not None:
-                attempt(prev.start())
-        elif _ROUTE_AFTER_NUMBER.match(text, m.end()):
-            attempt(m.start())
+            start = w.start()
+            if start in tried:
+                continue
+            tried.add(start)
+            pattern = table[text[start]]
+            m = pattern.match(text, start) if pattern is not None else None
+            if m is not None:
+                seen[start] = m
+        if i not in tried:
+            tried.add(i)
+            pattern = table[text[i]]
+            m = pattern.match(text, i) if pattern is not None else None
+            if m is not None:
+                seen[i] = m
     return [seen[k] for k in sorted(seen)]
 
 
