@@ -58,6 +58,11 @@ class FileResult:
     """Why the file could not be read, else None."""
 
     @property
+    def item(self) -> Volume | Document | None:
+        """What was read, for a corpus: the volume or the document (None on error)."""
+        return self.volume if self.volume is not None else self.document
+
+    @property
     def documents(self) -> tuple[Document, ...]:
         """The documents read from the file (none on error)."""
         if self.volume is not None:
