@@ -245,10 +245,10 @@ def parse_heading(text: str) -> HeadingInfo:
 
 _OWN = re.compile(
     r"^\s*(?:\[[^\]]{0,60}\]\s*)?"
-    r"(?:(?P<series>[A-Z][A-Za-z]{1,7}|[A-Z]{2,6})\s+)?"
+    r"(?:(?P<series>[A-Z][A-Za-z]{1,7}|[A-Z]{2,6}|[A-Z](?=\s+\d{3}))\s+)?"
     r"(?P<num>[A-Z]{0,3}-?\d+[A-Za-z]?(?:[-/]\d+)?)"
     r"(?:\s*\((?:DA IN|DAIN)[^)]*\))?"
-    r"(?=[.:;,]|\s+[A-Z(]|\s*$)"
+    r"(?=[.:;,]|\s+[A-Z(\[]|\s+\d{1,2}\.\s|\s*$)"
 )
 _PRECEDENCES = ("Niact", "Priority", "Immediate", "Flash", "Routine", "Operational")
 _NOT_SERIES = frozenset({"PAGE", "TELEGRAM", "SECRET", "CONFIDENTIAL", "TOP", "DEAR", "FOR"})
@@ -270,6 +270,7 @@ def parse_own_number(text: str, genre: str | None) -> tuple[str | None, str | No
         return m.group("num"), None
     if genre is not None and not any(w in genre for w in ("telegram", "cable", "message")):
         return None, None
+    text = _skip_markings(text)
     m = _OWN.match(text[:200])
     if m is None:
         return None, None
@@ -279,6 +280,29 @@ def parse_own_number(text: str, genre: str | None) -> tuple[str | None, str | No
     if series in _PRECEDENCES:
         series = None
     return m.group("num"), series
+
+
+_MARKING_WORDS = frozenset(
+    """top secret confidential restricted unclassified limited official use only for no
+    classification marking priority urgent us niact immediate emergency flash routine
+    operational plain eyes most officialy""".split()
+)
+"""Words of the classification and precedence line some volumes print above a telegram's
+text (``secret``, ``confidential us urgent``, ``Top Secret Priority``, ``Secret NIACT
+Emergency``)."""
+
+
+def _skip_markings(text: str) -> str:
+    """``text`` without a first paragraph made only of classification and precedence words."""
+    for _ in range(2):  # "Secret" then "NIACT Emergency"
+        head, sep, rest = text.partition("\n\n")
+        if not sep or len(head) > 80:
+            break
+        words = re.findall(r"[A-Za-z]+|[^\sA-Za-z,]", re.sub(r"\([^()]{0,30}\)", " ", head))
+        if not words or not all(w.lower() in _MARKING_WORDS for w in words):
+            break
+        text = rest
+    return text
 
 
 _CLASSIFICATIONS = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pyexpat
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import cast
@@ -56,6 +57,12 @@ _SOURCE_TEXT = re.compile(r"^\W{0,3}source\b", re.I)
 _XML_ID = re.compile(rb"""xml:id\s*=\s*(?:"([^"<&\t\r\n]*)"|'([^'<&\t\r\n]*)')""")
 _BUFFER = 1 << 22
 _DOC_TYPE = re.compile(rb"""\btype\s*=\s*["']document["']""")
+_SOURCE_GENRE = re.compile(
+    r":\s*((?:circular\s+)?(?:telegram|airgram|despatch|dispatch))\s*\.?\s*$", re.I
+)
+"""A genre at the end of an inline source line: ``794A.5/1–1251: Telegram``."""
+_PB = re.compile(rb"""<pb\b[^>]*?\sn\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+"""A page break with its printed number: where each printed page begins."""
 _BLOCK = "\x01"
 """A paragraph boundary in a container's raw parts (XML text cannot contain it)."""
 _SEP = "\x02"
@@ -166,10 +173,11 @@ def _collapse(text: str) -> str:
 
 
 class _Note:
-    __slots__ = ("text", "id", "label", "anchor", "parent", "attrs", "in_head")
+    __slots__ = ("text", "id", "label", "anchor", "parent", "attrs", "in_head", "before_head")
 
     def __init__(
-        self, attrs: dict[str, str], anchor: list[int], parent: str, in_head: bool
+        self, attrs: dict[str, str], anchor: list[int], parent: str, in_head: bool,
+        before_head: bool = False,
     ) -> None:
         self.text = _Text()
         self.id = attrs.get("xml:id")
@@ -178,6 +186,8 @@ class _Note:
         self.parent = parent
         self.attrs = attrs
         self.in_head = in_head
+        self.before_head = before_head
+        """Placed before the head (the 1948-1954 inline source line)."""
 
 
 class _DocState:
@@ -186,6 +196,7 @@ class _DocState:
     __slots__ = (
         "attrs", "line", "heading", "body", "dateline", "notes", "head_done", "dateline_done",
         "in_head", "in_dateline", "date_when", "place", "parties", "attachment_depth",
+        "end_byte",
     )
 
     def __init__(self, attrs: dict[str, str], line: int) -> None:
@@ -203,6 +214,7 @@ class _DocState:
         self.place: tuple[list[int], list[int] | None] | None = None
         self.parties: dict[str, tuple[list[int], list[int] | None]] = {}
         self.attachment_depth = 0
+        self.end_byte = -1
 
 
 # What a start tag inside a document does (by local name); anything else is a block.
@@ -258,6 +270,13 @@ class _Reader:
         self.append = self.text.parts.append
         self.stem: str | None = None
         self.last_date: str | None = None
+        # The printed pages: byte index of each <pb n> and its number.
+        self.pb_bytes: list[int] = []
+        self.pb_numbers: list[str] = []
+        if b"<pb" in data:
+            for m in _PB.finditer(data):
+                self.pb_bytes.append(m.start())
+                self.pb_numbers.append((m.group(1) or m.group(2) or b"").decode("utf-8"))
 
     # -- expat handlers ---------------------------------------------------------------
 
@@ -346,12 +365,14 @@ class _Reader:
                     return
             self.stack.append((local, _K_INLINE, None))
         elif kind == _K_NOTE:
+            before = not (doc.in_head or doc.head_done or doc.attachment_depth)
             note = _Note(
                 attrs, text.mark(_POS), self.texts[-1][1],
-                doc.in_head and not doc.attachment_depth,
+                doc.in_head and not doc.attachment_depth, before,
             )
             doc.notes.append(note)
-            self.enter(note.text, note.id or f"fn{note.label}")
+            inline_source = before and note.id is None and attrs.get("type") == "source"
+            self.enter(note.text, "source" if inline_source else note.id or f"fn{note.label}")
             self.stack.append((local, _K_NOTE, None))
             text = note.text
         elif kind == _K_HEAD and not doc.head_done and not doc.attachment_depth:
@@ -443,6 +464,7 @@ class _Reader:
         assert doc is not None
         self.doc = None
         p = self.parser
+        doc.end_byte = p.CurrentByteIndex
         p.StartElementHandler = self.outside if p.CurrentByteIndex < self.last_type else None
         p.EndElementHandler = None
         p.CharacterDataHandler = None
@@ -471,8 +493,10 @@ class _Reader:
             if parent == "dateline":
                 parent, anchor = "body", 0
             if i == source_index:
+                # the 1948-1954 inline source line has no xml:id: keyed dNfn0, as n="0" ones
+                note_id = note.id or (f"{local_id}fn0" if note.before_head else None)
                 c = Container(
-                    "source", joined, note=note.id, label=note.label, anchor=anchor,
+                    "source", joined, note=note_id, label=note.label, anchor=anchor,
                     parent=parent, refs=refs, source_map=smap, attributes=extra,
                 )
                 source = parse_source_note(c)
@@ -481,8 +505,14 @@ class _Reader:
                     "footnote", joined, note=note.id, label=note.label, anchor=anchor,
                     parent=parent, refs=refs, source_map=smap, attributes=extra,
                 )
-                footnotes.append(Footnote(note.label, note.id, c))
+                page = self.page_at(_first_byte(note.text))
+                footnotes.append(Footnote(note.label, note.id, c, page))
         heading_info = parse_heading(head_text)
+        if heading_info.genre is None and source is not None:
+            genre = _SOURCE_GENRE.search(source.text)
+            if genre is not None:  # "793B.00/1–1251: Telegram" (1948-1954)
+                g = genre.group(1).lower().replace("dispatch", "despatch")
+                heading_info = attrs.evolve(heading_info, genre=g)
         sender, recipient = heading_info.sender, heading_info.recipient
         for kind, (start_mark, end_mark) in doc.parties.items():
             start, end = start_mark[1], end_mark[1] if end_mark is not None else -1
@@ -539,7 +569,33 @@ class _Reader:
             series=series,
             path=self.path,
             diagnostics=tuple(diagnostics),
+            pages=self.pages_of(doc),
         )
+
+    def page_at(self, byte: int) -> str | None:
+        """The printed page at byte index ``byte``: the last ``<pb n>`` before it."""
+        i = bisect_right(self.pb_bytes, byte) - 1
+        return self.pb_numbers[i] if i >= 0 else None
+
+    def pages_of(self, doc: _DocState) -> tuple[str, ...]:
+        """The printed pages a document runs over, the one it starts on first.
+
+        A page break inside the document before its first words (before the head or the
+        source note) means it starts on that page, not on the one before.
+        """
+        if not self.pb_bytes:
+            return ()
+        start = _first_byte(doc.body)
+        lo = bisect_right(self.pb_bytes, start)
+        hi = bisect_left(self.pb_bytes, doc.end_byte) if doc.end_byte >= 0 else lo
+        content = min(
+            (b for b in (_first_byte(doc.heading), *(_first_byte(n.text) for n in doc.notes[:1]))
+             if b >= 0),
+            default=start,
+        )
+        first = [] if lo < hi and self.pb_bytes[lo] < content else [self.page_at(start)]
+        pages = [p for p in first if p is not None] + self.pb_numbers[lo:hi]
+        return tuple(dict.fromkeys(pages))
 
     # -- driving ------------------------------------------------------------------------
 
@@ -576,6 +632,14 @@ class _Reader:
         p.StartElementHandler = p.EndElementHandler = p.CharacterDataHandler = None
 
 
+def _first_byte(text: _Text) -> int:
+    """The byte index of the first markup event of a container, or -1."""
+    for x in text.parts:
+        if x.__class__ is int:
+            return cast(int, x)
+    return -1
+
+
 def _trim(text: str, span: Span) -> Span:
     """``span`` clamped to ``text`` and without whitespace at either edge."""
     start, end = min(span.start, len(text)), min(span.end, len(text))
@@ -590,6 +654,10 @@ def _find_source(notes: Sequence[tuple[_Note, str, SourceMap, tuple[Ref, ...]]])
     """Index of the source note: ``@type="source"`` in the head, else a note saying Source."""
     for i, (note, _text, _, _) in enumerate(notes):
         if note.in_head and note.attrs.get("type") == "source":
+            return i
+    for i, (note, _text, _, _) in enumerate(notes[:1]):
+        # 1948-1954: the source line printed above the heading, encoded before <head>
+        if note.before_head and note.attrs.get("type") == "source":
             return i
     for i, (note, text, _, _) in enumerate(notes[:2]):
         if _SOURCE_TEXT.match(text) and note.attrs.get("rend") != "inline":
