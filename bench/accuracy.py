@@ -215,6 +215,11 @@ class Tally:
     tel_ambiguous: int = 0
     tel_final: int = 0
     tel_evidence: int = 0
+    pg_refs: int = 0
+    pg_nodoc: int = 0
+    pg_recalled: int = 0
+    pg_resolved: int = 0
+    pg_correct: int = 0
     citations: int = 0
     documents: int = 0
     seconds: float = 0.0
@@ -282,8 +287,104 @@ def load_verified(path: Path) -> set[tuple[str, str, str, str]]:
     return out
 
 
+PAGE_TARGET = re.compile(r"(?P<vol>frus[\w-]*)?#pg_(?P<page>\w+)")
+"""An editors' page link: ``#pg_20`` or ``frus1947v05#pg_630``."""
+PAGE_KINDS = ("page", "page-footnote")
+"""Resolution methods (after ``ibid+``) that read a page."""
+CHECK_SET = frozenset("""frus1949v07p1 frus1951v07p2 frus1952-54v14p2 frus1955-57v24
+    frus1958-60v10p2 frus1961-63v12 frus1964-68v28 frus1969-76v19p1""".split())
+"""The held-out volumes of the grammar and resolution issues (12, 13); the others tune."""
+
+
+def page_holders(corpus: Corpus) -> dict[tuple[str, str], set[str]]:
+    """``(volume, page)`` -> the ids of the documents printed (wholly or in part) on it."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for d in corpus.documents:
+        for p in getattr(d, "pages", ()):
+            out[(d.volume or "", p.lower())].add(d.id)
+    return out
+
+
+def page_target(target: str, volume: str) -> tuple[str, str] | None:
+    """``(volume, page)`` of an editors' page link, or None."""
+    m = PAGE_TARGET.fullmatch(target.strip())
+    if m is None:
+        return None
+    return (m.group("vol") or volume, m.group("page").lower())
+
+
+def target_document(target: str | None) -> str | None:
+    """The document id of a resolved target (a footnote's document for ``VOL#dNfnM``)."""
+    if not target:
+        return None
+    return re.sub(r"fn\w*$", "", target)
+
+
+def in_range(r: Any, page: str) -> bool:
+    """Whether ``page`` is inside the page range ``r``'s citation names past its first page
+    (``pp. 9–21`` names page 21; the editors link each end, the resolver the first page)."""
+    cite = r.citation
+    pages = getattr(cite, "pages", None) or getattr(getattr(cite, "locator", None), "pages", None)
+    m = re.fullmatch(r"(\d+)\s*-\s*(\d+)", pages or "")
+    if m is None or not page.isdigit():
+        return False
+    first, last = int(m.group(1)), int(m.group(2))
+    if last < first:  # "pp. 1013-16"
+        last = int(str(first)[: len(str(first)) - len(m.group(2))] + m.group(2))
+    return first < int(page) <= last
+
+
+def score_pages(
+    doc: Document, c: Container, res: Sequence[Any], loaded: set[str],
+    holders: dict[tuple[str, str], set[str]], tally: Tally, ex: Examples,
+) -> None:
+    """Measure 3, pages: the editors' ``#pg_N`` links against the documents on page N.
+
+    Recall: refs into a loaded volume's page that holds a document, with an overlapping
+    citation resolved to one of that page's documents (or a footnote of one). Precision:
+    citations resolved by page (``page``, ``page-footnote``, their ``ibid+`` forms) that
+    overlap such a ref, resolved to a document on its page.
+    """
+    for ref in c.refs:
+        key = page_target(ref.target, doc.volume or "")
+        if key is None or key[0] not in loaded:
+            continue
+        want = holders.get(key)
+        if not want:
+            tally.pg_nodoc += 1
+            continue
+        tally.pg_refs += 1
+        hits = overlapping(ref, res)
+        if any(r.status == "resolved" and (target_document(r.target) in want
+                                           or in_range(r, key[1])) for r in hits):
+            tally.pg_recalled += 1
+        else:
+            ex.add(
+                "page: recall miss",
+                shape(c.text[ref.span.start : ref.span.end]),
+                f"{doc.id} {c.key}: {context(c.text, ref.span.start, ref.span.end)} -> "
+                f"{ref.target}\n    got "
+                + "; ".join(f"{r.citation.kind} {r.citation.text!r} {r.status} {r.target} "
+                            f"({r.method})" for r in hits),
+            )
+        for r in hits:
+            if r.status != "resolved" or r.method.removeprefix("ibid+") not in PAGE_KINDS:
+                continue
+            tally.pg_resolved += 1
+            if target_document(r.target) in want or in_range(r, key[1]):
+                tally.pg_correct += 1
+            else:
+                ex.add(
+                    "page: resolved to a document not on the page",
+                    f"{r.method} {shape(r.citation.text)}",
+                    f"{doc.id} {c.key}: {context(c.text, ref.span.start, ref.span.end)} -> "
+                    f"{ref.target}\n    got {r.target}; on the page: {sorted(want)}",
+                )
+
+
 def score_volume(
-    volume: Volume, corpus: Corpus, loaded: set[str], resolve: Any, ex: Examples
+    volume: Volume, corpus: Corpus, loaded: set[str], resolve: Any, ex: Examples,
+    holders: dict[tuple[str, str], set[str]] | None = None,
 ) -> Tally:
     """Resolve one volume and score it against its refs."""
     tally = Tally(documents=len(volume.documents))
@@ -308,6 +409,8 @@ def score_volume(
                     if tgt is not None and (volume.id, doc.local_id, c.key, tgt) not in EXCLUDED]
             score_refs(doc, c, refs, res, loaded, tally, ex)
             score_citations(doc, c, refs, res, tally, ex)
+            if holders is not None:
+                score_pages(doc, c, res, loaded, holders, tally, ex)
         score_telegrams(doc, by_container, tally, ex)
     return tally
 
@@ -495,7 +598,7 @@ def pct(a: int, b: int) -> str:
 HEADER = (
     f"{'':24} {'docs':>5} {'refs':>5} {'found':>6} {'recall':>6} {'prec':>6} {'(n)':>5} "
     f"{'unlnk':>5} {'out':>4} | {'tel':>4} {'chan':>6} {'agree':>6} {'amb':>3} {'final':>6} "
-    f"| {'sec':>5}"
+    f"| {'pgref':>5} {'pgrec':>6} {'pgprec':>6} {'(n)':>5} | {'sec':>5}"
 )
 
 
@@ -506,7 +609,9 @@ def row(name: str, t: Tally) -> str:
         f"{pct(t.recalled, t.refs):>6} {pct(t.correct, t.resolved_overlapping):>6} "
         f"{t.resolved_overlapping:5} {t.resolved_unlinked:5} {t.outside:4} | {t.tel_pairs:4} "
         f"{pct(t.tel_channel, t.tel_pairs):>6} {pct(t.tel_agree, t.tel_channel):>6} "
-        f"{t.tel_ambiguous:3} {pct(t.tel_final, t.tel_pairs):>6} | {t.seconds:5.1f}"
+        f"{t.tel_ambiguous:3} {pct(t.tel_final, t.tel_pairs):>6} | {t.pg_refs:5} "
+        f"{pct(t.pg_recalled, t.pg_refs):>6} {pct(t.pg_correct, t.pg_resolved):>6} "
+        f"{t.pg_resolved:5} | {t.seconds:5.1f}"
     )
 
 
@@ -518,7 +623,11 @@ doc/footnote citations with no ref (no answer key); out: refs into volumes not l
 tel: telegram citations followed by a footnote naming a document; chan: the channel alone
 (Resolution.channel_target) names a document, of tel; agree: that document is the
 footnote's, of chan; amb: several telegrams fit the channel; final: Resolution.target (which
-may use the footnote) is the footnote's document, of tel; sec: resolution time."""
+may use the footnote) is the footnote's document, of tel; pgref: editors' page links
+(#pg_N) into a loaded volume's page that holds a document; pgrec: those with an overlapping
+citation resolved to a document on the page (or its footnote); pgprec: citations resolved
+by page overlapping such a link that name a document on its page, of (n); sec: resolution
+time. tuning/check: the volume sets of issues 12 and 13 (CHECK_SET is held out)."""
 
 
 def write_examples(path: Path, ex: Examples) -> None:
@@ -567,18 +676,22 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(f"unknown volume among {args.volumes}")
 
     ex = Examples()
-    total, eras = Tally(), defaultdict(Tally)
+    holders = page_holders(corpus)
+    total, eras, sets = Tally(), defaultdict(Tally), defaultdict(Tally)
     print(f"\n{HEADER}")
     for v in selected:
-        tally = score_volume(v, corpus, loaded, resolve, ex)
+        tally = score_volume(v, corpus, loaded, resolve, ex, holders)
         print(row(v.id, tally), flush=True)
         if tally.crashed:
             print(f"  !! resolution crashed, volume not scored: {tally.crashed}")
         total.add(tally)
         eras[era(v.id)].add(tally)
+        sets["check" if v.id in CHECK_SET else "tuning"].add(tally)
     print()
     for name in sorted(eras):
         print(row(name, eras[name]))
+    for name in ("tuning", "check"):
+        print(row(name, sets[name]))
     print(row("TOTAL", total))
     print(f"\n{LEGEND}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
@@ -588,6 +701,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"found with a doc/footnote-kind citation: {pct(total.found_doc, total.refs)}; "
           f"'Document N and footnote M thereto' doc parts counted right: {total.thereto_part}; "
           f"refs outside the corpus found: {pct(total.outside_found, total.outside)}")
+    for name, t in (("tuning", sets["tuning"]), ("check", sets["check"]), ("TOTAL", total)):
+        refs, scored = t.refs + t.pg_refs, t.resolved_overlapping + t.pg_resolved
+        print(f"{name}: document/footnote/page links restored "
+              f"{pct(t.recalled + t.pg_recalled, refs)} recall of {refs}, "
+              f"{pct(t.correct + t.pg_correct, scored)} precision of {scored}; "
+              f"page links on no document (front or back matter) {t.pg_nodoc}")
     if total.miss_status:
         print("recall misses among found refs, by status: "
               + ", ".join(f"{k} {n}" for k, n in total.miss_status.most_common()))

@@ -635,8 +635,8 @@ class _Reader:
 def _first_byte(text: _Text) -> int:
     """The byte index of the first markup event of a container, or -1."""
     for x in text.parts:
-        if x.__class__ is int:
-            return cast(int, x)
+        if isinstance(x, int):
+            return x
     return -1
 
 

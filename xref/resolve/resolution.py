@@ -51,6 +51,8 @@ from xref.cite.names import canonical_party
 from xref.cite.transform import DEPARTMENT
 from xref.read.documents import Container, Document
 from xref.resolve.corpus import Corpus, number_key
+from xref.resolve.neighbours import link
+from xref.resolve.pages import PageIndex, first_page
 
 __all__ = [
     "STATUSES",
@@ -235,8 +237,12 @@ class _Resolver:
     loaded: set[str] = attrs.field(factory=set)
     by_own_number: dict[str | None, list[Document]] = attrs.field(factory=dict)
     last_document: dict[str, Document] = attrs.field(factory=dict)
+    pages: PageIndex = attrs.field(factory=lambda: PageIndex(()))
+    page_volume: dict[int, str] = attrs.field(factory=dict)
+    """The volume a page citation (by ``id``) was read in, when not the citing one."""
 
     def __attrs_post_init__(self) -> None:
+        self.pages = PageIndex(self.corpus.documents)
         # a volume counts as loaded (so a missing number is an error) only when read whole
         self.loaded = {v.id for v in self.corpus.volume_info}
         for d in self.corpus.documents:
@@ -321,7 +327,17 @@ class _Resolver:
             return (m.group(0) + cited) if m else cited
         return cited
 
-    def footnote(self, c: FootnoteCitation, doc: Document) -> dict[str, object]:
+    def footnote(
+        self, c: FootnoteCitation, doc: Document, page: tuple[str, str | None] | None = None
+    ) -> dict[str, object]:
+        """``footnote N`` of the citing document, of ``Document M`` (of this or another
+        volume), of a neighbour, or, with ``page`` (``(pages, volume)``), of the document
+        printed on that page (``footnote 7, p. 1013``)."""
+        in_page = getattr(c, "page", None)  # a parser that reads "footnote 7, p. 1013" whole
+        if page is None and in_page:
+            page = (str(in_page), c.volume)
+        if page is not None and c.document is None and c.relative is None:
+            return self.page_footnote(c, doc, page[0], page[1])
         if c.document is not None:
             volume = self._volume(c.volume, doc)
             owner = self.corpus.by_number(volume, str(c.document)) if volume else None
@@ -362,6 +378,66 @@ class _Resolver:
             "key": target,
             "method": "footnote",
             "confidence": 1.0,
+        }
+
+    # ------------------------------------------------------------------ pages
+    def page(self, pages: str, volume: str | None, doc: Document) -> dict[str, object]:
+        """A printed page of ``volume`` (the citing one when None): the document on it."""
+        vol = self._volume(volume, doc)
+        first = first_page(pages)
+        key = f"{vol or ''}#pg_{first or pages}"
+        if vol is None or first is None or vol not in self.pages.paged:
+            reason = "the volume is not loaded" if vol not in self.loaded else (
+                "the volume marks no pages")
+            return {"status": "external", "key": key, "method": "page", "reason": reason}
+        if volume is None and vol not in self.pages.by_page:
+            return {
+                "status": "external",
+                "key": key,
+                "method": "page",
+                "reason": f"{vol} cites documents by number: a bare page is another work's",
+            }
+        found, starting = self.pages.document(vol, first)
+        if found is None:
+            return {
+                "status": "external",
+                "key": key,
+                "method": "page",
+                "reason": f"no document of {vol} is printed on page {first}",
+            }
+        return {
+            "status": "resolved",
+            "target": found.id,
+            "key": key,
+            "method": "page",
+            "confidence": 0.95 if starting <= 1 else 0.7,
+        }
+
+    def page_footnote(
+        self, c: FootnoteCitation, doc: Document, pages: str, volume: str | None
+    ) -> dict[str, object]:
+        """``footnote N, p. P``: footnote N of the document printed on page P."""
+        vol = self._volume(volume, doc)
+        first = first_page(pages)
+        key = f"{vol or ''}#pg_{first or pages}fn{c.number}"
+        if vol is None or first is None or vol not in self.pages.paged:
+            return {"status": "external", "key": key, "method": "page-footnote"}
+        hit = self.pages.footnote(vol, first, c.number)
+        if hit is None:
+            return {
+                "status": "external" if not self.pages.on_page(vol, first) else "unresolved",
+                "key": key,
+                "method": "page-footnote",
+                "reason": f"no document on page {first} of {vol} has a footnote {c.number}",
+            }
+        owner, local = hit
+        target = f"{owner.volume}#{local}"
+        return {
+            "status": "resolved",
+            "target": target,
+            "key": target,
+            "method": "page-footnote",
+            "confidence": 0.95,
         }
 
     # ------------------------------------------------------------------ telegrams
@@ -487,11 +563,22 @@ class _Resolver:
         return [d for g, d in scored if g == best]
 
     # ------------------------------------------------------------------ everything
-    def resolve(self, c: Citation, doc: Document, named: tuple[str, ...] = ()) -> dict[str, object]:
+    def resolve(
+        self, c: Citation, doc: Document, named: tuple[str, ...] = (),
+        volume: str | None = None,
+    ) -> dict[str, object]:
+        """Resolve one citation; ``volume`` is the volume a bare page belongs to, when the
+        context names one (``vol. V, p. 630; ibid., p. 640``)."""
         if isinstance(c, DocumentCitation):
             return self.document(c, doc)
         if isinstance(c, FootnoteCitation):
             return self.footnote(c, doc)
+        if isinstance(c, PageCitation):
+            return self.page(c.pages, volume, doc)
+        if isinstance(c, PublicationCitation) and c.pages and c.volume in self.pages.paged:
+            result = self.page(c.pages, c.volume, doc)
+            if result["status"] == "resolved":
+                return result
         if isinstance(c, TelegramCitation):
             if c.number is None:
                 return {
@@ -549,7 +636,15 @@ class _Resolver:
             ):
                 effective = attrs.evolve(effective, volume=antecedent.volume)
         filled = attrs.evolve(c, antecedent=antecedent)
-        result = dict(self.resolve(effective, doc))
+        volume = None
+        if isinstance(effective, PageCitation):
+            # "ibid., p. 150" repeats the volume of what it repeats
+            volume = getattr(antecedent, "volume", None)
+            if volume is None and isinstance(antecedent, PageCitation):
+                volume = self.page_volume.get(id(antecedent))
+            if volume is not None:
+                self.page_volume[id(effective)] = volume
+        result = dict(self.resolve(effective, doc, volume=volume))
         result["method"] = f"ibid+{result.get('method', '')}"
         return filled, result, effective
 
@@ -614,7 +709,8 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
         for container in doc.containers():
             note = container.where in ("source", "footnote")
             carry: tuple[int, str] | None = None  # (end, volume) of an ibid's document list
-            for c in find_citations(container.text, volume=doc.volume):
+            for linked in link(container.text, find_citations(container.text, volume=doc.volume)):
+                c = linked.citation
                 if (
                     carry is not None
                     and isinstance(c, DocumentCitation | FootnoteCitation)
@@ -650,8 +746,12 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                         "method": "reftel",
                         "reason": "the telegram of the Reference line",
                     }
+                elif isinstance(c, FootnoteCitation) and linked.page is not None:
+                    result = resolver.footnote(c, doc, linked.page)
                 else:
-                    result = resolver.resolve(c, doc, named)
+                    result = resolver.resolve(c, doc, named, volume=linked.volume)
+                    if linked.volume is not None:
+                        resolver.page_volume[id(c)] = linked.volume
                 if (
                     isinstance(c, TelegramCitation)
                     and c.number is not None

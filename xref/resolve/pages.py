@@ -1,0 +1,90 @@
+"""Printed pages: which document of a volume holds page P, and which footnote ``N, p. P`` is.
+
+Volumes printed before document numbers (to the mid-1950s) cross-refer by page: ``p. 20``,
+``pp. 33–34``, ``see footnote 2, p. 20``, ``vol. V, p. 630``. The reader records the pages
+each document runs over (:attr:`xref.read.documents.Document.pages`, from the volume's own
+``<pb n>`` markers) and the page each footnote's marker stands on
+(:attr:`xref.read.documents.Footnote.page`). From those:
+
+* a page resolves to the document that begins on it (the first, when several do), else to
+  the document that runs over it;
+* ``footnote N, p. P`` resolves to footnote N of the document on page P whose footnote N is
+  printed on that page, else of the first document on page P that has a footnote N.
+
+A page range (``pp. 33–34``) is cited by its first page. A bare page (no other volume named)
+is read as the citing volume's only in volumes that cross-refer by page, those that do not
+print document numbers in their headings (:attr:`PageIndex.by_page`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from xref.read.documents import Document
+
+__all__ = ["PageIndex", "first_page"]
+
+_FIRST = re.compile(r"[0-9ivxlcdm]+", re.I)
+_NUMBERED = re.compile(r"\s*(?:No\.\s*)?\d+[A-Z]?(?:\.|\s)")
+"""A heading that begins with its document's printed number (``12. Telegram From``)."""
+
+
+def first_page(pages: str) -> str | None:
+    """The first page of ``pages`` as printed: ``33-34`` -> ``33``, ``1013 ff.`` -> ``1013``."""
+    m = _FIRST.search(pages)
+    return m.group(0).lower() if m else None
+
+
+class PageIndex:
+    """For each volume, the documents on each printed page, in volume order."""
+
+    def __init__(self, documents: Iterable[Document]) -> None:
+        self._on: dict[tuple[str, str], list[Document]] = {}
+        self._starts: dict[tuple[str, str], list[Document]] = {}
+        self.paged: set[str] = set()
+        """Volumes whose documents carry printed pages."""
+        numbered: dict[str, list[int]] = {}
+        for d in documents:
+            if not d.pages or d.volume is None:
+                continue
+            self.paged.add(d.volume)
+            count = numbered.setdefault(d.volume, [0, 0])
+            count[0] += _NUMBERED.match(d.heading.text) is not None
+            count[1] += 1
+            self._starts.setdefault((d.volume, d.pages[0].lower()), []).append(d)
+            for p in d.pages:
+                self._on.setdefault((d.volume, p.lower()), []).append(d)
+        self.by_page: set[str] = {v for v, (n, total) in numbered.items() if 2 * n < total}
+        """Paged volumes that do not print their documents' numbers: they cross-refer by
+        page (to the mid-1950s); later volumes cite documents, and a bare page there is
+        another work's (``page 3 of the memorandum``)."""
+
+    def on_page(self, volume: str, page: str) -> list[Document]:
+        """The documents printed (wholly or in part) on ``page`` of ``volume``, in order."""
+        return list(self._on.get((volume, page.lower()), ()))
+
+    def document(self, volume: str, page: str) -> tuple[Document | None, int]:
+        """The document a citation of ``page`` names, and how many begin on that page."""
+        starts = self._starts.get((volume, page.lower()))
+        if starts:
+            return starts[0], len(starts)
+        on = self._on.get((volume, page.lower()))
+        if on:
+            return on[-1], 1
+        return None, 0
+
+    def footnote(self, volume: str, page: str, label: str) -> tuple[Document, str] | None:
+        """The document and footnote id of ``footnote label, p. page``, or None."""
+        on = self._on.get((volume, page.lower()), [])
+        fallback: tuple[Document, str] | None = None
+        for d in on:
+            for fn in d.footnotes:
+                if fn.label != label:
+                    continue
+                local = fn.id or f"{d.local_id}fn{label}"
+                if fn.page is not None and fn.page.lower() == page.lower():
+                    return d, local
+                if fallback is None:
+                    fallback = (d, local)
+        return fallback
