@@ -29,6 +29,7 @@ from xref.cite.models import (
     Citation,
     DocumentCitation,
     FootnoteCitation,
+    IbidCitation,
     PageCitation,
     PublicationCitation,
     Span,
@@ -42,6 +43,10 @@ _FOOTNOTE_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 """Between the footnotes of one list: ``footnotes 7 and 8``, ``footnotes 2, 3, and 5``."""
 _BEFORE_PAGE = re.compile(r"\s*,\s*(?:on\s+)?|\s+on\s+")
 """Between a footnote and its page: ``footnote 2, p. 20``, ``footnote 2 on p. 20``."""
+_OF_ANOTHER = re.compile(
+    r"\s+(?:to|of|in)\s+(?!this\b|the\s+(?:present|same)\b)(?:the\s+)?[A-Za-z]"
+)
+"""``footnotes 7 and 9 to NSC 125/6``, ``Footnote 12 to the reference despatch``."""
 _PAGE_LIST = re.compile(r"\s*[,;]?\s*(?:and\s+)?")
 """Between pages of one volume: ``vol. VI, p. 589, and p. 611``."""
 
@@ -56,6 +61,12 @@ class Linked:
     """For a page: the other volume it belongs to, else None (the citing volume)."""
     page: tuple[str, str | None] | None = None
     """For a footnote: ``(pages, volume)`` of the page it is printed on, else None."""
+    ibid_document: bool = False
+    """For a footnote of the document an ibid. names (``ibid., Document 26, footnote 12``):
+    its volume is the ibid's."""
+    elsewhere: str | None = None
+    """For a footnote of another text (``footnote 8, ibid., p. 627``, ``Footnote 12 to the
+    reference despatch``): why it is not the citing document's, else None."""
 
 
 def _bare_footnote(c: Citation) -> bool:
@@ -109,6 +120,21 @@ def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
                     out[j], citation=attrs.evolve(fn, document=c.number, volume=c.volume)
                 )
                 prev, rx, j = fn, _FOOTNOTE_LIST, j + 1
+        # "ibid., Document 26, footnote 12": the footnote of the ibid's document
+        if (
+            isinstance(c, IbidCitation)
+            and isinstance(c.locator, DocumentCitation)
+            and c.locator.number is not None
+            and i + 1 < n
+            and _bare_footnote(citations[i + 1])
+            and _gap(text, c, citations[i + 1], _COMMA)
+        ):
+            fn = citations[i + 1]
+            assert isinstance(fn, FootnoteCitation)
+            out[i + 1] = attrs.evolve(
+                out[i + 1], citation=attrs.evolve(fn, document=c.locator.number),
+                ibid_document=True,
+            )
         # footnotes, then the page they are on
         if _bare_footnote(c) and (i == 0 or not _bare_footnote(citations[i - 1])):
             j = i
@@ -137,6 +163,21 @@ def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
             )
             if volume is not None and _gap(text, before, c, _PAGE_LIST):
                 out[i] = attrs.evolve(out[i], volume=volume)
+    # a footnote of what an ibid repeats, or of a text named after it
+    for i, item in enumerate(out):
+        c = item.citation
+        if not _bare_footnote(c) or item.page is not None:
+            continue
+        j = i
+        while j + 1 < n and _bare_footnote(citations[j + 1]) and _gap(
+            text, citations[j], citations[j + 1], _FOOTNOTE_LIST
+        ):
+            j += 1
+        after = citations[j + 1] if j + 1 < n else None
+        if isinstance(after, IbidCitation) and _gap(text, citations[j], after, _COMMA):
+            out[i] = attrs.evolve(item, elsewhere="a footnote of the work the ibid. repeats")
+        elif _OF_ANOTHER.match(text, citations[j].span.end):
+            out[i] = attrs.evolve(item, elsewhere="a footnote of the text named after it")
     # a footnote's page keeps the page's volume
     for i, item in enumerate(out):
         if item.page is not None:

@@ -722,6 +722,13 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                     carry = (c.span.end, carry[1])
                 else:
                     carry = None
+                if (
+                    linked.ibid_document
+                    and isinstance(c, FootnoteCitation)
+                    and isinstance(anywhere, DocumentCitation)
+                    and anywhere.number == c.document
+                ):
+                    c = attrs.evolve(c, volume=anywhere.volume)
                 if isinstance(c, IbidCitation):
                     previous = in_notes if note else anywhere
                     filled, result, effective = resolver.ibid(c, previous, doc)
@@ -746,6 +753,9 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                         "method": "reftel",
                         "reason": "the telegram of the Reference line",
                     }
+                elif isinstance(c, FootnoteCitation) and linked.elsewhere is not None:
+                    result = {"status": "external", "method": "footnote",
+                              "reason": linked.elsewhere}
                 elif isinstance(c, FootnoteCitation) and linked.page is not None:
                     result = resolver.footnote(c, doc, linked.page)
                 else:
