@@ -148,8 +148,8 @@ def telegram_channel(
     """
     series = cite.series.lower()
     dept = canonical_party(DEPARTMENT)
-    s_doc = _party(doc.sender, doc.place)
-    r_doc = _party(doc.recipient)
+    s_doc = _party(doc.sender, doc.place, _travelling(doc))
+    r_doc = _party(doc.recipient, None, _travelling(doc))
     post = r_doc if s_doc == dept else s_doc
     number = cite.number
     if series in ("ourtel", "mytel"):
@@ -186,15 +186,41 @@ def _is_circular(doc: Document) -> bool:
     return "circular" in heading or bool(re.search(r"\bposts\b", heading))
 
 
-def _party(name: str | None, place: str | None = None) -> str | None:
-    """A telegram party's key; a person's name gives way to the place the telegram came from."""
+_POSTED = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][^,()]*?)\s*(?:\([^)]*\))?$")
+"""An office named by where it serves: ``Special Representative in Vietnam (Collins)``."""
+TRAVEL_SERIES = frozenset({"secto", "tosec", "dulte", "tedul"})
+"""Series of telegrams from and to a Secretary travelling with his delegation."""
+
+
+def _party(
+    name: str | None, place: str | None = None, travelling: bool = False
+) -> str | None:
+    """A telegram party's key; a person's name gives way to the place the telegram came from.
+
+    The people and offices who send and receive telegrams meet the posts they stand for:
+    the Secretary of State is the Department unless travelling (a Secto/Tosec or Dulte/Tedul
+    telegram, or one sent from elsewhere); an officer "in Vietnam" or "at Hong Kong" is the
+    post there.
+    """
     if name:
         key = canonical_party(name)
+        if key == "Secretary of State" and not travelling and place is None:
+            return canonical_party(DEPARTMENT)
         if key and (key.startswith(("Embassy", "Post", "Department", "US")) or place is None):
+            if not key.startswith(("Embassy", "Post", "Department", "US", "Secretary")):
+                m = _POSTED.search(key)
+                post = canonical_party(m.group("place")) if m else None
+                if post and post.startswith(("Embassy", "Post", "US")):
+                    return post
             return key
     if place:
         return canonical_party(place)
     return canonical_party(name) if name else None
+
+
+def _travelling(doc: Document) -> bool:
+    """Whether a telegram is to or from a Secretary travelling (Secto/Tosec, Dulte/Tedul)."""
+    return bool(doc.series and doc.series.lower() in TRAVEL_SERIES)
 
 
 def _external_key(c: Citation, doc: Document) -> str | None:
@@ -520,8 +546,8 @@ class _Resolver:
         for d in pool:
             if circular is not None and _is_circular(d) != circular:
                 continue  # a circular is not a telegram to one post, nor the reverse
-            d_sender = _party(d.sender, d.place if not _is_dept(d) else None)
-            d_recipient = _party(d.recipient)
+            d_sender = _party(d.sender, d.place if not _is_dept(d) else None, _travelling(d))
+            d_recipient = _party(d.recipient, None, _travelling(d))
             score = 0
             ok = True
             for want, got in ((sender, d_sender), (recipient, d_recipient)):
