@@ -64,6 +64,9 @@ class Linked:
     ibid_document: bool = False
     """For a footnote of the document an ibid. names (``ibid., Document 26, footnote 12``):
     its volume is the ibid's."""
+    ibid: IbidCitation | None = None
+    """For a footnote followed by ``, ibid.`` (``See footnote 4, ibid.``): that ibid; the
+    footnote is one of what the ibid repeats (a document, or a page of a volume)."""
     elsewhere: str | None = None
     """For a footnote of another text (``footnote 8, ibid., p. 627``, ``Footnote 12 to the
     reference despatch``): why it is not the citing document's, else None."""
@@ -175,7 +178,9 @@ def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
             j += 1
         after = citations[j + 1] if j + 1 < n else None
         if isinstance(after, IbidCitation) and _gap(text, citations[j], after, _COMMA):
-            out[i] = attrs.evolve(item, elsewhere="a footnote of the work the ibid. repeats")
+            out[i] = attrs.evolve(
+                item, elsewhere="a footnote of the work the ibid. repeats", ibid=after
+            )
         elif _OF_ANOTHER.match(text, citations[j].span.end):
             out[i] = attrs.evolve(item, elsewhere="a footnote of the text named after it")
     # a footnote's page keeps the page's volume

@@ -636,6 +636,31 @@ class _Resolver:
                 out["candidates"] = others
         return out
 
+    def ibid_footnote(
+        self, c: FootnoteCitation, ibid: IbidCitation, antecedent: Citation | None,
+        doc: Document,
+    ) -> dict[str, object]:
+        """``See footnote 4, ibid.``: footnote 4 of what the ibid. repeats: a document cited
+        just before in the same text (``Document 81; see footnote 4, ibid.``), or a page of a
+        volume (``footnote 1, ibid., p. 993``); anything else is another work's footnote
+        (external: the editors' ibid. often reaches further back than a reader can follow)."""
+        if isinstance(antecedent, DocumentCitation) and antecedent.number is not None:
+            owned = attrs.evolve(c, document=antecedent.number, volume=antecedent.volume)
+            result = self.footnote(owned, doc)
+            result["method"] = "footnote+ibid"
+            return result
+        page = ibid.locator.pages if isinstance(ibid.locator, PageCitation) else None
+        volume = getattr(antecedent, "volume", None)
+        if isinstance(antecedent, PublicationCitation | PageCitation) and page is not None:
+            if volume is None and isinstance(antecedent, PageCitation):
+                volume = self.page_volume.get(id(antecedent))
+            return self.page_footnote(c, doc, page, volume)
+        return {
+            "status": "external",
+            "method": "footnote+ibid",
+            "reason": "a footnote of the work the ibid. repeats",
+        }
+
     def ibid(
         self, c: IbidCitation, antecedent: Citation | None, doc: Document
     ) -> tuple[IbidCitation, dict[str, object], Citation | None]:
@@ -735,8 +760,10 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
         for container in doc.containers():
             note = container.where in ("source", "footnote")
             carry: tuple[int, str] | None = None  # (end, volume) of an ibid's document list
+            seen: set[Citation] = set()  # the citations of this container so far
             for linked in link(container.text, find_citations(container.text, volume=doc.volume)):
                 c = linked.citation
+                seen.add(c)
                 if (
                     carry is not None
                     and isinstance(c, DocumentCitation | FootnoteCitation)
@@ -779,6 +806,11 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                         "method": "reftel",
                         "reason": "the telegram of the Reference line",
                     }
+                elif isinstance(c, FootnoteCitation) and linked.ibid is not None:
+                    previous = in_notes if note else anywhere
+                    if isinstance(previous, DocumentCitation) and previous not in seen:
+                        previous = None  # a document cited in another text
+                    result = resolver.ibid_footnote(c, linked.ibid, previous, doc)
                 elif isinstance(c, FootnoteCitation) and linked.elsewhere is not None:
                     result = {"status": "external", "method": "footnote",
                               "reason": linked.elsewhere}
@@ -797,7 +829,7 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                 ):
                     reference = {k: v for k, v in result.items() if k != "reason"}
                 yield Resolution(citation=c, document=doc, container=container, **result)  # type: ignore[arg-type]
-                if not isinstance(c, UnparsedCitation | PageCitation):
+                if linked.ibid is None and not isinstance(c, UnparsedCitation | PageCitation):
                     anywhere = c
                     if note:
                         in_notes = c
