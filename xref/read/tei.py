@@ -543,6 +543,8 @@ class _Reader:
         own, series = parse_own_number(body_text, heading_info.genre)
         if own is None and heading_info.number is not None:
             own, series = heading_info.number, heading_info.series
+        if own is None and heading_info.genre and "telegram" in heading_info.genre:
+            own, series = parse_own_number(head_text, "heading")
         if own is None and source is not None and heading_info.genre and (
             "telegram" in heading_info.genre
         ):

@@ -20,8 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from xref.read.documents import Document
+
+if TYPE_CHECKING:
+    from xref.resolve.corpus import Corpus
 
 __all__ = ["PageIndex", "first_page"]
 
@@ -36,8 +40,24 @@ def first_page(pages: str) -> str | None:
     return m.group(0).lower() if m else None
 
 
+_CACHE: list[tuple[Corpus, PageIndex]] = []
+"""The indexes of the last corpora seen (resolution is called once per volume, with one
+corpus: the index is built once)."""
+
+
 class PageIndex:
     """For each volume, the documents on each printed page, in volume order."""
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> PageIndex:
+        """The index of ``corpus``'s documents, built once for the last few corpora."""
+        for seen, index in _CACHE:
+            if seen is corpus:
+                return index
+        index = cls(corpus.documents)
+        _CACHE.insert(0, (corpus, index))
+        del _CACHE[2:]
+        return index
 
     def __init__(self, documents: Iterable[Document]) -> None:
         self._on: dict[tuple[str, str], list[Document]] = {}

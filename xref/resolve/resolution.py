@@ -263,12 +263,12 @@ class _Resolver:
     loaded: set[str] = attrs.field(factory=set)
     by_own_number: dict[str | None, list[Document]] = attrs.field(factory=dict)
     last_document: dict[str, Document] = attrs.field(factory=dict)
-    pages: PageIndex = attrs.field(factory=lambda: PageIndex(()))
+    pages: PageIndex = attrs.field(init=False)
     page_volume: dict[int, str] = attrs.field(factory=dict)
     """The volume a page citation (by ``id``) was read in, when not the citing one."""
 
     def __attrs_post_init__(self) -> None:
-        self.pages = PageIndex(self.corpus.documents)
+        self.pages = PageIndex.of(self.corpus)
         # a volume counts as loaded (so a missing number is an error) only when read whole
         self.loaded = {v.id for v in self.corpus.volume_info}
         for d in self.corpus.documents:
