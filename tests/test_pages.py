@@ -174,3 +174,25 @@ def test_footnote_of_another_volume_is_external_with_its_key() -> None:
     fn = [r for r in res if r.citation.kind == "footnote"]
     assert len(fn) == 1
     assert (fn[0].status, fn[0].key) == ("external", "frus1951v02#d261fn2")
+
+
+@pytest.mark.parametrize(
+    ("text", "genre", "expected"),
+    [
+        ("top secret\n\n1691. Deptel 1047.", "telegram", ("1691", None)),
+        ("Secret\n\nNIACT Emergency\n\nTopad 1965. Sebald from Dulles.", "telegram",
+         ("1965", "Topad")),
+        ("20314/Delto 682. From Harriman and Vance.", "telegram", ("682", "Delto")),
+        ("241240Z/UK 50245. Specat Limdis for Admiral Sharp.", "telegram", ("50245", "UK")),
+        ("[place not declassified],\n\n297. 1. Following views", "telegram", ("297", None)),
+        ("507 1. Urtel 964, July 29.", "telegram", ("507", None)),
+        ("28. Telegram 207669/Tosec 100402 From the Department of State to All Posts",
+         "heading", ("100402", "Tosec")),
+        ("Unnumbered. With recent crescendo of Soviet attacks", "telegram", (None, None)),
+    ],
+)
+def test_own_number_forms(text: str, genre: str, expected: tuple[str | None, str | None]) -> None:
+    """A telegram's own number after the lines printed above it, and with a series."""
+    from xref.read.headers import parse_own_number
+
+    assert parse_own_number(text, genre) == expected
