@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from xref.cite.find import find_citations
@@ -196,3 +197,41 @@ def test_own_number_forms(text: str, genre: str, expected: tuple[str | None, str
     from xref.read.headers import parse_own_number
 
     assert parse_own_number(text, genre) == expected
+
+
+def _resolve_text(text: str) -> list[Resolution]:
+    """Resolve ``text`` as the body of a document of the fixture volume."""
+    volume = read_volume(FIXTURE)
+    doc = volume.documents[1]
+    body = type(doc.body)("body", text)
+    other = type(doc)(
+        id=f"{VOL}#d9", volume=VOL, local_id="d9", number="9", heading=doc.heading, body=body
+    )
+    return list(resolve_documents([other], Corpus.from_documents([volume])))
+
+
+def test_pages_after_another_volume_are_that_volumes() -> None:
+    """``vol. VII, Part 1, p. 93; ibid., p. 150`` and ``vol. VI, p. 589, and p. 611``: the
+    later pages are the named volume's (not loaded: external), never the citing one's."""
+    res = _resolve_text(
+        "See Foreign Relations, 1951, vol. VII, Part 1, p. 93; ibid., p. 150. "
+        "Also vol. VI, p. 589, and p. 611."
+    )
+    keys = {r.citation.text: (r.status, r.key) for r in res}
+    assert keys["ibid., p. 150"] == ("external", "frus1951v07p1#pg_150")
+    assert keys["p. 611"] == ("external", "frus1951v06#pg_611")
+
+
+def test_bare_page_in_a_volume_that_numbers_documents_is_not_its_own() -> None:
+    """The fixture's headings print no numbers, so ``p. 19`` is its page; the same words in
+    a volume whose headings are numbered (``12. Telegram From ...``) are another work's."""
+    assert _resolve_text("See p. 19.")[0].target == f"{VOL}#d1"
+    from xref.resolve.pages import PageIndex
+
+    volume = read_volume(FIXTURE)
+    numbered = [
+        attrs.evolve(d, heading=type(d.heading)("heading", f"{i}. Telegram From X to Y"))
+        for i, d in enumerate(volume.documents, 1)
+    ]
+    assert VOL in PageIndex(volume.documents).by_page
+    assert VOL not in PageIndex(numbered).by_page
