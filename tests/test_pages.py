@@ -235,3 +235,24 @@ def test_bare_page_in_a_volume_that_numbers_documents_is_not_its_own() -> None:
     ]
     assert VOL in PageIndex(volume.documents).by_page
     assert VOL not in PageIndex(numbered).by_page
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # from New Delhi (d1): a Deptel goes to the Embassy in India, unless it names a post
+        ("Deptel 1047", ("Department of State", "Embassy in India", "1047")),
+        ("Deptel 2353 to Ankara", ("Department of State", "Embassy in Turkey", "2353")),
+        # the Secretary's delegation's series: the series number is the channel
+        ("Secto 188 to Dept", (None, None, "Secto 188")),
+    ],
+)
+def test_channel_of_a_telegram_reference(
+    documents: dict[str, Document], text: str, expected: tuple[str | None, ...]
+) -> None:
+    """The channel a telegram reference names, seen from d1 (New Delhi to the Secretary)."""
+    from xref.cite.models import TelegramCitation
+    from xref.resolve.resolution import telegram_channel
+
+    (cite,) = [c for c in find_citations(text) if isinstance(c, TelegramCitation)]
+    assert telegram_channel(cite, documents["d1"]) == expected

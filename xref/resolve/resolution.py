@@ -158,16 +158,23 @@ def telegram_channel(
         return r_doc, s_doc, number
     if re.fullmatch(r"dep(?:cir)?tel|circtel|circular telegram", series):
         recipient = None if "cir" in series else post
+        if cite.recipient and "cir" not in series:
+            named = canonical_party(cite.recipient)  # "Deptel 2353 to Ankara"
+            recipient = named if named != dept else recipient
         return dept, recipient, number
     if re.fullmatch(r"(?:emb|con|leg|mis|del|usun)tel", series):
         return post, dept, number
-    if series in ("telegram", "reftel"):
-        s = canonical_party(cite.sender) if cite.sender else None
-        r = canonical_party(cite.recipient) if cite.recipient else None
-        return s, r, number
-    # a lettered series (Secto, Topol, Dulte): the series is part of the number
     s = canonical_party(cite.sender) if cite.sender else None
     r = canonical_party(cite.recipient) if cite.recipient else None
+    if s is not None and s == r:
+        s = None  # "telegram 2434 to Department" read as from it too: only one end is known
+    if series in ("telegram", "reftel"):
+        return s, r, number
+    if series in TRAVEL_SERIES:
+        # Secto/Dulte from the Secretary's delegation, Tosec/Tedul to it: the series number
+        # is the channel; the parties around it are the delegation's, wherever it is
+        s = r = None
+    # a lettered series (Secto, Topol, Dulte): the series is part of the number
     return s, r, f"{cite.series} {number}" if number else None
 
 
