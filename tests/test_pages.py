@@ -256,3 +256,14 @@ def test_channel_of_a_telegram_reference(
 
     (cite,) = [c for c in find_citations(text) if isinstance(c, TelegramCitation)]
     assert telegram_channel(cite, documents["d1"]) == expected
+
+
+def test_footnote_read_whole_with_its_page() -> None:
+    """A parser that reads ``footnote 2, p. 20`` as one footnote citation (branch gram12):
+    its page is taken from its text."""
+    from xref.cite.models import FootnoteCitation, Span
+
+    text = "see footnote 2, p. 20."
+    whole = FootnoteCitation(span=Span(4, 21), text="footnote 2, p. 20", number="2")
+    (linked,) = link(text, [whole])
+    assert linked.page == ("20", None)

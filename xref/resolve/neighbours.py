@@ -47,6 +47,8 @@ _OF_ANOTHER = re.compile(
     r"\s+(?:to|of|in)\s+(?!this\b|the\s+(?:present|same)\b)(?:the\s+)?[A-Za-z]"
 )
 """``footnotes 7 and 9 to NSC 125/6``, ``Footnote 12 to the reference despatch``."""
+_OWN_PAGE = re.compile(r",\s*(?:on\s+)?(?:pp?\.|pages?)\s*(\d+)[^,]*$")
+"""The page inside a footnote citation that a parser reads whole: ``footnote 5, p. 241``."""
 _PAGE_LIST = re.compile(r"\s*[,;]?\s*(?:and\s+)?")
 """Between pages of one volume: ``vol. VI, p. 589, and p. 611``."""
 
@@ -166,6 +168,13 @@ def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
             )
             if volume is not None and _gap(text, before, c, _PAGE_LIST):
                 out[i] = attrs.evolve(out[i], volume=volume)
+    # a footnote read whole with its page ("footnote 5, p. 241" as one citation)
+    for i, item in enumerate(out):
+        c = item.citation
+        if isinstance(c, FootnoteCitation) and c.document is None and c.relative is None:
+            m = _OWN_PAGE.search(c.text)
+            if m is not None and item.page is None:
+                out[i] = attrs.evolve(item, page=(m.group(1), c.volume))
     # a footnote of what an ibid repeats, or of a text named after it
     for i, item in enumerate(out):
         c = item.citation
