@@ -267,3 +267,24 @@ def test_footnote_read_whole_with_its_page() -> None:
     whole = FootnoteCitation(span=Span(4, 21), text="footnote 2, p. 20", number="2")
     (linked,) = link(text, [whole])
     assert linked.page == ("20", None)
+
+
+def test_a_page_volume_belongs_to_its_citation_object_only() -> None:
+    """The volume a page was read in (``vol. V, p. 630, and p. 640``) is kept for that very
+    citation object: a later citation that Python places where a freed one was (the same
+    ``id``) does not inherit it (keyed by ``id`` alone, the carried-over branch resolved
+    ``ibid., p. 43`` into frus1955-57v11, a stale entry left by another document)."""
+    from xref.cite.models import PageCitation, Span
+    from xref.resolve.resolver import Resolver
+
+    volume = read_volume(FIXTURE)
+    resolver = Resolver(Corpus.from_documents([volume]))
+    first = PageCitation(span=Span(0, 6), text="p. 630", pages="630")
+    resolver.remember_volume(first, "frus1947v05")
+    assert resolver.volume_of_page(first) == "frus1947v05"
+    assert resolver.volume_of_page(attrs.evolve(first)) is None  # an equal, other object
+    later = PageCitation(span=Span(0, 5), text="p. 43", pages="43")
+    # what id reuse leaves: an entry under later's id that was written for another object
+    resolver.page_volume[id(later)] = resolver.page_volume.pop(id(first))
+    assert resolver.volume_of_page(later) is None
+    assert resolver.volume_of_page(None) is None

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from xref.cite.models import FootnoteCitation
+from xref.cite.models import Citation, FootnoteCitation
 from xref.read.documents import Document
 
 if TYPE_CHECKING:
@@ -117,6 +117,17 @@ class PageResolving:
 
     pages: PageIndex
     loaded: set[str]
+    page_volume: dict[int, tuple[Citation, str]]
+
+    def remember_volume(self, c: Citation, volume: str) -> None:
+        """Note that page citation ``c`` was read in ``volume`` (``vol. V, p. 630, and p.
+        640``), for an ``ibid.`` that repeats it."""
+        self.page_volume[id(c)] = (c, volume)  # c kept: its id is not reused while here
+
+    def volume_of_page(self, c: Citation | None) -> str | None:
+        """The volume :meth:`remember_volume` noted for this very citation object, or None."""
+        entry = self.page_volume.get(id(c))
+        return entry[1] if entry is not None and entry[0] is c else None
 
     def _volume(self, cited: str | None, doc: Document) -> str | None:
         raise NotImplementedError  # pragma: no cover - the resolver's

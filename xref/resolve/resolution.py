@@ -134,6 +134,7 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
     """
     resolver = Resolver(corpus)
     for doc in documents:
+        resolver.page_volume.clear()  # an ibid. never repeats another document's page
         # ibid. in a note repeats the previous citation of the notes (source note first);
         # in running text (editorial notes) the previous citation of any kind
         in_notes: Citation | None = None
@@ -201,7 +202,7 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                 else:
                     result = resolver.resolve(c, doc, named, volume=linked.volume)
                     if linked.volume is not None:
-                        resolver.page_volume[id(c)] = linked.volume
+                        resolver.remember_volume(c, linked.volume)
                 result = flag_missing_volume(c, result)
                 if (
                     isinstance(c, TelegramCitation)

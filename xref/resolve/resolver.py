@@ -104,8 +104,9 @@ class Resolver(PageResolving):
     by_own_number: dict[str | None, list[Document]] = attrs.field(factory=dict)
     last_document: dict[str, Document] = attrs.field(factory=dict)
     pages: PageIndex = attrs.field(init=False)
-    page_volume: dict[int, str] = attrs.field(factory=dict)
-    """The volume a page citation (by ``id``) was read in, when not the citing one."""
+    page_volume: dict[int, tuple[Citation, str]] = attrs.field(factory=dict)
+    """The volume a page citation was read in, when not the citing one (see
+    :meth:`~xref.resolve.pages.PageResolving.volume_of_page`)."""
 
     def __attrs_post_init__(self) -> None:
         self.pages = PageIndex.of(self.corpus)
@@ -435,7 +436,7 @@ class Resolver(PageResolving):
         volume = getattr(antecedent, "volume", None)
         if isinstance(antecedent, PublicationCitation | PageCitation) and page is not None:
             if volume is None and isinstance(antecedent, PageCitation):
-                volume = self.page_volume.get(id(antecedent))
+                volume = self.volume_of_page(antecedent)
             return self.page_footnote(c, doc, page, volume)
         return {
             "status": "external",
@@ -474,9 +475,9 @@ class Resolver(PageResolving):
             # "ibid., p. 150" repeats the volume of what it repeats
             volume = getattr(antecedent, "volume", None)
             if volume is None and isinstance(antecedent, PageCitation):
-                volume = self.page_volume.get(id(antecedent))
+                volume = self.volume_of_page(antecedent)
             if volume is not None:
-                self.page_volume[id(effective)] = volume
+                self.remember_volume(effective, volume)
         result = dict(self.resolve(effective, doc, volume=volume))
         result["method"] = f"ibid+{result.get('method', '')}"
         return filled, result, effective
