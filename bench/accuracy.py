@@ -233,6 +233,11 @@ class Tally:
     pg_found: int = 0
     pg_named: int = 0
     pg_right: int = 0
+    pgd_refs: int = 0
+    pgd_nodoc: int = 0
+    pgd_recalled: int = 0
+    pgd_resolved: int = 0
+    pgd_correct: int = 0
     citations: int = 0
     documents: int = 0
     seconds: float = 0.0
@@ -303,9 +308,104 @@ def load_verified(path: Path) -> set[tuple[str, str, str, str]]:
 PAGES: dict[str, dict[str, set[str]]] = {}
 """For each loaded volume, the documents on each of its pages (``bench/pages.py``)."""
 
+PAGE_LINK = re.compile(r"(?P<vol>frus[\w-]*)?#pg_(?P<page>\w+)")
+"""An editors' page link: ``#pg_20`` or ``frus1947v05#pg_630``."""
+PAGE_KINDS = ("page", "page-footnote")
+"""Resolution methods (after ``ibid+``) that read a page."""
+
+
+def page_holders(corpus: Corpus) -> dict[tuple[str, str], set[str]]:
+    """``(volume, page)`` -> the ids of the documents printed (wholly or in part) on it,
+    from the reader's :attr:`~xref.read.documents.Document.pages`."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for d in corpus.documents:
+        for p in getattr(d, "pages", ()):
+            out[(d.volume or "", p.lower())].add(d.id)
+    return out
+
+
+def page_key(target: str, volume: str) -> tuple[str, str] | None:
+    """``(volume, page)`` of an editors' page link (the page without ``pg_``), or None."""
+    m = PAGE_LINK.fullmatch(target.strip())
+    if m is None:
+        return None
+    return (m.group("vol") or volume, m.group("page").lower())
+
+
+def target_document(target: str | None) -> str | None:
+    """The document id of a resolved target (a footnote's document for ``VOL#dNfnM``)."""
+    if not target:
+        return None
+    return re.sub(r"fn\w*$", "", target)
+
+
+def in_range(r: Any, page: str) -> bool:
+    """Whether ``page`` is inside the page range ``r``'s citation names past its first page
+    (``pp. 9–21`` names page 21; the editors link each end, the resolver the first page)."""
+    cite = r.citation
+    pages = getattr(cite, "pages", None) or getattr(getattr(cite, "locator", None), "pages", None)
+    m = re.fullmatch(r"(\d+)\s*-\s*(\d+)", pages or "")
+    if m is None or not page.isdigit():
+        return False
+    first, last = int(m.group(1)), int(m.group(2))
+    if last < first:  # "pp. 1013-16"
+        last = int(str(first)[: len(str(first)) - len(m.group(2))] + m.group(2))
+    return first < int(page) <= last
+
+
+def score_page_resolution(
+    doc: Document, c: Container, res: Sequence[Any], loaded: set[str],
+    holders: dict[tuple[str, str], set[str]], tally: Tally, ex: Examples,
+) -> None:
+    """Issue 13's page columns: the editors' ``#pg_N`` links against the documents on page N
+    (as the reader places them, :attr:`Document.pages`).
+
+    Recall: refs into a loaded volume's page that holds a document, with an overlapping
+    citation resolved to one of that page's documents (or a footnote of one), or a range
+    that covers the page. Precision: citations resolved by page (``page``,
+    ``page-footnote``, their ``ibid+`` forms) that overlap such a ref, resolved to a
+    document on its page.
+    """
+    for ref in c.refs:
+        key = page_key(ref.target, doc.volume or "")
+        if key is None or key[0] not in loaded:
+            continue
+        want = holders.get(key)
+        if not want:
+            tally.pgd_nodoc += 1
+            continue
+        tally.pgd_refs += 1
+        hits = overlapping(ref, res)
+        if any(r.status == "resolved" and (target_document(r.target) in want
+                                           or in_range(r, key[1])) for r in hits):
+            tally.pgd_recalled += 1
+        else:
+            ex.add(
+                "page: recall miss",
+                shape(c.text[ref.span.start : ref.span.end]),
+                f"{doc.id} {c.key}: {context(c.text, ref.span.start, ref.span.end)} -> "
+                f"{ref.target}\n    got "
+                + "; ".join(f"{r.citation.kind} {r.citation.text!r} {r.status} {r.target} "
+                            f"({r.method})" for r in hits),
+            )
+        for r in hits:
+            if r.status != "resolved" or r.method.removeprefix("ibid+") not in PAGE_KINDS:
+                continue
+            tally.pgd_resolved += 1
+            if target_document(r.target) in want or in_range(r, key[1]):
+                tally.pgd_correct += 1
+            else:
+                ex.add(
+                    "page: resolved to a document not on the page",
+                    f"{r.method} {shape(r.citation.text)}",
+                    f"{doc.id} {c.key}: {context(c.text, ref.span.start, ref.span.end)} -> "
+                    f"{ref.target}\n    got {r.target}; on the page: {sorted(want)}",
+                )
+
 
 def score_volume(
-    volume: Volume, corpus: Corpus, loaded: set[str], resolve: Any, ex: Examples
+    volume: Volume, corpus: Corpus, loaded: set[str], resolve: Any, ex: Examples,
+    holders: dict[tuple[str, str], set[str]] | None = None,
 ) -> Tally:
     """Resolve one volume and score it against its refs."""
     tally = Tally(documents=len(volume.documents))
@@ -331,6 +431,8 @@ def score_volume(
             score_refs(doc, c, refs, res, loaded, tally, ex)
             score_citations(doc, c, refs, res, tally, ex)
             score_pages(doc, c, res, tally, ex)
+            if holders is not None:
+                score_page_resolution(doc, c, res, loaded, holders, tally, ex)
         score_telegrams(doc, by_container, tally, ex)
     return tally
 
@@ -546,7 +648,7 @@ def pct(a: int, b: int) -> str:
 HEADER = (
     f"{'':24} {'docs':>5} {'refs':>5} {'found':>6} {'recall':>6} {'prec':>6} {'(n)':>5} "
     f"{'unlnk':>5} {'out':>4} | {'tel':>4} {'chan':>6} {'agree':>6} {'amb':>3} {'final':>6} "
-    f"| {'sec':>5}"
+    f"| {'pgref':>5} {'pgrec':>6} {'pgprec':>6} {'(n)':>5} | {'sec':>5}"
 )
 
 
@@ -557,7 +659,9 @@ def row(name: str, t: Tally) -> str:
         f"{pct(t.recalled, t.refs):>6} {pct(t.correct, t.resolved_overlapping):>6} "
         f"{t.resolved_overlapping:5} {t.resolved_unlinked:5} {t.outside:4} | {t.tel_pairs:4} "
         f"{pct(t.tel_channel, t.tel_pairs):>6} {pct(t.tel_agree, t.tel_channel):>6} "
-        f"{t.tel_ambiguous:3} {pct(t.tel_final, t.tel_pairs):>6} | {t.seconds:5.1f}"
+        f"{t.tel_ambiguous:3} {pct(t.tel_final, t.tel_pairs):>6} | {t.pgd_refs:5} "
+        f"{pct(t.pgd_recalled, t.pgd_refs):>6} {pct(t.pgd_correct, t.pgd_resolved):>6} "
+        f"{t.pgd_resolved:5} | {t.seconds:5.1f}"
     )
 
 
@@ -586,7 +690,11 @@ doc/footnote citations with no ref (no answer key); out: refs into volumes not l
 tel: telegram citations followed by a footnote naming a document; chan: the channel alone
 (Resolution.channel_target) names a document, of tel; agree: that document is the
 footnote's, of chan; amb: several telegrams fit the channel; final: Resolution.target (which
-may use the footnote) is the footnote's document, of tel; sec: resolution time."""
+may use the footnote) is the footnote's document, of tel; pgref: editors' page links
+(#pg_N) into a loaded volume's page that holds a document (Document.pages); pgrec: those
+with an overlapping citation resolved to a document on the page (or its footnote); pgprec:
+citations resolved by page overlapping such a link that name a document on its page, of
+(n); sec: resolution time."""
 
 
 def write_examples(path: Path, ex: Examples) -> None:
@@ -637,11 +745,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(f"unknown volume among {args.volumes}")
 
     ex = Examples()
+    holders = page_holders(corpus)
     total, eras, sets = Tally(), defaultdict(Tally), defaultdict(Tally)
     per_volume: list[tuple[str, Tally]] = []
     print(f"\n{HEADER}")
     for v in selected:
-        tally = score_volume(v, corpus, loaded, resolve, ex)
+        tally = score_volume(v, corpus, loaded, resolve, ex, holders)
         print(row(v.id, tally), flush=True)
         if tally.crashed:
             print(f"  !! resolution crashed, volume not scored: {tally.crashed}")
@@ -676,6 +785,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"found with a doc/footnote-kind citation: {pct(total.found_doc, total.refs)}; "
           f"'Document N and footnote M thereto' doc parts counted right: {total.thereto_part}; "
           f"refs outside the corpus found: {pct(total.outside_found, total.outside)}")
+    for name, t in ((f"set: {n}", sets[n]) for n in SETS if n in sets):
+        refs, scored = t.refs + t.pgd_refs, t.resolved_overlapping + t.pgd_resolved
+        print(f"{name}: document/footnote/page links restored "
+              f"{pct(t.recalled + t.pgd_recalled, refs)} recall of {refs}, "
+              f"{pct(t.correct + t.pgd_correct, scored)} precision of {scored}; "
+              f"page links on no document (front or back matter) {t.pgd_nodoc}")
+    refs, scored = total.refs + total.pgd_refs, total.resolved_overlapping + total.pgd_resolved
+    print(f"TOTAL: document/footnote/page links restored "
+          f"{pct(total.recalled + total.pgd_recalled, refs)} recall of {refs}, "
+          f"{pct(total.correct + total.pgd_correct, scored)} precision of {scored}; "
+          f"page links on no document (front or back matter) {total.pgd_nodoc}")
     if total.miss_status:
         print("recall misses among found refs, by status: "
               + ", ".join(f"{k} {n}" for k, n in total.miss_status.most_common()))

@@ -89,10 +89,8 @@ def corpus_of(corpus: CorpusLike | None, *, jobs: int | None = None) -> Corpus:
         for result in read_paths(paths, jobs=jobs):
             if result.error is not None:
                 raise result.error
-            if result.volume is not None:
-                items.append(result.volume)
-            elif result.document is not None:
-                items.append(result.document)
+            if result.item is not None:
+                items.append(result.item)
     return Corpus.from_documents(items)
 
 

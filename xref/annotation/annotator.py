@@ -253,10 +253,8 @@ def annotate(
     for res in read_paths([str(x) for x in corpus], volume=volume, jobs=1):
         if res.error is not None:
             raise res.error
-        if res.volume is not None:
-            extra.append(res.volume)
-        elif res.document is not None:
-            extra.append(res.document)
+        if res.item is not None:
+            extra.append(res.item)
     if is_tei:
         vol = read_volume(p)
         index = Corpus.from_documents([vol, *extra])

@@ -243,6 +243,16 @@ _ELSEWHERE_AFTER = re.compile(
 )
 
 
+_OTHER_BODY_BEFORE = re.compile(
+    r"(?:\b[A-Z]{2,}|\b(?:Assembly|Council|Nations|Board|Commission|Committee))\s+$"
+)
+"""Another body's series of documents: ``NSC Document 5508``, ``CAB Document 5031``,
+``United Nations General Assembly Document 2263``."""
+
+
+_SOURCE_TEXT_NOTE = re.compile(r"\[Footnote in the source text\.?\]", re.I)
+
+
 def _elsewhere(r: Resolution) -> bool:
     """Whether the citation's surroundings place it in another publication or volume.
 
@@ -257,6 +267,10 @@ def _elsewhere(r: Resolution) -> bool:
     if _ELSEWHERE_AFTER.match(c.text[e:e + 40]):
         return True
     explicit = isinstance(cite, IbidCitation) or getattr(cite, "volume", None) is not None
+    if not explicit and _OTHER_BODY_BEFORE.search(c.text[max(0, s - 40):s]):
+        return True
+    if _SOURCE_TEXT_NOTE.search(c.text):
+        return True  # the original's own footnote: its references are not to FRUS
     return not explicit and bool(_ELSEWHERE_BEFORE.search(c.text[max(0, s - 80):s]))
 
 

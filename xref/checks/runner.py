@@ -130,10 +130,8 @@ def _read(inputs: Iterable[Input], jobs: int | None) -> tuple[list[Document | Vo
     for r in results:
         if r.error is not None:
             errors.append(r.error)
-        elif r.volume is not None:
-            items.append(r.volume)
-        elif r.document is not None:
-            items.append(r.document)
+        elif r.item is not None:
+            items.append(r.item)
     return items, errors
 
 

@@ -220,7 +220,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "page",
         "page",
         False,
-        r"\b(?:[Pp]rinted\s+)?(?:[Aa]nte|post)\b(?=,?\s*pp?\.)|\bpp?\.(?=\s*\d)",
+        r"\b(?:[Pp]rinted\s+)?(?:[Aa]nte|post)\b(?=,?\s*(?:pp?\.|pages?\s))|\bpp?\.(?=\s*\d)"
+        r"|\bpages?(?=\s+\d)",
     ),
 ]
 
@@ -259,6 +260,11 @@ _DISTRIBUTION_BEFORE = re.compile(
     r"\b(?:[Ss]ent|[Rr]epeated|[Rr]pte?d|[Rr]pt|[Pp]ass(?:ed)?|[Ii]nfo|[Pp]ouched)\b[^.:\n()]*$"
 )
 
+_ROUTE_BEFORE = re.compile(r"\b(?:to|from|at|by|of)(?:\s+the)?\s+$")
+"""A place a telegram went to or came from, or an author, not a title: ``to Tehran, p. 44``,
+``memorandum of February 11 by Mr. Hickerson, p. 224``, ``Cutler to the President, Aug. 30,
+1954, p. 740``."""
+
 # "No. 2" is a document only where nothing names another series of numbers before it
 _NUMBERED_NOUN_BEFORE = re.compile(r"(?:[A-Za-z][\w.]*|\d)\s*$")
 _NUMBERED_OK_WORDS = frozenset(
@@ -272,7 +278,7 @@ _NUMBERED_OK_WORDS = frozenset(
 _ANCHORS = re.compile(
     r"tel|Tel|TEL|ocument|ootnote|bid|Lot|lot\s+\d|LOT|CIA|FRC|ibrar|Yearbook|Materials|Department"
     r"|Archives|RG|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\."
-    r"|spatch|desp|irgram|pp?\.|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d"
+    r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d"
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"
     r"|['\u2019]s\s\d|Ref|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s+\d"
     r"|Historical\s+Center|Military\s+History|Ministry\s+of"
@@ -376,6 +382,8 @@ def scan(text: str) -> Iterator[Candidate]:
         elif name == "works" or (name == "page" and text.startswith("p", start)):
             window = text[max(0, start - _LOOKBACK) : start]
             s = _TITLE_BEFORE.search(window)
+            if s is not None and _ROUTE_BEFORE.search(window, 0, s.start()):
+                s = None  # "telegram 869, September 14, to Tehran, p. 44": a place, no title
             # no title: as any "vol. N", the pages of a "vol. N" are not this volume's
             fallback = "ref" if name == "works" else rule
             if s is not None:

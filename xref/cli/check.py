@@ -90,10 +90,8 @@ def _read(
         progress.advance(r.path, documents=len(r.documents))
         if r.error is not None:
             errors.append(r.error)
-        elif r.volume is not None:
-            items.append(r.volume)
-        elif r.document is not None:
-            items.append(r.document)
+        elif r.item is not None:
+            items.append(r.item)
     return items, errors
 
 

@@ -61,10 +61,8 @@ def load(
             print(f"xref: error: {result.error}", file=sys.stderr)
             status = 2
             continue
-        if result.volume is not None:
-            index.append(result.volume)
-        elif result.document is not None:
-            index.append(result.document)
+        if result.item is not None:
+            index.append(result.item)
         docs.extend(result.documents)
     return docs, index, status
 

@@ -228,6 +228,8 @@ class Footnote:
     """The note's ``xml:id`` (``d12fn3``); for plain text ``fn3``."""
     container: Container
     """The note's text, refs and source map."""
+    page: str | None = None
+    """The printed page its marker stands on (the last ``<pb n>`` before it), or None."""
 
     @property
     def text(self) -> str:
@@ -321,6 +323,9 @@ class Document:
     """The file it was read from."""
     diagnostics: tuple[DocumentDiagnostic, ...] = ()
     """Problems found while reading it."""
+    pages: tuple[str, ...] = ()
+    """The printed pages it runs over (the volume's ``<pb n>``), the page it starts on
+    first; empty when the volume marks no pages."""
 
     @property
     def channel(self) -> tuple[str | None, str | None, str | None]:

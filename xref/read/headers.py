@@ -245,10 +245,11 @@ def parse_heading(text: str) -> HeadingInfo:
 
 _OWN = re.compile(
     r"^\s*(?:\[[^\]]{0,60}\]\s*)?"
-    r"(?:(?P<series>[A-Z][A-Za-z]{1,7}|[A-Z]{2,6})\s+)?"
-    r"(?P<num>[A-Z]{0,3}-?\d+[A-Za-z]?(?:[-/]\d+)?)"
+    r"(?:\d{1,7}Z?\s*/\s*(?=[A-Z]))?"  # "20314/Delto 682", "241240Z/UK 50245": the series
+    r"(?:(?P<series>[A-Z][A-Za-z]{1,7}|[A-Z]{2,6}|[A-Z](?=\s+\d{3}))\s+)?"
+    r"(?P<num>[A-Z]{0,3}-?\d+(?:[A-Za-z]{1,2}\b|[A-Za-z]?)(?:[-/]\d+)?)"
     r"(?:\s*\((?:DA IN|DAIN)[^)]*\))?"
-    r"(?=[.:;,]|\s+[A-Z(]|\s*$)"
+    r"(?=[.:;,]|\s+[A-Z(\[]|\s+\d{1,2}\.\s|\s*$)"
 )
 _PRECEDENCES = ("Niact", "Priority", "Immediate", "Flash", "Routine", "Operational")
 _NOT_SERIES = frozenset({"PAGE", "TELEGRAM", "SECRET", "CONFIDENTIAL", "TOP", "DEAR", "FOR"})
@@ -256,9 +257,15 @@ _NOT_SERIES = frozenset({"PAGE", "TELEGRAM", "SECRET", "CONFIDENTIAL", "TOP", "D
 
 def parse_own_number(text: str, genre: str | None) -> tuple[str | None, str | None]:
     """A telegram's own number and series from the start of its text: ``2832.``,
-    ``Topol 1108.``, ``Secto 53.``. With ``genre="source"``, look for ``telegram N`` stated
-    in a source note instead. Returns ``(number, series)``; series is None for a plain number.
+    ``Topol 1108.``, ``Secto 53.``, ``20314/Delto 682.``. With ``genre="source"``, look for
+    ``telegram N`` stated in a source note instead; with ``genre="heading"``, for a series
+    number in a heading (``Telegram 207669/Tosec 100402 From``). Returns ``(number,
+    series)``; series is None for a plain number.
     """
+    if genre == "heading":
+        # "28. Telegram 207669/Tosec 100402 From the Department of State to ...": the series
+        h = _HEADING_SERIES.search(text)
+        return (h.group("num"), h.group("series")) if h else (None, None)
     if genre == "source":
         m = re.search(
             r"\b(?:[Ss]ent|[Tt]ransmitted|[Ss]ent as|[Ii]ssued)\b[^.;]{0,40}?\b"
@@ -270,6 +277,7 @@ def parse_own_number(text: str, genre: str | None) -> tuple[str | None, str | No
         return m.group("num"), None
     if genre is not None and not any(w in genre for w in ("telegram", "cable", "message")):
         return None, None
+    text = _skip_markings(text)
     m = _OWN.match(text[:200])
     if m is None:
         return None, None
@@ -279,6 +287,40 @@ def parse_own_number(text: str, genre: str | None) -> tuple[str | None, str | No
     if series in _PRECEDENCES:
         series = None
     return m.group("num"), series
+
+
+_HEADING_SERIES = re.compile(
+    r"\b[Tt]elegram\s+\d+\s*/\s*(?P<series>[A-Z][A-Za-z]{1,7})\s+(?P<num>\d+)\s+(?:[Ff]rom|[Tt]o)\b"
+)
+"""A heading that gives the telegram's number and its series number."""
+_MARKING_WORDS = frozenset(
+    """top secret confidential restricted unclassified limited official use only for no
+    classification marking priority urgent us niact immediate emergency flash routine
+    operational plain eyes most officialy""".split()
+)
+"""Words of the classification and precedence line some volumes print above a telegram's
+text (``secret``, ``confidential us urgent``, ``Top Secret Priority``, ``Secret NIACT
+Emergency``)."""
+
+
+_BRACKETED_LINE = re.compile(r"\[[^\]]{1,60}\][,.]?")
+
+
+def _skip_markings(text: str) -> str:
+    """``text`` without a first paragraph made only of classification and precedence words
+    (or only of an editors' bracket, ``[place not declassified],``)."""
+    for _ in range(2):  # "Secret" then "NIACT Emergency"
+        head, sep, rest = text.partition("\n\n")
+        if not sep or len(head) > 80:
+            break
+        if _BRACKETED_LINE.fullmatch(head):  # "[place not declassified],"
+            text = rest
+            continue
+        words = re.findall(r"[A-Za-z]+|[^\sA-Za-z,]", re.sub(r"\([^()]{0,30}\)", " ", head))
+        if not words or not all(w.lower() in _MARKING_WORDS for w in words):
+            break
+        text = rest
+    return text
 
 
 _CLASSIFICATIONS = (

@@ -58,6 +58,11 @@ class FileResult:
     """Why the file could not be read, else None."""
 
     @property
+    def item(self) -> Volume | Document | None:
+        """What was read, for a corpus: the volume or the document (None on error)."""
+        return self.volume if self.volume is not None else self.document
+
+    @property
     def documents(self) -> tuple[Document, ...]:
         """The documents read from the file (none on error)."""
         if self.volume is not None:
@@ -220,7 +225,7 @@ _LAYOUT = {
     Document: (
         "id", "volume", "local_id", "number", "heading", "body", "source", "footnotes", "genre",
         "sender", "recipient", "date", "time", "place", "dateline", "own_number", "series",
-        "path", "diagnostics",
+        "path", "diagnostics", "pages",
     ),
     Container: (
         "where", "text", "note", "label", "anchor", "parent", "refs", "source_map", "attributes",
@@ -229,7 +234,7 @@ _LAYOUT = {
         "container", "classification", "precedence", "drafted_by", "cleared_by", "approved_by",
         "repeated_to", "statuses",
     ),
-    Footnote: ("label", "id", "container"),
+    Footnote: ("label", "id", "container", "page"),
     SourceMap: ("offsets", "events", "leads", "xml"),
     DocumentDiagnostic: ("code", "message", "line"),
     Ref: ("span", "target"),
@@ -280,9 +285,10 @@ def _pack_volume(v: Volume) -> bytes:
         docs.append((
             d.id, d.volume, d.local_id, d.number, _pack_container(d.heading),
             _pack_container(d.body), source,
-            tuple((f.label, f.id, _pack_container(f.container)) for f in d.footnotes),
+            tuple((f.label, f.id, _pack_container(f.container), f.page) for f in d.footnotes),
             d.genre, d.sender, d.recipient, d.date, d.time, d.place, d.dateline, d.own_number,
             d.series, d.path, tuple((g.code, g.message, g.line) for g in d.diagnostics),
+            d.pages,
         ))
     diagnostics = tuple((g.code, g.message, g.line) for g in v.diagnostics)
     return marshal.dumps((v.id, v.title, v.path, tuple(docs), diagnostics))
@@ -299,9 +305,9 @@ def _unpack_volume(data: bytes) -> Volume:
             source = SourceNote(unpack(source[0]), *source[1:])
         out.append(Document(
             t[0], t[1], t[2], t[3], unpack(t[4]), unpack(t[5]), source,
-            tuple([Footnote(label, fid, unpack(c)) for label, fid, c in t[7]]),
+            tuple([Footnote(label, fid, unpack(c), page) for label, fid, c, page in t[7]]),
             t[8], t[9], t[10], t[11], t[12], t[13], t[14], t[15], t[16], t[17],
-            tuple([DocumentDiagnostic(*g) for g in t[18]]),
+            tuple([DocumentDiagnostic(*g) for g in t[18]]), t[19],
         ))
     return Volume(
         vid, title, path, tuple(out), tuple([DocumentDiagnostic(*g) for g in diagnostics])

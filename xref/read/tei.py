@@ -45,7 +45,10 @@ from xref.read.tei_parts import (
     _DocState,
     _duplicate_ids,
     _find_source,
+    _first_byte,
     _Note,
+    _Pages,
+    _source_genre,
     _Text,
 )
 from xref.read.xmlencoding import to_utf8
@@ -107,6 +110,7 @@ class _Reader:
         self.append = self.text.parts.append
         self.stem: str | None = None
         self.last_date: str | None = None
+        self.pages = _Pages(data)  # the printed pages: where each <pb n> is
 
     # -- expat handlers ---------------------------------------------------------------
 
@@ -208,12 +212,14 @@ class _Reader:
                     return
             self.stack.append((local, _K_INLINE, None))
         elif kind == _K_NOTE:
+            before = not (doc.in_head or doc.head_done or doc.attachment_depth)
             note = _Note(
                 attrs, text.mark(_POS), self.texts[-1][1],
-                doc.in_head and not doc.attachment_depth,
+                doc.in_head and not doc.attachment_depth, before,
             )
             doc.notes.append(note)
-            self.enter(note.text, note.id or f"fn{note.label}")
+            inline_source = before and note.id is None and attrs.get("type") == "source"
+            self.enter(note.text, "source" if inline_source else note.id or f"fn{note.label}")
             self.stack.append((local, _K_NOTE, None))
             text = note.text
         elif kind == _K_HEAD and not doc.head_done and not doc.attachment_depth:
@@ -305,6 +311,7 @@ class _Reader:
         assert doc is not None
         self.doc = None
         p = self.parser
+        doc.end_byte = p.CurrentByteIndex
         p.StartElementHandler = self.outside if p.CurrentByteIndex < self.last_type else None
         p.EndElementHandler = None
         p.CharacterDataHandler = None
@@ -316,6 +323,8 @@ class _Reader:
         volume = self.volume_id or self.stem
         number = doc.attrs.get("n")
         local_id = doc.attrs.get("xml:id") or (f"d{number}" if number else f"line{doc.line}")
+        pages = self.pages.of(doc)  # before finish(), which frees the parts it reads
+        note_pages = [self.pages.at(_first_byte(note.text)) for note in doc.notes]
         head_text, head_map, head_refs = doc.heading.finish()
         body_text, body_map, body_refs = doc.body.finish()
         date_text, _, _ = doc.dateline.finish()
@@ -333,8 +342,10 @@ class _Reader:
             if parent == "dateline":
                 parent, anchor = "body", 0
             if i == source_index:
+                # the 1948-1954 inline source line has no xml:id: keyed dNfn0, as n="0" ones
+                note_id = note.id or (f"{local_id}fn0" if note.before_head else None)
                 c = Container(
-                    "source", joined, note=note.id, label=note.label, anchor=anchor,
+                    "source", joined, note=note_id, label=note.label, anchor=anchor,
                     parent=parent, refs=refs, source_map=smap, attributes=extra,
                 )
                 source = parse_source_note(c)
@@ -343,8 +354,12 @@ class _Reader:
                     "footnote", joined, note=note.id, label=note.label, anchor=anchor,
                     parent=parent, refs=refs, source_map=smap, attributes=extra,
                 )
-                footnotes.append(Footnote(note.label, note.id, c))
+                footnotes.append(Footnote(note.label, note.id, c, note_pages[i]))
         heading_info = parse_heading(head_text)
+        if heading_info.genre is None and source is not None:
+            genre = _source_genre(source.text)  # "793B.00/1–1251: Telegram" (1948-1954)
+            if genre is not None:
+                heading_info = attrs.evolve(heading_info, genre=genre)
         sender, recipient = heading_info.sender, heading_info.recipient
         for kind, (start_mark, end_mark) in doc.parties.items():
             start, end = start_mark[1], end_mark[1] if end_mark is not None else -1
@@ -375,6 +390,8 @@ class _Reader:
         own, series = parse_own_number(body_text, heading_info.genre)
         if own is None and heading_info.number is not None:
             own, series = heading_info.number, heading_info.series
+        if own is None and heading_info.genre and "telegram" in heading_info.genre:
+            own, series = parse_own_number(head_text, "heading")
         if own is None and source is not None and heading_info.genre and (
             "telegram" in heading_info.genre
         ):
@@ -401,6 +418,7 @@ class _Reader:
             series=series,
             path=self.path,
             diagnostics=tuple(diagnostics),
+            pages=pages,
         )
 
     # -- driving ------------------------------------------------------------------------

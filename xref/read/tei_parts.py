@@ -8,6 +8,7 @@ from __future__ import annotations
 import pyexpat
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import cast
 
@@ -33,6 +34,12 @@ _SOURCE_TEXT = re.compile(r"^\W{0,3}source\b", re.I)
 _XML_ID = re.compile(rb"""xml:id\s*=\s*(?:"([^"<&\t\r\n]*)"|'([^'<&\t\r\n]*)')""")
 _BUFFER = 1 << 22
 _DOC_TYPE = re.compile(rb"""\btype\s*=\s*["']document["']""")
+_SOURCE_GENRE = re.compile(
+    r":\s*((?:circular\s+)?(?:telegram|airgram|despatch|dispatch))\s*\.?\s*$", re.I
+)
+"""A genre at the end of an inline source line: ``794A.5/1–1251: Telegram``."""
+_PB = re.compile(rb"""<pb\b[^>]*?\sn\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+"""A page break with its printed number: where each printed page begins."""
 _HUGE = 1 << 23
 """Texts longer than this (8 M characters) are collapsed part by part (see _Text.finish)."""
 _FEW = 4
@@ -151,10 +158,11 @@ def _collapse(text: str) -> str:
 
 
 class _Note:
-    __slots__ = ("text", "id", "label", "anchor", "parent", "attrs", "in_head")
+    __slots__ = ("text", "id", "label", "anchor", "parent", "attrs", "in_head", "before_head")
 
     def __init__(
-        self, attrs: dict[str, str], anchor: list[int], parent: str, in_head: bool
+        self, attrs: dict[str, str], anchor: list[int], parent: str, in_head: bool,
+        before_head: bool = False,
     ) -> None:
         self.text = _Text()
         self.id = attrs.get("xml:id")
@@ -163,6 +171,8 @@ class _Note:
         self.parent = parent
         self.attrs = attrs
         self.in_head = in_head
+        self.before_head = before_head
+        """Placed before the head (the 1948-1954 inline source line)."""
 
 
 class _DocState:
@@ -171,6 +181,7 @@ class _DocState:
     __slots__ = (
         "attrs", "line", "heading", "body", "dateline", "notes", "head_done", "dateline_done",
         "in_head", "in_dateline", "date_when", "place", "parties", "attachment_depth",
+        "end_byte",
     )
 
     def __init__(self, attrs: dict[str, str], line: int) -> None:
@@ -188,6 +199,60 @@ class _DocState:
         self.place: tuple[list[int], list[int] | None] | None = None
         self.parties: dict[str, tuple[list[int], list[int] | None]] = {}
         self.attachment_depth = 0
+        self.end_byte = -1
+
+
+class _Pages:
+    """The printed pages of a volume: the byte index of each ``<pb n>`` and its number."""
+
+    __slots__ = ("bytes", "numbers")
+
+    def __init__(self, data: bytes) -> None:
+        self.bytes: list[int] = []
+        self.numbers: list[str] = []
+        if b"<pb" in data:
+            for m in _PB.finditer(data):
+                self.bytes.append(m.start())
+                self.numbers.append((m.group(1) or m.group(2) or b"").decode("utf-8"))
+
+    def at(self, byte: int) -> str | None:
+        """The printed page at byte index ``byte``: the last ``<pb n>`` before it."""
+        i = bisect_right(self.bytes, byte) - 1
+        return self.numbers[i] if i >= 0 else None
+
+    def of(self, doc: _DocState) -> tuple[str, ...]:
+        """The printed pages a document runs over, the one it starts on first.
+
+        A page break inside the document before its first words (before the head or the
+        source note) means it starts on that page, not on the one before.
+        """
+        if not self.bytes:
+            return ()
+        start = _first_byte(doc.body)
+        lo = bisect_right(self.bytes, start)
+        hi = bisect_left(self.bytes, doc.end_byte) if doc.end_byte >= 0 else lo
+        content = min(
+            (b for b in (_first_byte(doc.heading), *(_first_byte(n.text) for n in doc.notes[:1]))
+             if b >= 0),
+            default=start,
+        )
+        first = [] if lo < hi and self.bytes[lo] < content else [self.at(start)]
+        pages = [p for p in first if p is not None] + self.numbers[lo:hi]
+        return tuple(dict.fromkeys(pages))
+
+
+def _first_byte(text: _Text) -> int:
+    """The byte index of the first markup event of a container, or -1."""
+    for x in text.parts:
+        if isinstance(x, int):
+            return x
+    return -1
+
+
+def _source_genre(source_text: str) -> str | None:
+    """The genre an inline source line ends with (``793B.00/1–1251: Telegram``), or None."""
+    genre = _SOURCE_GENRE.search(source_text)
+    return None if genre is None else genre.group(1).lower().replace("dispatch", "despatch")
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -204,6 +269,10 @@ def _find_source(notes: Sequence[tuple[_Note, str, SourceMap, tuple[Ref, ...]]])
     """Index of the source note: ``@type="source"`` in the head, else a note saying Source."""
     for i, (note, _text, _, _) in enumerate(notes):
         if note.in_head and note.attrs.get("type") == "source":
+            return i
+    for i, (note, _text, _, _) in enumerate(notes[:1]):
+        # 1948-1954: the source line printed above the heading, encoded before <head>
+        if note.before_head and note.attrs.get("type") == "source":
             return i
     for i, (note, text, _, _) in enumerate(notes[:2]):
         if _SOURCE_TEXT.match(text) and note.attrs.get("rend") != "inline":

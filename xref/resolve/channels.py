@@ -57,8 +57,8 @@ def telegram_channel(
     """
     series = cite.series.lower()
     dept = canonical_party(DEPARTMENT)
-    s_doc = party_of(doc.sender, doc.place)
-    r_doc = party_of(doc.recipient)
+    s_doc = party_of(doc.sender, doc.place, is_travelling(doc))
+    r_doc = party_of(doc.recipient, None, is_travelling(doc))
     post = r_doc if s_doc == dept else s_doc
     number = cite.number
     if series in ("ourtel", "mytel"):
@@ -67,16 +67,23 @@ def telegram_channel(
         return r_doc, s_doc, number
     if re.fullmatch(r"dep(?:cir)?tel|circtel|circular telegram", series):
         recipient = None if "cir" in series else post
+        if cite.recipient and "cir" not in series:
+            named = canonical_party(cite.recipient)  # "Deptel 2353 to Ankara"
+            recipient = named if named != dept else recipient
         return dept, recipient, number
     if re.fullmatch(r"(?:emb|con|leg|mis|del|usun)tel", series):
         return post, dept, number
-    if series in ("telegram", "reftel"):
-        s = canonical_party(cite.sender) if cite.sender else None
-        r = canonical_party(cite.recipient) if cite.recipient else None
-        return s, r, number
-    # a lettered series (Secto, Topol, Dulte): the series is part of the number
     s = canonical_party(cite.sender) if cite.sender else None
     r = canonical_party(cite.recipient) if cite.recipient else None
+    if s is not None and s == r:
+        s = None  # "telegram 2434 to Department" read as from it too: only one end is known
+    if series in ("telegram", "reftel"):
+        return s, r, number
+    if series in TRAVEL_SERIES:
+        # Secto/Dulte from the Secretary's delegation, Tosec/Tedul to it: the series number
+        # is the channel; the parties around it are the delegation's, wherever it is
+        s = r = None
+    # a lettered series (Secto, Topol, Dulte): the series is part of the number
     return s, r, f"{cite.series} {number}" if number else None
 
 
@@ -96,12 +103,38 @@ def is_circular(doc: Document) -> bool:
     return "circular" in heading or bool(re.search(r"\bposts\b", heading))
 
 
-def party_of(name: str | None, place: str | None = None) -> str | None:
-    """A telegram party's key; a person's name gives way to the place the telegram came from."""
+_POSTED = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][^,()]*?)\s*(?:\([^)]*\))?$")
+"""An office named by where it serves: ``Special Representative in Vietnam (Collins)``."""
+TRAVEL_SERIES = frozenset({"secto", "tosec", "dulte", "tedul"})
+"""Series of telegrams from and to a Secretary travelling with his delegation."""
+
+
+def party_of(
+    name: str | None, place: str | None = None, travelling: bool = False
+) -> str | None:
+    """A telegram party's key; a person's name gives way to the place the telegram came from.
+
+    The people and offices who send and receive telegrams meet the posts they stand for:
+    the Secretary of State is the Department unless travelling (a Secto/Tosec or Dulte/Tedul
+    telegram, or one sent from elsewhere); an officer "in Vietnam" or "at Hong Kong" is the
+    post there.
+    """
     if name:
         key = canonical_party(name)
+        if key == "Secretary of State" and not travelling and place is None:
+            return canonical_party(DEPARTMENT)
         if key and (key.startswith(("Embassy", "Post", "Department", "US")) or place is None):
+            if not key.startswith(("Embassy", "Post", "Department", "US", "Secretary")):
+                m = _POSTED.search(key)
+                post = canonical_party(m.group("place")) if m else None
+                if post and post.startswith(("Embassy", "Post", "US")):
+                    return post
             return key
     if place:
         return canonical_party(place)
     return canonical_party(name) if name else None
+
+
+def is_travelling(doc: Document) -> bool:
+    """Whether a telegram is to or from a Secretary travelling (Secto/Tosec, Dulte/Tedul)."""
+    return bool(doc.series and doc.series.lower() in TRAVEL_SERIES)

@@ -35,6 +35,7 @@ from xref.cite.models import (
 from xref.read.documents import Container, Document
 from xref.resolve.channels import complete_date, telegram_channel
 from xref.resolve.corpus import Corpus
+from xref.resolve.neighbours import link
 from xref.resolve.resolver import Resolver
 from xref.resolve.volumes import flag_missing_volume
 
@@ -133,6 +134,7 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
     """
     resolver = Resolver(corpus)
     for doc in documents:
+        resolver.page_volume.clear()  # an ibid. never repeats another document's page
         # ibid. in a note repeats the previous citation of the notes (source note first);
         # in running text (editorial notes) the previous citation of any kind
         in_notes: Citation | None = None
@@ -141,7 +143,10 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
         for container in doc.containers():
             note = container.where in ("source", "footnote")
             carry: tuple[int, str] | None = None  # (end, volume) of an ibid's document list
-            for c in find_citations(container.text, volume=doc.volume):
+            seen: set[Citation] = set()  # the citations of this container so far
+            for linked in link(container.text, find_citations(container.text, volume=doc.volume)):
+                c = linked.citation
+                seen.add(c)
                 if (
                     carry is not None
                     and isinstance(c, DocumentCitation | FootnoteCitation)
@@ -153,6 +158,13 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                     carry = (c.span.end, carry[1])
                 else:
                     carry = None
+                if (
+                    linked.ibid_document
+                    and isinstance(c, FootnoteCitation)
+                    and isinstance(anywhere, DocumentCitation)
+                    and anywhere.number == c.document
+                ):
+                    c = attrs.evolve(c, volume=anywhere.volume)
                 if isinstance(c, IbidCitation):
                     previous = in_notes if note else anywhere
                     filled, result, effective = resolver.ibid(c, previous, doc)
@@ -177,8 +189,21 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                         "method": "reftel",
                         "reason": "the telegram of the Reference line",
                     }
+                elif isinstance(c, FootnoteCitation) and linked.ibid is not None:
+                    previous = in_notes if note else anywhere
+                    if isinstance(previous, DocumentCitation) and previous not in seen:
+                        previous = None  # a document cited in another text
+                    result = resolver.ibid_footnote(c, linked.ibid, previous, doc)
+                elif isinstance(c, FootnoteCitation) and linked.elsewhere is not None:
+                    result = {"status": "external", "method": "footnote",
+                              "reason": linked.elsewhere}
+                elif isinstance(c, FootnoteCitation) and linked.page is not None:
+                    result = resolver.footnote(c, doc, linked.page)
                 else:
-                    result = flag_missing_volume(c, resolver.resolve(c, doc, named))
+                    result = resolver.resolve(c, doc, named, volume=linked.volume)
+                    if linked.volume is not None:
+                        resolver.remember_volume(c, linked.volume)
+                result = flag_missing_volume(c, result)
                 if (
                     isinstance(c, TelegramCitation)
                     and c.number is not None
@@ -188,7 +213,7 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                 ):
                     reference = {k: v for k, v in result.items() if k != "reason"}
                 yield Resolution(citation=c, document=doc, container=container, **result)  # type: ignore[arg-type]
-                if not isinstance(c, UnparsedCitation | PageCitation):
+                if linked.ibid is None and not isinstance(c, UnparsedCitation | PageCitation):
                     anywhere = c
                     if note:
                         in_notes = c

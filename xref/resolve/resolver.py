@@ -39,11 +39,13 @@ from xref.resolve.channels import (
     complete_date,
     is_circular,
     is_department,
+    is_travelling,
     parse_iso,
     party_of,
     telegram_channel,
 )
 from xref.resolve.corpus import Corpus, number_key
+from xref.resolve.pages import PageIndex, PageResolving
 
 
 def _fn_target(doc: Document, label: str) -> str | None:
@@ -92,7 +94,7 @@ def _external_key(c: Citation, doc: Document) -> str | None:
 
 
 @attrs.define
-class Resolver:
+class Resolver(PageResolving):
     """Resolves one citation at a time against a corpus (``resolve_documents`` drives it)."""
 
     corpus: Corpus
@@ -101,8 +103,13 @@ class Resolver:
     loaded: set[str] = attrs.field(factory=set)
     by_own_number: dict[str | None, list[Document]] = attrs.field(factory=dict)
     last_document: dict[str, Document] = attrs.field(factory=dict)
+    pages: PageIndex = attrs.field(init=False)
+    page_volume: dict[int, tuple[Citation, str]] = attrs.field(factory=dict)
+    """The volume a page citation was read in, when not the citing one (see
+    :meth:`~xref.resolve.pages.PageResolving.volume_of_page`)."""
 
     def __attrs_post_init__(self) -> None:
+        self.pages = PageIndex.of(self.corpus)
         # a volume counts as loaded (so a missing number is an error) only when read whole
         self.loaded = {v.id for v in self.corpus.volume_info}
         for d in self.corpus.documents:
@@ -187,7 +194,17 @@ class Resolver:
             return (m.group(0) + cited) if m else cited
         return cited
 
-    def footnote(self, c: FootnoteCitation, doc: Document) -> dict[str, object]:
+    def footnote(
+        self, c: FootnoteCitation, doc: Document, page: tuple[str, str | None] | None = None
+    ) -> dict[str, object]:
+        """``footnote N`` of the citing document, of ``Document M`` (of this or another
+        volume), of a neighbour, or, with ``page`` (``(pages, volume)``), of the document
+        printed on that page (``footnote 7, p. 1013``)."""
+        in_page = getattr(c, "page", None)  # a parser that reads "footnote 7, p. 1013" whole
+        if page is None and in_page:
+            page = (str(in_page), c.volume)
+        if page is not None and c.document is None and c.relative is None:
+            return self.page_footnote(c, doc, page[0], page[1])
         if c.document is not None:
             volume = self._volume(c.volume, doc)
             owner = self.corpus.by_number(volume, str(c.document)) if volume else None
@@ -310,8 +327,10 @@ class Resolver:
         for d in pool:
             if circular is not None and is_circular(d) != circular:
                 continue  # a circular is not a telegram to one post, nor the reverse
-            d_sender = party_of(d.sender, d.place if not is_department(d) else None)
-            d_recipient = party_of(d.recipient)
+            d_sender = party_of(
+                d.sender, d.place if not is_department(d) else None, is_travelling(d)
+            )
+            d_recipient = party_of(d.recipient, None, is_travelling(d))
             score = 0
             ok = True
             for want, got in ((sender, d_sender), (recipient, d_recipient)):
@@ -353,11 +372,22 @@ class Resolver:
         return [d for g, d in scored if g == best]
 
     # ------------------------------------------------------------------ everything
-    def resolve(self, c: Citation, doc: Document, named: tuple[str, ...] = ()) -> dict[str, object]:
+    def resolve(
+        self, c: Citation, doc: Document, named: tuple[str, ...] = (),
+        volume: str | None = None,
+    ) -> dict[str, object]:
+        """Resolve one citation; ``volume`` is the volume a bare page belongs to, when the
+        context names one (``vol. V, p. 630; ibid., p. 640``)."""
         if isinstance(c, DocumentCitation):
             return self.document(c, doc)
         if isinstance(c, FootnoteCitation):
             return self.footnote(c, doc)
+        if isinstance(c, PageCitation):
+            return self.page(c.pages, volume, doc)
+        if isinstance(c, PublicationCitation) and c.pages and c.volume in self.pages.paged:
+            result = self.page(c.pages, c.volume, doc)
+            if result["status"] == "resolved":
+                return result
         if isinstance(c, TelegramCitation):
             if c.number is None:
                 return {
@@ -389,6 +419,31 @@ class Resolver:
                 out["candidates"] = others
         return out
 
+    def ibid_footnote(
+        self, c: FootnoteCitation, ibid: IbidCitation, antecedent: Citation | None,
+        doc: Document,
+    ) -> dict[str, object]:
+        """``See footnote 4, ibid.``: footnote 4 of what the ibid. repeats: a document cited
+        just before in the same text (``Document 81; see footnote 4, ibid.``), or a page of a
+        volume (``footnote 1, ibid., p. 993``); anything else is another work's footnote
+        (external: the editors' ibid. often reaches further back than a reader can follow)."""
+        if isinstance(antecedent, DocumentCitation) and antecedent.number is not None:
+            owned = attrs.evolve(c, document=antecedent.number, volume=antecedent.volume)
+            result = self.footnote(owned, doc)
+            result["method"] = "footnote+ibid"
+            return result
+        page = ibid.locator.pages if isinstance(ibid.locator, PageCitation) else None
+        volume = getattr(antecedent, "volume", None)
+        if isinstance(antecedent, PublicationCitation | PageCitation) and page is not None:
+            if volume is None and isinstance(antecedent, PageCitation):
+                volume = self.volume_of_page(antecedent)
+            return self.page_footnote(c, doc, page, volume)
+        return {
+            "status": "external",
+            "method": "footnote+ibid",
+            "reason": "a footnote of the work the ibid. repeats",
+        }
+
     def ibid(
         self, c: IbidCitation, antecedent: Citation | None, doc: Document
     ) -> tuple[IbidCitation, dict[str, object], Citation | None]:
@@ -415,6 +470,14 @@ class Resolver:
             ):
                 effective = attrs.evolve(effective, volume=antecedent.volume)
         filled = attrs.evolve(c, antecedent=antecedent)
-        result = dict(self.resolve(effective, doc))
+        volume = None
+        if isinstance(effective, PageCitation):
+            # "ibid., p. 150" repeats the volume of what it repeats
+            volume = getattr(antecedent, "volume", None)
+            if volume is None and isinstance(antecedent, PageCitation):
+                volume = self.volume_of_page(antecedent)
+            if volume is not None:
+                self.remember_volume(effective, volume)
+        result = dict(self.resolve(effective, doc, volume=volume))
         result["method"] = f"ibid+{result.get('method', '')}"
         return filled, result, effective

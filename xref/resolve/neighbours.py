@@ -1,0 +1,203 @@
+"""What a citation takes from the citations printed right before it in the same text.
+
+The parser reads ``Document 214, footnote 4``, ``footnote 7, p. 1013`` and
+``vol. V, p. 630, and p. 640`` as separate citations; their meaning is joint:
+
+* ``Document 214, footnote 4`` / ``vol. II, Document 261, footnotes 7 and 8``: the footnotes
+  are the document's (its number and volume), never the citing document's;
+* ``footnote 7, p. 1013`` / ``footnotes 2 and 3, p. 20``: the footnotes of the document
+  printed on that page (the page's volume when it follows another volume's title);
+* a page printed right after a page of another volume (``vol. VI, p. 589, and p. 611``) is
+  that volume's;
+* the later numbers of a list of pages (``pp. 151, 156``, ``pp. 69 and 70``) are pages too
+  (the parser reads the first only): they are added as page citations.
+
+:func:`link` returns, for each citation of a text, the citation to resolve (the footnote
+with its document filled in) and the context it needs: the volume of a bare page, the page
+of a footnote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+from attrs import frozen
+
+from xref.cite.models import (
+    Citation,
+    DocumentCitation,
+    FootnoteCitation,
+    IbidCitation,
+    PageCitation,
+    PublicationCitation,
+    Span,
+)
+
+__all__ = ["Linked", "link"]
+
+_COMMA = re.compile(r"\s*,\s*")
+"""Between a document and its footnote: ``Document 214, footnote 4``."""
+_FOOTNOTE_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+"""Between the footnotes of one list: ``footnotes 7 and 8``, ``footnotes 2, 3, and 5``."""
+_BEFORE_PAGE = re.compile(r"\s*,\s*(?:on\s+)?|\s+on\s+")
+"""Between a footnote and its page: ``footnote 2, p. 20``, ``footnote 2 on p. 20``."""
+_OF_ANOTHER = re.compile(
+    r"\s+(?:to|of|in)\s+(?!this\b|the\s+(?:present|same)\b)(?:the\s+)?[A-Za-z]"
+)
+"""``footnotes 7 and 9 to NSC 125/6``, ``Footnote 12 to the reference despatch``."""
+_OWN_PAGE = re.compile(r",\s*(?:on\s+)?(?:pp?\.|pages?)\s*(\d+)[^,]*$")
+"""The page inside a footnote citation that a parser reads whole: ``footnote 5, p. 241``."""
+_PAGE_LIST = re.compile(r"\s*[,;]?\s*(?:and\s+)?")
+"""Between pages of one volume: ``vol. VI, p. 589, and p. 611``."""
+
+
+@frozen
+class Linked:
+    """One citation with what it takes from its neighbours."""
+
+    citation: Citation
+    """The citation to resolve (a footnote may have its document and volume filled in)."""
+    volume: str | None = None
+    """For a page: the other volume it belongs to, else None (the citing volume)."""
+    page: tuple[str, str | None] | None = None
+    """For a footnote: ``(pages, volume)`` of the page it is printed on, else None."""
+    ibid_document: bool = False
+    """For a footnote of the document an ibid. names (``ibid., Document 26, footnote 12``):
+    its volume is the ibid's."""
+    ibid: IbidCitation | None = None
+    """For a footnote followed by ``, ibid.`` (``See footnote 4, ibid.``): that ibid; the
+    footnote is one of what the ibid repeats (a document, or a page of a volume)."""
+    elsewhere: str | None = None
+    """For a footnote of another text (``footnote 8, ibid., p. 627``, ``Footnote 12 to the
+    reference despatch``): why it is not the citing document's, else None."""
+
+
+def _bare_footnote(c: Citation) -> bool:
+    return isinstance(c, FootnoteCitation) and c.document is None and c.relative is None
+
+
+def _gap(text: str, a: Citation, b: Citation, rx: re.Pattern[str]) -> bool:
+    return a.span.end <= b.span.start and rx.fullmatch(text, a.span.end, b.span.start) is not None
+
+
+_MORE_PAGES = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(\d+)(?!\d|\s*[-\u2013]|\.\d)")
+"""A further page of a list: ``pp. 69 and 70``, ``pp. 1652, 1653, 1655, and 1667``."""
+
+
+_PLURAL_PAGES = re.compile(r"\b(?:pp\.|pages)\s*\d+$")
+
+
+def _page_lists(text: str, citations: Sequence[Citation]) -> list[Citation]:
+    """``citations`` with the later pages of each list of pages added after the first
+    (``pp. 151, 156``: pages 151 and 156), in the first page's volume."""
+    out: list[Citation] = []
+    for i, c in enumerate(citations):
+        out.append(c)
+        pages = c.pages if isinstance(c, PageCitation | PublicationCitation) else None
+        if not pages or _PLURAL_PAGES.search(c.text) is None:
+            continue
+        limit = citations[i + 1].span.start if i + 1 < len(citations) else len(text)
+        end = c.span.end
+        while (m := _MORE_PAGES.match(text, end)) is not None and m.end() <= limit:
+            span = Span(m.start(1), m.end(1))
+            out.append(PageCitation(span=span, text=m.group(1), pages=m.group(1)))
+            end = m.end()
+    return out
+
+
+def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
+    """Each citation of ``text`` (in order) with its context; see the module doc."""
+    citations = _page_lists(text, citations)
+    out = [Linked(c) for c in citations]
+    n = len(citations)
+    for i, c in enumerate(citations):
+        # a document, then its footnotes
+        if isinstance(c, DocumentCitation) and c.number is not None and c.relative is None:
+            j, prev = i + 1, citations[i]
+            rx = _COMMA
+            while j < n and _gap(text, prev, citations[j], rx):
+                fn = citations[j]
+                if not isinstance(fn, FootnoteCitation) or not _bare_footnote(fn):
+                    break
+                out[j] = attrs.evolve(
+                    out[j], citation=attrs.evolve(fn, document=c.number, volume=c.volume)
+                )
+                prev, rx, j = fn, _FOOTNOTE_LIST, j + 1
+        # "ibid., Document 26, footnote 12": the footnote of the ibid's document
+        if (
+            isinstance(c, IbidCitation)
+            and isinstance(c.locator, DocumentCitation)
+            and c.locator.number is not None
+            and i + 1 < n
+            and _bare_footnote(citations[i + 1])
+            and _gap(text, c, citations[i + 1], _COMMA)
+        ):
+            fn = citations[i + 1]
+            assert isinstance(fn, FootnoteCitation)
+            out[i + 1] = attrs.evolve(
+                out[i + 1], citation=attrs.evolve(fn, document=c.locator.number),
+                ibid_document=True,
+            )
+        # footnotes, then the page they are on
+        if _bare_footnote(c) and (i == 0 or not _bare_footnote(citations[i - 1])):
+            j = i
+            while j + 1 < n and _bare_footnote(citations[j + 1]) and _gap(
+                text, citations[j], citations[j + 1], _FOOTNOTE_LIST
+            ):
+                j += 1
+            page = citations[j + 1] if j + 1 < n else None
+            where: tuple[str, str | None] | None = None
+            if isinstance(page, PageCitation):
+                where = (page.pages, None)
+            elif isinstance(page, PublicationCitation) and page.pages and page.volume:
+                where = (page.pages, page.volume)  # "footnote 2, vol. V, p. 630"
+            if where is not None and page is not None and _gap(
+                text, citations[j], page, _BEFORE_PAGE
+            ):
+                for k in range(i, j + 1):
+                    if out[k].citation is citations[k]:  # not already a document's
+                        out[k] = attrs.evolve(out[k], page=where)
+        # a page after a page of another volume
+        if isinstance(c, PageCitation) and i > 0:
+            before = citations[i - 1]
+            volume = (
+                before.volume if isinstance(before, PublicationCitation) and before.pages
+                else out[i - 1].volume if isinstance(before, PageCitation) else None
+            )
+            if volume is not None and _gap(text, before, c, _PAGE_LIST):
+                out[i] = attrs.evolve(out[i], volume=volume)
+    # a footnote read whole with its page ("footnote 5, p. 241" as one citation)
+    for i, item in enumerate(out):
+        c = item.citation
+        if isinstance(c, FootnoteCitation) and c.document is None and c.relative is None:
+            m = _OWN_PAGE.search(c.text)
+            if m is not None and item.page is None:
+                out[i] = attrs.evolve(item, page=(m.group(1), c.volume))
+    # a footnote of what an ibid repeats, or of a text named after it
+    for i, item in enumerate(out):
+        c = item.citation
+        if not _bare_footnote(c) or item.page is not None:
+            continue
+        j = i
+        while j + 1 < n and _bare_footnote(citations[j + 1]) and _gap(
+            text, citations[j], citations[j + 1], _FOOTNOTE_LIST
+        ):
+            j += 1
+        after = citations[j + 1] if j + 1 < n else None
+        if isinstance(after, IbidCitation) and _gap(text, citations[j], after, _COMMA):
+            out[i] = attrs.evolve(
+                item, elsewhere="a footnote of the work the ibid. repeats", ibid=after
+            )
+        elif _OF_ANOTHER.match(text, citations[j].span.end):
+            out[i] = attrs.evolve(item, elsewhere="a footnote of the text named after it")
+    # a footnote's page keeps the page's volume
+    for i, item in enumerate(out):
+        if item.page is not None:
+            j = i + 1
+            while j < n and not isinstance(citations[j], PageCitation):
+                j += 1
+            if j < n and out[j].volume is not None and item.page[1] is None:
+                out[i] = attrs.evolve(item, page=(item.page[0], out[j].volume))
+    return out
