@@ -1,7 +1,11 @@
 """``xref check`` against the Office's own Schematron (``frus.sch``), on the same volumes.
 
-Usage: ``python bench/schematron.py [CORPUS_DIR] [--limit N] [--jobs 2] [--details FILE]``
-(needs the bench extras: ``pip install -e '.[bench]'`` for saxonche and lxml).
+Usage: ``python bench/schematron.py [CORPUS_DIR] [--limit N] [--jobs 2] [--details FILE]
+[--repeat N] [--compare FILE]`` (needs the bench extras: ``pip install -e '.[bench]'`` for
+saxonche and lxml). ``--repeat N`` runs both sides N times, one after the other in turn, and
+compares the best of each (the machine is shared: the best run is the one least disturbed).
+``--compare FILE`` checks that ``xref check``'s JSON is byte for byte the one saved in FILE
+(saving it there when FILE does not exist): a speed-up must not change a finding.
 
 1. Compiles ``../shared/corpus/frus-schema/frus.sch`` with the ISO Schematron skeleton that lxml
    ships (``iso_dsdl_include`` -> ``iso_abstract_expand`` -> ``iso_svrl_for_xslt1``, run by
@@ -128,9 +132,9 @@ def run_schematron(xsl: Path, volumes: list[Path]
 
 
 def run_xref(volumes: list[Path], jobs: int
-             ) -> tuple[float, float, int, list[dict[str, object]]]:
+             ) -> tuple[float, float, int, str]:
     """Seconds (wall, CPU of all its processes), peak memory (KB, the largest process) and
-    the findings of ``xref check``."""
+    the JSON output of ``xref check``."""
     cpu = _cpu(resource.RUSAGE_CHILDREN)
     cmd = [sys.executable, "-m", "xref", "check", "--format", "json", "--no-config",
            "--jobs", str(jobs), *map(str, volumes)]
@@ -142,7 +146,24 @@ def run_xref(volumes: list[Path], jobs: int
     if proc.returncode not in (0, 1) or not proc.stdout.startswith("["):
         raise SystemExit(f"xref check failed ({proc.returncode}): {proc.stderr[-2000:]}")
     print(proc.stderr.strip().splitlines()[-1])
-    return seconds, _cpu(resource.RUSAGE_CHILDREN) - cpu, peak, json.loads(proc.stdout)
+    return seconds, _cpu(resource.RUSAGE_CHILDREN) - cpu, peak, proc.stdout
+
+
+def compare_output(output: str, saved: Path) -> None:
+    """Check ``output`` against the JSON saved in ``saved`` (save it when there is none)."""
+    if not saved.exists():
+        saved.write_text(output, encoding="utf-8")
+        print(f"xref check's JSON saved to {saved}")
+        return
+    old = saved.read_text(encoding="utf-8")
+    if old == output:
+        print(f"xref check's JSON is identical to {saved} ({len(json.loads(old)):,} findings)")
+        return
+    a, b = json.loads(old), json.loads(output)
+    gone = [f for f in a if f not in b]
+    new = [f for f in b if f not in a]
+    raise SystemExit(f"xref check's JSON differs from {saved}: {len(gone)} findings gone, "
+                     f"{len(new)} new (first: {(gone or new or ['order'])[0]})")
 
 
 def _kind(f: dict[str, object]) -> str | None:
@@ -164,20 +185,38 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N volumes")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--details", default=None, help="write per-volume counts (JSON) here")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run each side N times in turn and compare the best runs")
+    ap.add_argument("--compare", default=None,
+                    help="xref check's JSON must equal this file (saved there if absent)")
     args = ap.parse_args()
     volumes = sorted(Path(args.corpus).glob("*.xml"))[: args.limit]
     print(f"{len(volumes)} volumes in {args.corpus}")
-    print(f"load average before: {os.getloadavg()[0]:.1f} (2 cores shared with others)")
-    xref_s, xref_cpu, peak_kb, findings = run_xref(volumes, args.jobs)
-    print(f"xref check --jobs {args.jobs}: {xref_s:.1f} s wall, {xref_cpu:.1f} s CPU, "
-          f"peak memory {peak_kb / 1024:.0f} MB (largest process)")
+    xref_runs: list[tuple[float, float]] = []
+    sch_runs: list[tuple[float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         xsl = compile_schema(Path(tmp))
-        sch_s, sch_cpu, sch = run_schematron(xsl, volumes)
-    stopped = sum(1 for c in sch.values() if c["(stopped by an error)"])
-    print(f"frus.sch under Saxon-HE (one process): {sch_s:.1f} s wall, {sch_cpu:.1f} s CPU "
-          f"({stopped} volumes stopped by an error)")
-    print(f"load average after: {os.getloadavg()[0]:.1f}")
+        for n in range(1, max(1, args.repeat) + 1):
+            print(f"run {n}: load average before: {os.getloadavg()[0]:.1f} "
+                  "(2 cores shared with others)")
+            xref_s, xref_cpu, peak_kb, output = run_xref(volumes, args.jobs)
+            xref_runs.append((xref_s, xref_cpu))
+            print(f"xref check --jobs {args.jobs}: {xref_s:.1f} s wall, {xref_cpu:.1f} s CPU, "
+                  f"peak memory {peak_kb / 1024:.0f} MB (largest process)")
+            if args.compare and n == 1:
+                compare_output(output, Path(args.compare))
+            sch_s, sch_cpu, sch = run_schematron(xsl, volumes)
+            sch_runs.append((sch_s, sch_cpu))
+            stopped = sum(1 for c in sch.values() if c["(stopped by an error)"])
+            print(f"frus.sch under Saxon-HE (one process): {sch_s:.1f} s wall, {sch_cpu:.1f} s "
+                  f"CPU ({stopped} volumes stopped by an error)")
+            print(f"load average after: {os.getloadavg()[0]:.1f}")
+    findings = json.loads(output)
+    xref_s, xref_cpu = min(s for s, _ in xref_runs), min(c for _, c in xref_runs)
+    sch_s, sch_cpu = min(s for s, _ in sch_runs), min(c for _, c in sch_runs)
+    best = f"best of {len(xref_runs)}: " if len(xref_runs) > 1 else ""
+    print(f"{best}xref {xref_s:.1f} s wall, {xref_cpu:.1f} s CPU; frus.sch {sch_s:.1f} s wall, "
+          f"{sch_cpu:.1f} s CPU")
     print(f"xref is {sch_s / xref_s:.2f} times as fast (wall), {sch_cpu / xref_cpu:.2f} times "
           "(CPU)")
     mine: dict[str, Counter[str]] = {v.stem: Counter() for v in volumes}

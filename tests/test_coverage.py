@@ -145,3 +145,17 @@ def test_inline_source_notes_of_the_1951_volume(corpus_dir: Path) -> None:
     doc = next(d for d in v.documents if d.local_id == "d5")
     notes = source_notes(doc)
     assert [n.text for n in notes] == ["794A.5/1–1551"]
+
+
+def test_a_word_inside_a_long_citation_that_a_shorter_one_follows_is_covered() -> None:
+    """Coverage looks at every citation before the word, not only the nearest: here
+    ``State`` lies inside the long span, after the short one that starts later."""
+    start = NOTE.index("Department")
+    end = start + len(ARCHIVAL)
+    short = NOTE.index("of")
+    cits = [central_file(short, short + 2), central_file(start, end)]
+    cov = note_coverage("d", Container("source", NOTE), cits)
+    assert cov.covered and cov.words == 6
+    cov = note_coverage("d", Container("source", NOTE), cits[:1])
+    assert [x.word for x in cov.leftovers] == [
+        "Department", "State", "Central", "Files", "611.74/1–156"]

@@ -41,7 +41,9 @@ their offsets in the note's text: what a finding needs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from attrs import frozen
 
@@ -232,13 +234,17 @@ def note_coverage(
         from xref.cite.find import find_citations
 
         citations = find_citations(note.text, volume=volume)
-    spans = [(c.span.start, c.span.end) for c in citations if c.kind != "unparsed"]
+    spans = sorted((c.span.start, c.span.end) for c in citations if c.kind != "unparsed")
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end of spans[:i + 1]
     part = archival_part(note.text)
     words = 0
     leftovers: list[Leftover] = []
     for word, span in _counted_words(note.text, part):
         words += 1
-        if not any(a <= span.start and span.end <= b for a, b in spans):
+        # inside some span: one that starts at or before the word reaches past its end
+        i = bisect_right(starts, span.start)
+        if not (i and reach[i - 1] >= span.end):
             leftovers.append(Leftover(word, span))
     return NoteCoverage(document, note, part, words, tuple(leftovers))
 

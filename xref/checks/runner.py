@@ -27,7 +27,10 @@ from xref.resolve.corpus import Corpus
 
 __all__ = ["CheckResult", "Finding", "check", "check_inputs", "select_rules", "severity_rank"]
 
-_XML_ID = re.compile(rb"\bxml:id\s*=\s*[\"']([^\"']*)[\"']")
+_XML_ID = re.compile(rb"xml:id\s*=\s*[\"']([^\"']*)[\"']")
+"""An ``xml:id`` attribute (its start is checked by hand: a leading ``\\b`` would keep the
+regex engine from searching for the literal, and make the scan ten times slower)."""
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 Input = str | Path | Document | Volume
 
@@ -79,7 +82,16 @@ def select_rules(
 
 def _ids_of(volume: Volume, data: bytes | None) -> frozenset[str]:
     if data is not None:
-        return frozenset(m.group(1).decode("utf-8", "replace") for m in _XML_ID.finditer(data))
+        found: set[bytes] = set()
+        pos = 0
+        while (m := _XML_ID.search(data, pos)) is not None:
+            start = m.start()
+            if start and data[start - 1] in _WORD_BYTES:  # not at a word's start
+                pos = start + 1
+                continue
+            found.add(m.group(1))
+            pos = m.end()
+        return frozenset(x.decode("utf-8", "replace") for x in found)
     ids: set[str] = set()
     for d in volume.documents:
         ids.add(d.local_id)

@@ -24,9 +24,10 @@ from __future__ import annotations
 import os
 import pyexpat
 import re
+from functools import lru_cache
 from pathlib import Path
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from xref.errors import InputError
 from xref.read.safexml import create_parser, parse_error
@@ -36,6 +37,7 @@ __all__ = ["DocumentDiv", "NoteId", "PageRange", "Pointer", "Suppression", "Volu
 
 IGNORE_PI = "xref-ignore"
 """The processing instruction that silences findings: ``<?xref-ignore XR007?>``."""
+_MARK = b"<?" + IGNORE_PI.encode("ascii")
 
 _LABEL_MAX = 60
 _ASIDE = re.compile(r"\([^)]*\)?")
@@ -175,6 +177,7 @@ _SPECIAL = frozenset({"front", "body", "back", "div", "note", "item", "list", "r
 _DIV_KIND = {"toc": "table of contents"}
 
 
+@lru_cache(maxsize=4096)
 def _label(text: str) -> str:
     """An index entry's heading: its text before its first link, without asides."""
     text = " ".join(_ASIDE.sub("", text).split())
@@ -184,8 +187,11 @@ def _label(text: str) -> str:
 class _Scanner:
     """The expat handlers and the state they share."""
 
-    def __init__(self, parser: pyexpat.XMLParserType) -> None:
+    def __init__(self, parser: pyexpat.XMLParserType, marks: bool = True) -> None:
         self.parser = parser
+        self.marks = marks
+        """Whether the file may hold an ``xref-ignore`` instruction (else the positions of
+        elements with nothing to report are not kept)."""
         self.stack: list[_Open] = []
         self.ids: set[str] = set()
         self.person_ids: set[str] = set()
@@ -201,14 +207,27 @@ class _Scanner:
         self.index_found = False
         self.index_head: list[str] | None = None
         self.items: list[_Open] = []
+        self.contexts: dict[tuple[str, str | None], str] = {}
+        """:meth:`item_context` by the labels of the first and last open items."""
 
     def item_context(self) -> str:
+        items = self.items
+        first = items[0].label or ""
+        last = items[-1].label or "" if len(items) > 1 else None
+        key = (first, last)
+        known = self.contexts.get(key)
+        if known is not None:
+            return known
         labels: list[str] = []
-        for item in (self.items[0], self.items[-1]) if len(self.items) > 1 else self.items:
-            text = _label(item.label if item.label is not None else "")
+        for label in (first, last) if last is not None else (first,):
+            text = _label(label)
             if text and text not in labels:
                 labels.append(text)
-        return f"index entry '{': '.join(labels)}'" if labels else "index"
+        context = f"index entry '{': '.join(labels)}'" if labels else "index"
+        if len(self.contexts) > 4096:
+            self.contexts.clear()
+        self.contexts[key] = context
+        return context
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         stack = self.stack
@@ -221,12 +240,18 @@ class _Scanner:
             stack.append(node)
             return
         parent = stack[-1]
-        if (not attrs and parent.last_ref is None and parent.pending is None
-                and name not in _SPECIAL):
-            # the common case: an element with no attribute that opens nothing of interest
-            p = self.parser
-            stack.append(_Open(name, p.CurrentLineNumber, p.CurrentColumnNumber + 1,
-                               parent.context, parent.document, parent.index))
+        if (parent.last_ref is None and parent.pending is None and name not in _SPECIAL
+                and (not attrs or ("xml:id" not in attrs and "target" not in attrs
+                                   and "corresp" not in attrs))):
+            # the common case: an element with no id and no pointer that opens nothing of
+            # interest; its position is needed only when an instruction may silence it
+            if self.marks:
+                p = self.parser
+                stack.append(_Open(name, p.CurrentLineNumber, p.CurrentColumnNumber + 1,
+                                   parent.context, parent.document, parent.index))
+            else:
+                stack.append(_Open(name, 0, 0, parent.context, parent.document,
+                                   parent.index))
             return
         self.start_slow(name, attrs, parent)
 
@@ -234,7 +259,9 @@ class _Scanner:
         p = self.parser
         line, column = p.CurrentLineNumber, p.CurrentColumnNumber + 1
         context, document, index = parent.context, parent.document, parent.index
-        if index and self.items:
+        if index and self.items and (
+            name in ("ref", "ptr", "note") or "target" in attrs or "corresp" in attrs
+        ):  # the only elements whose findings or notes name their context
             context = self.item_context()
         if parent.last_ref is not None:
             if name == "ref" and parent.since.strip() in ("–", "-") and attrs.get("target"):
@@ -315,7 +342,9 @@ class _Scanner:
             return
         ptr = self.pointers[node.pointer]
         if node.text:
-            self.pointers[node.pointer] = evolve(ptr, text=" ".join(node.text.split())[:30])
+            self.pointers[node.pointer] = Pointer(
+                ptr.element, ptr.attribute, ptr.value, ptr.line, ptr.column, ptr.context,
+                ptr.document, ptr.index, " ".join(node.text.split())[:30])
         if name == "ref" and self.stack:
             parent = self.stack[-1]
             parent.last_ref = ptr.value
@@ -352,7 +381,8 @@ def scan_bytes(path: str, data: bytes) -> VolumeScan:
     """Scan a volume's bytes; raise :class:`~xref.errors.InputError` if not well-formed."""
     parser = create_parser(path)
     parser.buffer_text = True
-    s = _Scanner(parser)
+    # (a file in UTF-16 or UTF-32 has NULs in its first bytes: look at every element there)
+    s = _Scanner(parser, marks=_MARK in data or b"\0" in data[:200])
     parser.StartElementHandler = s.start
     parser.EndElementHandler = s.end
     parser.CharacterDataHandler = s.chars
