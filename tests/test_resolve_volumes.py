@@ -43,3 +43,23 @@ def test_citations_of_volumes_that_do_not_exist_are_unresolved(tmp_path: Path) -
     assert bad.status == "unresolved" and bad.method == "catalog"
     good = results["Foreign Relations, 1969–1976, volume XII, Document 7"]
     assert good.status == "external"
+
+
+def test_a_range_after_ibid_stays_in_the_ibid_volume(tmp_path: Path) -> None:
+    """'ibid., Documents 194–204' after a citation of vol. XVII: every document of the range,
+    the inner ones too (they stand on the dash), is vol. XVII's, not the citing volume's."""
+    path = tmp_path / "memo.txt"
+    path.write_text(
+        "Memorandum.\n\nSee Foreign Relations, 1969–1976, volume XVII, Document 5. Later "
+        "talks: see ibid., Documents 194–204.\n",
+        encoding="utf-8",
+    )
+    doc = read_plaintext(str(path), volume="frus1969-76v38p1")
+    corpus = Corpus.from_documents([doc])
+    numbers = {
+        r.citation.fields().get("number"): r.key
+        for r in resolve_documents([doc], corpus)
+        if r.citation.kind == "document"
+    }
+    for n in (195, 199, 203, 204):
+        assert numbers[n] == f"frus1969-76v17#d{n}", (n, numbers[n])

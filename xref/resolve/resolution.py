@@ -151,11 +151,13 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                     carry is not None
                     and isinstance(c, DocumentCitation | FootnoteCitation)
                     and c.volume is None
-                    and 0 <= c.span.start - carry[0] <= 8
+                    and c.span.end >= carry[0]
+                    and c.span.start - carry[0] <= 8
                 ):
-                    # "ibid., Documents 9–14": the list goes on in the ibid's volume
+                    # "ibid., Documents 9–14": the list goes on in the ibid's volume (a range's
+                    # inner documents stand on its dash, inside the list's extent so far)
                     c = attrs.evolve(c, volume=carry[1])
-                    carry = (c.span.end, carry[1])
+                    carry = (max(c.span.end, carry[0]), carry[1])
                 else:
                     carry = None
                 if (
