@@ -64,7 +64,7 @@ import resource
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -758,25 +758,24 @@ def main(argv: Sequence[str] | None = None) -> None:
         eras[era(v.id)].add(tally)
         sets[set_of(v.id)].add(tally)
         per_volume.append((v.id, tally))
-    print()
-    for name in sorted(eras):
-        print(row(name, eras[name]))
-    for name in SETS:
-        if name in sets:
-            print(row(f"set: {name}", sets[name]))
-    print(row("TOTAL", total))
+
+    def totals(fmt: Callable[[str, Tally], str]) -> None:
+        """The rows by era, by set and in all, formatted by ``fmt``."""
+        print()
+        for name in sorted(eras):
+            print(fmt(name, eras[name]))
+        for name in SETS:
+            if name in sets:
+                print(fmt(f"set: {name}", sets[name]))
+        print(fmt("TOTAL", total))
+
+    totals(row)
     print(f"\n{LEGEND}")
     print(f"\npage references (measure 3)\n{PAGE_HEADER}")
     for vid, tally in per_volume:
         if tally.pg_refs or tally.pg_outside:
             print(page_row(vid, tally))
-    print()
-    for name in sorted(eras):
-        print(page_row(name, eras[name]))
-    for name in SETS:
-        if name in sets:
-            print(page_row(f"set: {name}", sets[name]))
-    print(page_row("TOTAL", total))
+    totals(page_row)
     print(f"\n{PAGE_LEGEND}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
     print(f"\ncitations resolved: {total.citations} in {total.seconds:.1f} s "
