@@ -30,13 +30,25 @@ def marker_mismatch(ctx: Context) -> Iterator[Hit]:
                 yield Hit(d.message, doc, line=d.line)
 
 
+_SIGNATURE_NOTE = re.compile(
+    r"^\s*(?:Printed from an? (?:\w+ )*?copy|The source text) (?:that )?bears? "
+    r"(?:this|these|the|a|an) .{0,40}?(?:signature|initials)", re.IGNORECASE)
+"""The editors' note on a signature (``Printed from a copy that bears this typed signature``).
+The TEI puts ``<closer>`` last, so a signature that stood above a postscript or a memo's
+Approve/Disapprove lines is read after them, and its note after theirs."""
+
+
 def footnote_sequence(ctx: Context) -> Iterator[Hit]:
-    """Numbered footnotes of a document run 1, 2, 3 ... in order, with no gap or repeat."""
+    """Numbered footnotes of a document run 1, 2, 3 ... in order, with no gap or repeat.
+
+    Not reported: a number printed again at a second marker for the same note (old volumes
+    reuse ``Not printed.`` footnotes so), and a signature's note read after the text that
+    followed the signature (see :data:`_SIGNATURE_NOTE`)."""
     for doc in ctx.documents:
+        seen: dict[int, str] = {}
         expected: int | None = None
         if doc.source is not None and (doc.source.container.label or "").isdigit():
             expected = int(doc.source.container.label or "0") + 1
-        last_text: str | None = None
         notes = [f for f in doc.footnotes if f.label is not None and f.label.isdigit()
                  and not _inline(f.container) and "target" not in dict(f.container.attributes)]
         skip = False
@@ -45,12 +57,12 @@ def footnote_sequence(ctx: Context) -> Iterator[Hit]:
                 skip = False
                 continue
             n = int(f.label or "0")
-            if expected is not None and n == expected - 1 and f.text == last_text:
+            if expected is not None and n < expected and seen.get(n) == f.text:
                 continue  # the same note printed again at a second marker
             if expected is not None and n == 1 and expected > 1:
                 expected = 2
                 continue  # numbering restarts: a source-text footnote reproduced
-            last_text = f.text
+            seen.setdefault(n, f.text)
             if expected is None:
                 expected = 1 if n <= 2 else n
                 if n not in (1, 2):
@@ -59,8 +71,9 @@ def footnote_sequence(ctx: Context) -> Iterator[Hit]:
             elif n == expected + 1 and i + 1 < len(notes) and notes[i + 1].label == str(
                 expected
             ):
-                yield Hit(f"footnote {n} comes before footnote {expected}", doc, f.container,
-                          hint="swap the two footnotes' numbers")
+                if not _SIGNATURE_NOTE.match(notes[i + 1].text):
+                    yield Hit(f"footnote {n} comes before footnote {expected}", doc,
+                              f.container, hint="swap the two footnotes' numbers")
                 skip = True
             elif n != expected:
                 yield Hit(f"footnote {n} is out of sequence (expected {expected})", doc,

@@ -1,0 +1,178 @@
+"""Precision of ``xref check``'s rules, read by hand (issue 15, deliverable 5).
+
+    xref check --format json --no-config -q ../shared/corpus/frus/*.xml > /tmp/check.json
+    python bench/precision.py counts /tmp/check.json           # findings per rule and set
+    python bench/precision.py draw /tmp/check.json             # samples -> bench/precision/
+    python bench/precision.py show bench/precision/XR010.tsv   # each sampled finding in its TEI
+    python bench/precision.py judge XR010 1-3,5 real "the id is in no volume"  # fill rows
+    python bench/precision.py tally                            # the per-rule table
+
+``draw`` takes, for each rule, a random sample of :data:`SAMPLE` findings of the tuning set
+(all when fewer), drawn with ``random.Random(f"{SEED}-{rule}")`` from the findings in the
+JSON's order, and writes ``bench/precision/XRnnn.tsv`` (set, volume, document, line, column,
+message, verdict, reason); rows already judged in an existing file are kept. The reader fills in
+``verdict`` (``real``, ``false`` or ``debatable``) and a one-line ``reason``. ``tally`` counts
+the verdicts per rule. The check set (``bench/checkset.txt``) is never sampled here: it is never
+tuned on, so only its aggregate counts are reported (``counts``).
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchsets import set_of  # noqa: E402
+
+from xref.checks.rules import RULES  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "precision"
+SEED = 15
+"""The seed: each rule's sample is drawn with ``random.Random(f"15-{rule}")``."""
+SAMPLE = 50
+"""Findings read per rule (all when fewer)."""
+COLUMNS = ("set", "volume", "document", "line", "column", "message", "verdict", "reason")
+VERDICTS = ("real", "false", "debatable")
+CONTEXT_LINES = 3
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    """The findings of an ``xref check --format json`` output file."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    findings = data["findings"] if isinstance(data, dict) else data
+    return list(findings)
+
+
+def counts(findings: list[dict[str, Any]]) -> None:
+    """Print the findings per rule, severity and set."""
+    table: collections.Counter[tuple[str, str]] = collections.Counter()
+    for f in findings:
+        table[(f["rule"], set_of(f.get("volume")))] += 1
+    print(f"{'rule':<7} {'name':<26} {'severity':<8} {'tuning':>7} {'check':>7} {'all':>7}")
+    for rule in RULES:
+        t, c = table[(rule.id, "tuning")], table[(rule.id, "check")]
+        print(f"{rule.id:<7} {rule.name:<26} {rule.severity:<8} {t:>7} {c:>7} {t + c:>7}")
+
+
+def _key(row: dict[str, str]) -> tuple[str, str, str, str, str]:
+    return (row["volume"], row["document"], row["line"], row["column"], row["message"])
+
+
+def draw(findings: list[dict[str, Any]], out: Path = OUT) -> None:
+    """Write each rule's sample of tuning-set findings, keeping rows already judged."""
+    out.mkdir(parents=True, exist_ok=True)
+    by_rule: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    for f in findings:
+        if set_of(f.get("volume")) == "tuning":
+            by_rule[f["rule"]].append(f)
+    for rule, items in sorted(by_rule.items()):
+        rng = random.Random(f"{SEED}-{rule}")
+        chosen = items if len(items) <= SAMPLE else rng.sample(items, SAMPLE)
+        rows = [{"set": "tuning", "volume": f.get("volume") or "",
+                 "document": f.get("document") or f.get("context") or "",
+                 "line": str(f.get("line", 0)), "column": str(f.get("column", 0)),
+                 "message": f["message"], "verdict": "", "reason": ""} for f in chosen]
+        path = out / f"{rule}.tsv"
+        old = {_key(r): r for r in read_rows(path)} if path.exists() else {}
+        for row in rows:
+            prev = old.get(_key(row))
+            if prev is not None:
+                row["verdict"], row["reason"] = prev["verdict"], prev["reason"]
+        write_rows(path, rows)
+        print(f"{rule}: {len(chosen)} of {len(items)} -> {path}")
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a sample file."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
+    """Write a sample file."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, COLUMNS, delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def show(path: Path, corpus: Path) -> None:
+    """Print each row of a sample file with the TEI lines around it."""
+    cache: dict[str, list[str]] = {}
+    for i, row in enumerate(read_rows(path), 1):
+        vol = row["volume"]
+        if vol not in cache:
+            cache[vol] = (corpus / f"{vol}.xml").read_text(encoding="utf-8").splitlines()
+        lines, n = cache[vol], int(row["line"])
+        print(f"=== {i} {vol} {row['document']} line {n}:{row['column']}  "
+              f"[{row['verdict']}] {row['message']}")
+        for k in range(max(1, n - CONTEXT_LINES), min(len(lines), n + CONTEXT_LINES) + 1):
+            mark = ">" if k == n else " "
+            print(f"{mark}{k:>7} {lines[k - 1].strip()[:400]}")
+
+
+def judge(rule: str, spec: str, verdict: str, reason: str, out: Path = OUT) -> None:
+    """Set the verdict and reason of the rows ``spec`` (1-based: ``1-3,7``) of a rule's file."""
+    if verdict not in VERDICTS:
+        raise SystemExit(f"verdict must be one of {VERDICTS}, not {verdict!r}")
+    path = out / f"{rule}.tsv"
+    rows = read_rows(path)
+    for part in spec.split(","):
+        lo, _, hi = part.partition("-")
+        for i in range(int(lo), int(hi or lo) + 1):
+            if not 1 <= i <= len(rows):
+                raise SystemExit(f"{path}: no row {i} (1..{len(rows)})")
+            rows[i - 1]["verdict"], rows[i - 1]["reason"] = verdict, reason
+    write_rows(path, rows)
+
+
+def tally(out: Path = OUT) -> None:
+    """Print the per-rule table: findings sampled, real, false, debatable, precision."""
+    sev = {r.id: r.severity for r in RULES}
+    print("| rule | severity | sampled | real | false | debatable | precision |")
+    print("|---|---|---|---|---|---|---|")
+    order = {s: i for i, s in enumerate(("error", "warning", "info"))}
+    paths = sorted(out.glob("XR*.tsv"), key=lambda p: (order[sev[p.stem]], p.stem))
+    for path in paths:
+        rows = read_rows(path)
+        c = collections.Counter(r["verdict"] for r in rows)
+        unknown = set(c) - set(VERDICTS)
+        if unknown:
+            raise SystemExit(f"{path}: verdicts not judged or unknown: {sorted(unknown)}")
+        judged = c["real"] + c["false"]
+        prec = f"{100 * c['real'] / judged:.0f}%" if judged else "–"
+        print(f"| {path.stem} | {sev[path.stem]} | {len(rows)} | {c['real']} | {c['false']} "
+              f"| {c['debatable']} | {prec} |")
+
+
+def main(argv: list[str]) -> int:
+    """Dispatch the subcommands (see the module docstring)."""
+    if not argv:
+        print(__doc__)
+        return 2
+    cmd, args = argv[0], argv[1:]
+    if cmd == "counts":
+        counts(load(Path(args[0])))
+    elif cmd == "draw":
+        draw(load(Path(args[0])))
+    elif cmd == "show":
+        show(Path(args[0]), Path(args[1]) if len(args) > 1 else ROOT.parent / "shared"
+             / "corpus" / "frus")
+    elif cmd == "judge":
+        judge(args[0], args[1], args[2], " ".join(args[3:]))
+    elif cmd == "tally":
+        tally()
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,34 @@
+"""False findings found by reading every rule's findings in the volumes (issue 15,
+deliverable 5; ``bench/precision/``): each fixture is a passage of a real volume that drew a
+false finding, with a control beside it that must still be reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xref.checks.runner import check
+
+PRECISION = Path(__file__).parents[1] / "fixtures" / "check" / "precision"
+
+
+def _messages(name: str, rule: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in check(PRECISION / name, jobs=1, select=[rule]):
+        out.setdefault(f.document or "", []).append(f.message)
+    return out
+
+
+def test_repeated_not_printed_marker_is_no_gap() -> None:
+    """frus1948v05p1 d98: 'Not printed.' note 2 printed again at later markers is one note;
+    a second note 2 with a different text (d99) is still out of sequence."""
+    found = _messages("xr002-repeat-marker.xml", "XR002")
+    assert "d98" not in found
+    assert found["d99"] == ["footnote 2 is out of sequence (expected 3)"]
+
+
+def test_signature_note_read_after_the_lines_below_it() -> None:
+    """frus1964-68v34 d167: the signature's note 3 stands in <closer>, read after note 4 on
+    the Yes/No lines printed below the signature; d168's swap without it is reported."""
+    found = _messages("xr002-signature.xml", "XR002")
+    assert "d167" not in found
+    assert found["d168"] == ["footnote 4 comes before footnote 3"]
