@@ -32,3 +32,12 @@ def test_signature_note_read_after_the_lines_below_it() -> None:
     found = _messages("xr002-signature.xml", "XR002")
     assert "d167" not in found
     assert found["d168"] == ["footnote 4 comes before footnote 3"]
+
+
+def test_file_dated_by_the_despatch_the_note_names() -> None:
+    """frus1955-57v03 d301: filed 80 days after its date under the date of the despatch it
+    was attached to, which the source note gives; d302 without that sentence is reported."""
+    found = _messages("xr014-stated-date.xml", "XR014")
+    assert "d301" not in found
+    assert found["d302"] == ["file 793.5/2-2158 is dated 1958-02-21 but the document is dated "
+                             "1957-12-03 (+80 days)"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date as _date
 
 from xref.checks.context import (
     Context,
@@ -32,10 +33,28 @@ FILE_DATE_AFTER_DAYS = 60
 """... and this many days after it (filing lags)."""
 
 _FILED_WITH = re.compile(r"\b(?:filed with|attached to|enclosure to|filed under)\b", re.I)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_STATED_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS)
+                          + r")\s+(\d{1,2}),\s+(\d{4})\b")
+
+
+def _stated_dates(text: str) -> set[_date]:
+    """The full dates (``February 21, 1958``) a note states."""
+    out = set()
+    for m in _STATED_DATE.finditer(text):
+        try:
+            out.add(_date(int(m.group(3)), _MONTHS.index(m.group(1).lower()) + 1,
+                          int(m.group(2))))
+        except ValueError:
+            continue
+    return out
 
 
 def file_date(ctx: Context) -> Iterator[Hit]:
-    """A source note's decimal file is dated near its document (not before, not long after)."""
+    """A source note's decimal file is dated near its document (not before, not long after),
+    unless the note says the file is another paper's (``filed with``, ``enclosure to``) or
+    states the file's date itself (the despatch the document was sent with)."""
     for doc in ctx.documents:
         when = day_of(doc.date)
         if when is None or doc.source is None:
@@ -49,7 +68,10 @@ def file_date(ctx: Context) -> Iterator[Hit]:
             else:
                 continue
             filed = day_of(cite_file.date)
-            if filed is not None and not _FILED_WITH.search(c.text):
+            # the note may say what the file is dated by: 'sent to the Department as an
+            # attachment to despatch 474 from Taipei, February 21, 1958'
+            if (filed is not None and not _FILED_WITH.search(c.text)
+                    and filed not in _stated_dates(c.text)):
                 delta = (filed - when).days
                 # one field changed (2-1261 for April 12, 1961) is a slip; a month or two
                 # before is usual (papers filed with the message they answer)
