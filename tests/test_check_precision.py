@@ -41,3 +41,13 @@ def test_file_dated_by_the_despatch_the_note_names() -> None:
     assert "d301" not in found
     assert found["d302"] == ["file 793.5/2-2158 is dated 1958-02-21 but the document is dated "
                              "1957-12-03 (+80 days)"]
+
+
+def test_unlinked_document_of_another_volume_or_body() -> None:
+    """XR009: 'vol. IV, pp. 1098-1099 (Document 24)' (frus1952-54Guat d128) and 'CAB Document
+    5031' (frus1952-54v01p1 d141) are no documents of this volume; the unlinked 'Documents 209,
+    213, and 208' of Guat d211 still are reported."""
+    found = _messages("xr009-elsewhere.xml", "XR009")
+    assert "d128" not in found and "d141" not in found
+    assert found["d211"] == ["'Documents 209' has no <ref>", "'213' has no <ref>",
+                             "'208' has no <ref>"]

@@ -193,12 +193,14 @@ _RANGE_AFTER = re.compile(r"^\s*(?:[-–—]\s*\d|ff\b|through\b|et seq)")
 
 
 def document_unlinked(ctx: Context) -> Iterator[Hit]:
-    """In a TEI volume whose editors link cross-references, a ``Document N`` has a ``<ref>``."""
+    """In a TEI volume whose editors link cross-references, a ``Document N`` of this volume
+    has a ``<ref>`` (not one that the volume lacks or that its words place elsewhere)."""
     if ctx.volume is None:
         return
     linked = sum(1 for *_, t in _refs(ctx) if _doc_of_target(t, None) is not None)
     if linked < LINKED_REFS_MIN:
         return
+    numbers = {d.number for d in ctx.documents if d.number is not None}
     for doc in ctx.documents:
         for c in doc.containers():
             cites = ctx.citations(doc, c)
@@ -210,6 +212,12 @@ def document_unlinked(ctx: Context) -> Iterator[Hit]:
                 if cite.text.lstrip().startswith(("No", "doc")) or _DASH_ONLY.fullmatch(cite.text):
                     continue  # a range's inner documents are named by its dash
                 s, e = cite.span.start, cite.span.end
+                if str(cite.number) not in numbers or _elsewhere_at(c, cite, doc.volume) or (
+                    cite.volume not in (None, doc.volume)
+                    and _ELSEWHERE_BEFORE.search(c.text[max(0, s - 80):s])
+                ):
+                    continue  # no document of this volume: 'CAB Document 5031', '(Document
+                    # 24)' after 'vol. IV, pp. 1098-1099', a source text's own footnote
                 if any(r.span.start < e and s < r.span.end for r in c.refs):
                     continue
                 if _RANGE_BEFORE.search(c.text[max(0, s - 10):s]):
@@ -260,9 +268,13 @@ def _elsewhere(r: Resolution) -> bool:
     volume, ``Document 380 in Foreign Relations, ... volume IV``: the parser gives these no
     volume, so they would be taken for this volume's documents.
     """
-    c, cite = r.container, r.citation
+    return _elsewhere_at(r.container, r.citation, r.document.volume)
+
+
+def _elsewhere_at(c: Container, cite: Citation, volume: str | None) -> bool:
+    """:func:`_elsewhere` for a citation in its container of a document of ``volume``."""
     s, e = cite.span.start, cite.span.end
-    if _other_volume_ref(c, cite, r.document.volume):
+    if _other_volume_ref(c, cite, volume):
         return True
     if _ELSEWHERE_AFTER.match(c.text[e:e + 40]):
         return True
