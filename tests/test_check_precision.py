@@ -51,3 +51,12 @@ def test_unlinked_document_of_another_volume_or_body() -> None:
     assert "d128" not in found and "d141" not in found
     assert found["d211"] == ["'Documents 209' has no <ref>", "'213' has no <ref>",
                              "'208' has no <ref>"]
+
+
+def test_record_of_a_talk_cites_a_telegram_sent_before_it_was_written() -> None:
+    """frus1958-60v07p1 d212: the memorandum of the April 17 talk cites Topol 3478 of April 19,
+    sent 'before a formal Memorandum of Conversation was written'; a telegram of April 17
+    (d213) citing it is still reported."""
+    found = _messages("xr015-record.xml", "XR015")
+    assert "d212" not in found
+    assert len(found["d213"]) == 1 and "after this document (1959-04-17)" in found["d213"][0]

@@ -84,12 +84,25 @@ def file_date(ctx: Context) -> Iterator[Hit]:
             break
 
 
+RECORD_LAG_DAYS = 14
+"""A record of a conversation or meeting is dated by the talk, and written up to this many days
+later: it may cite a telegram sent in between."""
+
+_RECORD = re.compile(r"\b(?:conversation|meeting|record)\b")
+
+
+def _written_later(genre: str | None, when: _date, cited: _date) -> bool:
+    """Whether a record dated ``when`` (by its conversation) may cite a paper of ``cited``."""
+    return bool(genre and _RECORD.search(genre)) and 0 < (cited - when).days <= RECORD_LAG_DAYS
+
+
 def telegram_after(ctx: Context) -> Iterator[Hit]:
     """A telegram cited in a document's text is not dated after that document.
 
     The cited telegram is the one its channel resolves to (or that the editors' footnote
     names, when that telegram has the cited number); a date written in the citation counts
-    too.
+    too. A memorandum of conversation or for the record, dated by the talk, may cite a
+    telegram of the next :data:`RECORD_LAG_DAYS` days (written before the memorandum was).
     """
     for doc in ctx.documents:
         when = day_of(doc.date)
@@ -107,6 +120,8 @@ def telegram_after(ctx: Context) -> Iterator[Hit]:
                 ):
                     target, how = found, "per the editors' footnote"
             tday = day_of(target.date) if target is not None else None
+            if tday is not None and _written_later(doc.genre, when, tday):
+                continue
             if target is not None and tday is not None and tday > when:
                 yield hit_at(doc, doc.body, cite, f"{cite.text!r} is Document {target.number} "
                            f"({how}), dated {tday}, after this document ({when})")
