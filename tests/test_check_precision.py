@@ -60,3 +60,12 @@ def test_record_of_a_talk_cites_a_telegram_sent_before_it_was_written() -> None:
     found = _messages("xr015-record.xml", "XR015")
     assert "d212" not in found
     assert len(found["d213"]) == 1 and "after this document (1959-04-17)" in found["d213"][0]
+
+
+def test_channel_order_numbering_restart_other_post_companion() -> None:
+    """XR016: a telegram of the numbering year before (frus1955-57v03 d127), one the same man
+    sent from another post (frus1948v05p1 d299), and one sent together (frus1958-60v02 d448,
+    Delga 407 citing Delga 408) are in order; telegram 180 citing 'ourtel 190' (d30) is not."""
+    found = _messages("xr016-channels.xml", "XR016")
+    assert set(found) == {"d30"}, found
+    assert "numbered after this telegram (180" in found["d30"][0]

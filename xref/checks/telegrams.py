@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date as _date
 
 from xref.checks.context import (
     Context,
@@ -31,6 +32,26 @@ def _same_party(a: str | None, b: str | None) -> bool:
 
 
 _FOLLOWING = re.compile(r"\b(?:following|follows|next|below|septel)\b", re.I)
+COMPANION_SPAN = 3
+"""Telegrams sent together are numbered one after another and may cite each other: a cited
+number at most this far above the citing telegram's is not out of order."""
+
+
+def _restarted(earlier: _date, later: _date) -> bool:
+    """Whether a 1 January or 1 July (a new calendar or fiscal year, when posts' numbering
+    starts again at 1) lies after ``earlier`` and on or before ``later``."""
+    for year in range(earlier.year, later.year + 1):
+        for month in (1, 7):
+            if earlier < _date(year, month, 1) <= later:
+                return True
+    return False
+
+
+def _same_post(a: Document, b: Document) -> bool:
+    """Whether two telegrams were sent from the same place (unknown places count as same):
+    a post's numbers are its own, so the same person's telegrams from Delhi and from Karachi
+    are two channels."""
+    return not (a.place and b.place and a.place.lower() != b.place.lower())
 
 
 def channel_order(ctx: Context) -> Iterator[Hit]:
@@ -40,6 +61,11 @@ def channel_order(ctx: Context) -> Iterator[Hit]:
     series, a higher number and an earlier date is out of order (telegrams sent together the
     same day may cite each other, and numbering restarts each year, so only near numbers
     count). An ``ourtel`` that resolves to nothing is judged by its number alone.
+
+    Not out of order: a telegram of an earlier numbering year (a 1 January or 1 July between
+    the two), one sent from another post by the same person, and one numbered at most
+    :data:`COMPANION_SPAN` above (sent together: ``new draft of resolution (Delga 408)`` in
+    Delga 407).
     """
     for doc in ctx.documents:
         own = number_of(doc.own_number)
@@ -56,9 +82,11 @@ def channel_order(ctx: Context) -> Iterator[Hit]:
             if target is not None:
                 tn, tday = number_of(target.own_number), day_of(target.date)
                 if (tn in near and target is not doc and tday is not None and when is not None
-                        and tday < when and (target.series or "") == (doc.series or "")
+                        and tday < when and not _restarted(tday, when)
+                        and (target.series or "") == (doc.series or "")
                         and _same_party(target.sender, doc.sender)
-                        and _same_party(target.recipient, doc.recipient)):
+                        and _same_party(target.recipient, doc.recipient)
+                        and _same_post(target, doc)):
                     yield hit_at(doc, doc.body, cite, f"{cite.text!r} is telegram {tn} "
                                f"(Document {target.number}, {tday}), numbered after this "
                                f"telegram ({own}, {when}) on the same channel")
@@ -68,7 +96,9 @@ def channel_order(ctx: Context) -> Iterator[Hit]:
                 doc.series is not None and series == doc.series.lower()
             )
             around = doc.body.text[max(0, cite.span.start - 40):cite.span.end + 40]
-            if same and number_of(cite.number) in near and not _FOLLOWING.search(around):
+            cited = number_of(cite.number)
+            if (same and cited in near and cited is not None and cited > own + COMPANION_SPAN
+                    and not _FOLLOWING.search(around)):
                 yield hit_at(doc, doc.body, cite, f"{cite.text!r} is numbered after this "
                            f"telegram ({doc.channel[2]}) on the same channel")
 
