@@ -69,3 +69,12 @@ def test_channel_order_numbering_restart_other_post_companion() -> None:
     found = _messages("xr016-channels.xml", "XR016")
     assert set(found) == {"d30"}, found
     assert "numbered after this telegram (180" in found["d30"][0]
+
+
+def test_footnote_names_a_telegram_by_either_number() -> None:
+    """XR017: State 256063 is Document 82, '256063/Todel 1287' (frus1964-68v07 d84), and
+    'Paris 5541 [5561]' is Document 136 by the editors' correction (frus1964-68v13 d139);
+    'Deptel 3022' footnoted as telegram 3302 (frus1958-60v11 d64) is still reported."""
+    found = _messages("xr017-numbers.xml", "XR017")
+    assert set(found) == {"d64"}, found
+    assert "but the text cites Deptel 3022" in found["d64"][0]

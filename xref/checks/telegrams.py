@@ -128,6 +128,31 @@ def _telegram_clusters(
 
 
 _POINTER_NOTE = re.compile(r"\s*(?:See\s+)?Documents?\s+\d")
+_TWO_NUMBERS = re.compile(r"\s*(\d+)\s*/\s*[A-Za-z]+\s+(\d+)\b")
+"""A telegram numbered in two series at the head of its text: ``256063/Todel 1287.``"""
+_CORRECTED = re.compile(r"\s*\[(\d+)\]")
+"""The editors' correction right after a cited number: ``Paris 5541 [5561]``."""
+
+
+def _own_numbers(target: Document) -> set[int | None]:
+    """A telegram's own numbers: the one read, and both of ``256063/Todel 1287``."""
+    out = {number_of(target.own_number)}
+    m = _TWO_NUMBERS.match(target.body.text)
+    if m is not None:
+        out |= {int(m.group(1)), int(m.group(2))}
+    return out
+
+
+def _cited_numbers(doc: Document, cluster: list[Resolution]) -> set[int | None]:
+    """The numbers a cluster of telegram references cites, with the editors' corrections."""
+    out: set[int | None] = set()
+    for r in cluster:
+        if isinstance(r.citation, TelegramCitation):
+            out.add(number_of(r.citation.number))
+            m = _CORRECTED.match(doc.body.text, r.citation.span.end)
+            if m is not None:
+                out.add(int(m.group(1)))
+    return out
 
 
 def footnote_other_telegram(ctx: Context) -> Iterator[Hit]:
@@ -136,7 +161,8 @@ def footnote_other_telegram(ctx: Context) -> Iterator[Hit]:
     A footnote that only points (``Documents 289 and 290.``) right after telegram references
     (``Embtels 596 and 597``) is matched with them in order. A pair disagrees when the
     telegram's channel resolves to another document, or when the footnote names a telegram
-    whose number none of the references cites.
+    whose number none of the references cites: a telegram's numbers are both of
+    ``256063/Todel 1287``, and a cited number's are both of ``Paris 5541 [5561]``.
     """
     for doc in ctx.documents:
         for cluster, note in _telegram_clusters(ctx, doc):
@@ -147,8 +173,7 @@ def footnote_other_telegram(ctx: Context) -> Iterator[Hit]:
             targets = [d for d in named if d is not None]
             if len(targets) != len(cluster) or len(named) != len(targets):
                 continue
-            cited = {number_of(r.citation.number) for r in cluster
-                     if isinstance(r.citation, TelegramCitation)}
+            cited = _cited_numbers(doc, cluster)
             ids = {d.id for d in targets}
             for r, target in zip(cluster, targets, strict=True):
                 tn = number_of(target.own_number)
@@ -167,7 +192,7 @@ def footnote_other_telegram(ctx: Context) -> Iterator[Hit]:
                               "number")
                     break
                 if channel is None and is_telegram(target) and tn is not None and (
-                    None not in cited and tn not in cited
+                    None not in cited and not _own_numbers(target) & cited
                 ):
                     text = ", ".join(x.citation.text for x in cluster)
                     yield Hit(f"{note_name(note)} names Document {target.number} (telegram "
