@@ -5,15 +5,17 @@
     python bench/precision.py draw /tmp/check.json             # samples -> bench/precision/
     python bench/precision.py show bench/precision/XR010.tsv   # each sampled finding in its TEI
     python bench/precision.py judge XR010 1-3,5 real "the id is in no volume"  # fill rows
-    python bench/precision.py tally                            # the per-rule table
+    python bench/precision.py tally BEFORE.json AFTER.json     # the per-rule table
 
 ``draw`` takes, for each rule, a random sample of :data:`SAMPLE` findings of the tuning set
 (all when fewer), drawn with ``random.Random(f"{SEED}-{rule}")`` from the findings in the
 JSON's order, and writes ``bench/precision/XRnnn.tsv`` (set, volume, document, line, column,
 message, verdict, reason); rows already judged in an existing file are kept. The reader fills in
-``verdict`` (``real``, ``false`` or ``debatable``) and a one-line ``reason``. ``tally`` counts
-the verdicts per rule. The check set (``bench/checkset.txt``) is never sampled here: it is never
-tuned on, so only its aggregate counts are reported (``counts``).
+``verdict`` (``real``, ``false`` or ``debatable``) and a one-line ``reason`` (``judge``).
+``tally`` counts the verdicts per rule (precision = real / (real + false); debatable ones are
+left out of it) and, given the findings before and after the fixes, what each fix removed.
+The check set (``bench/checkset.txt``) is never sampled here: it is never tuned on, so only
+its aggregate counts are reported.
 """
 
 from __future__ import annotations
@@ -132,14 +134,34 @@ def judge(rule: str, spec: str, verdict: str, reason: str, out: Path = OUT) -> N
     write_rows(path, rows)
 
 
-def tally(out: Path = OUT) -> None:
-    """Print the per-rule table: findings sampled, real, false, debatable, precision."""
+def _present(findings: list[dict[str, Any]]) -> set[tuple[str, str, str, str, str]]:
+    return {(f.get("volume") or "", f.get("document") or f.get("context") or "",
+             str(f.get("line", 0)), str(f.get("column", 0)), f["message"]) for f in findings}
+
+
+def tally(before: Path | None = None, after: Path | None = None, out: Path = OUT) -> None:
+    """Print the per-rule table: findings (tuning and check sets, before and after the fixes),
+    and of the tuning set's sample the real, false and debatable findings.
+
+    With ``after`` (the findings once the fixes are in), a sampled row that is no longer found
+    is counted apart (``fixed``); where a rule's sample was all its findings, the rows that
+    remain are the sample after the fix, and ``after`` is their precision.
+    """
     sev = {r.id: r.severity for r in RULES}
-    print("| rule | severity | sampled | real | false | debatable | precision |")
-    print("|---|---|---|---|---|---|---|")
+    count: dict[str, collections.Counter[tuple[str, str]]] = {}
+    for name, path in (("before", before), ("after", after)):
+        c: collections.Counter[tuple[str, str]] = collections.Counter()
+        for f in load(path) if path is not None else []:
+            c[(f["rule"], set_of(f.get("volume")))] += 1
+        count[name] = c
+    still = _present(load(after)) if after is not None else None
+    print("| rule | severity | findings tuning (after) | findings check (after) | sampled "
+          "| real | false | debatable | precision | fixed | after: real/false/debatable |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     order = {s: i for i, s in enumerate(("error", "warning", "info"))}
     paths = sorted(out.glob("XR*.tsv"), key=lambda p: (order[sev[p.stem]], p.stem))
     for path in paths:
+        rule = path.stem
         rows = read_rows(path)
         c = collections.Counter(r["verdict"] for r in rows)
         unknown = set(c) - set(VERDICTS)
@@ -147,8 +169,20 @@ def tally(out: Path = OUT) -> None:
             raise SystemExit(f"{path}: verdicts not judged or unknown: {sorted(unknown)}")
         judged = c["real"] + c["false"]
         prec = f"{100 * c['real'] / judged:.0f}%" if judged else "–"
-        print(f"| {path.stem} | {sev[path.stem]} | {len(rows)} | {c['real']} | {c['false']} "
-              f"| {c['debatable']} | {prec} |")
+        sets = []
+        for s in ("tuning", "check"):
+            b, a = count["before"][(rule, s)], count["after"][(rule, s)]
+            sets.append(f"{b} ({a})" if after is not None and a != b else str(b))
+        fixed, post = "", ""
+        if still is not None:
+            kept = [r for r in rows if _key(r) in still]
+            fixed = str(len(rows) - len(kept))
+            if kept and len(rows) - len(kept):
+                k = collections.Counter(r["verdict"] for r in kept)
+                share = 100 * k["real"] / (k["real"] + k["false"] or 1)
+                post = f"{k['real']}/{k['false']}/{k['debatable']}: {share:.0f}%"
+        print(f"| {rule} | {sev[rule]} | {sets[0]} | {sets[1]} | {len(rows)} | {c['real']} "
+              f"| {c['false']} | {c['debatable']} | {prec} | {fixed} | {post} |")
 
 
 def main(argv: list[str]) -> int:
@@ -167,7 +201,7 @@ def main(argv: list[str]) -> int:
     elif cmd == "judge":
         judge(args[0], args[1], args[2], " ".join(args[3:]))
     elif cmd == "tally":
-        tally()
+        tally(*(Path(a) for a in args[:2]))
     else:
         print(__doc__)
         return 2
