@@ -6,6 +6,8 @@
     python bench/precision.py show bench/precision/XR010.tsv   # each sampled finding in its TEI
     python bench/precision.py judge XR010 1-3,5 real "the id is in no volume"  # fill rows
     python bench/precision.py tally BEFORE.json AFTER.json     # the per-rule table
+    python bench/precision.py --set check draw /tmp/check.json # the check set, blind
+    python bench/precision.py combined NOW.json                # both sets' verdicts per rule
 
 ``draw`` takes, for each rule, a random sample of :data:`SAMPLE` findings of the tuning set
 (all when fewer), drawn with ``random.Random(f"{SEED}-{rule}")`` from the findings in the
@@ -14,8 +16,11 @@ message, verdict, reason); rows already judged in an existing file are kept. The
 ``verdict`` (``real``, ``false`` or ``debatable``) and a one-line ``reason`` (``judge``).
 ``tally`` counts the verdicts per rule (precision = real / (real + false); debatable ones are
 left out of it) and, given the findings before and after the fixes, what each fix removed.
-The check set (``bench/checkset.txt``) is never sampled here: it is never tuned on, so only
-its aggregate counts are reported.
+With ``--set check`` (any subcommand) the same is done for the check set
+(``bench/checkset.txt``) into ``bench/precision/check/``: a blind evaluation once the rules are
+frozen, read with the same seed and sample size; no rule is ever written from it, and only its
+per-rule figures are reported. ``combined`` pools both sets' verdicts per rule, counting of
+the tuning set only the rows still found in ``NOW.json`` (the rules as frozen).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchsets import set_of  # noqa: E402
+from benchsets import SETS, set_of  # noqa: E402
 
 from xref.checks.rules import RULES  # noqa: E402
 
@@ -66,17 +71,22 @@ def _key(row: dict[str, str]) -> tuple[str, str, str, str, str]:
     return (row["volume"], row["document"], row["line"], row["column"], row["message"])
 
 
-def draw(findings: list[dict[str, Any]], out: Path = OUT) -> None:
-    """Write each rule's sample of tuning-set findings, keeping rows already judged."""
+def out_dir(which: str) -> Path:
+    """Where a set's sample files are: ``bench/precision/`` (tuning) or its ``check/``."""
+    return OUT if which == "tuning" else OUT / which
+
+
+def draw(findings: list[dict[str, Any]], out: Path = OUT, which: str = "tuning") -> None:
+    """Write each rule's sample of one set's findings, keeping rows already judged."""
     out.mkdir(parents=True, exist_ok=True)
     by_rule: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     for f in findings:
-        if set_of(f.get("volume")) == "tuning":
+        if set_of(f.get("volume")) == which:
             by_rule[f["rule"]].append(f)
     for rule, items in sorted(by_rule.items()):
         rng = random.Random(f"{SEED}-{rule}")
         chosen = items if len(items) <= SAMPLE else rng.sample(items, SAMPLE)
-        rows = [{"set": "tuning", "volume": f.get("volume") or "",
+        rows = [{"set": which, "volume": f.get("volume") or "",
                  "document": f.get("document") or f.get("context") or "",
                  "line": str(f.get("line", 0)), "column": str(f.get("column", 0)),
                  "message": f["message"], "verdict": "", "reason": ""} for f in chosen]
@@ -185,23 +195,85 @@ def tally(before: Path | None = None, after: Path | None = None, out: Path = OUT
               f"| {c['false']} | {c['debatable']} | {prec} | {fixed} | {post} |")
 
 
+def _verdicts(rows: list[dict[str, str]], path: Path) -> collections.Counter[str]:
+    c = collections.Counter(r["verdict"] for r in rows)
+    unknown = set(c) - set(VERDICTS)
+    if unknown:
+        raise SystemExit(f"{path}: verdicts not judged or unknown: {sorted(unknown)}")
+    return c
+
+
+def _share(c: collections.Counter[str]) -> str:
+    judged = c["real"] + c["false"]
+    return f"{100 * c['real'] / judged:.0f}%" if judged else "–"
+
+
+def combined(now: Path) -> None:
+    """Print, per rule, each set's and both sets' verdicts on the findings of the frozen rules.
+
+    Of the tuning set, only the rows still found in ``now`` count (a finding the fixes removed
+    is not one the frozen rule makes). ``pooled`` is real / (real + false) over all rows read;
+    ``weighted`` weighs each set's precision by its findings (the samples differ in share).
+    """
+    sev = {r.id: r.severity for r in RULES}
+    findings = load(now)
+    still = _present(findings)
+    total: collections.Counter[tuple[str, str]] = collections.Counter(
+        (f["rule"], set_of(f.get("volume"))) for f in findings)
+    order = {s: i for i, s in enumerate(("error", "warning", "info"))}
+    rules = sorted({p.stem for p in out_dir("tuning").glob("XR*.tsv")}
+                   | {p.stem for p in out_dir("check").glob("XR*.tsv")},
+                   key=lambda r: (order[sev[r]], r))
+    print("| rule | severity | tuning: findings, read, real/false/debatable, precision "
+          "| check: findings, read, real/false/debatable, precision "
+          "| both: read, real/false/debatable | pooled | weighted |")
+    print("|---|---|---|---|---|---|---|")
+    for rule in rules:
+        cells, both = [], collections.Counter[str]()
+        num = den = 0.0
+        for which in SETS:
+            path = out_dir(which) / f"{rule}.tsv"
+            rows = [r for r in read_rows(path) if _key(r) in still] if path.exists() else []
+            c = _verdicts(rows, path)
+            both.update(c)
+            n = total[(rule, which)]
+            cells.append(f"{n}, {len(rows)}, {c['real']}/{c['false']}/{c['debatable']}, "
+                         f"{_share(c)}")
+            if c["real"] + c["false"]:
+                num += n * c["real"] / (c["real"] + c["false"])
+                den += n
+        weighted = f"{100 * num / den:.0f}%" if den else "–"
+        read = sum(both.values())
+        print(f"| {rule} | {sev[rule]} | {cells[0]} | {cells[1]} | {read}, {both['real']}/"
+              f"{both['false']}/{both['debatable']} | {_share(both)} | {weighted} |")
+
+
 def main(argv: list[str]) -> int:
     """Dispatch the subcommands (see the module docstring)."""
     if not argv:
         print(__doc__)
         return 2
+    which = "tuning"
+    if argv[0] == "--set":
+        if len(argv) < 3 or argv[1] not in SETS:
+            raise SystemExit(f"--set takes one of {SETS} and a subcommand")
+        which, argv = argv[1], argv[2:]
+    out = out_dir(which)
     cmd, args = argv[0], argv[1:]
     if cmd == "counts":
         counts(load(Path(args[0])))
     elif cmd == "draw":
-        draw(load(Path(args[0])))
+        draw(load(Path(args[0])), out, which)
     elif cmd == "show":
         show(Path(args[0]), Path(args[1]) if len(args) > 1 else ROOT.parent / "shared"
              / "corpus" / "frus")
     elif cmd == "judge":
-        judge(args[0], args[1], args[2], " ".join(args[3:]))
+        judge(args[0], args[1], args[2], " ".join(args[3:]), out)
     elif cmd == "tally":
-        tally(*(Path(a) for a in args[:2]))
+        paths = [Path(a) for a in args[:2]] + [None, None]
+        tally(paths[0], paths[1], out=out)
+    elif cmd == "combined":
+        combined(Path(args[0]))
     else:
         print(__doc__)
         return 2
