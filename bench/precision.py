@@ -173,12 +173,8 @@ def tally(before: Path | None = None, after: Path | None = None, out: Path = OUT
     for path in paths:
         rule = path.stem
         rows = read_rows(path)
-        c = collections.Counter(r["verdict"] for r in rows)
-        unknown = set(c) - set(VERDICTS)
-        if unknown:
-            raise SystemExit(f"{path}: verdicts not judged or unknown: {sorted(unknown)}")
-        judged = c["real"] + c["false"]
-        prec = f"{100 * c['real'] / judged:.0f}%" if judged else "–"
+        v = _verdicts(rows, path)
+        prec = _share(v)
         sets = []
         for s in ("tuning", "check"):
             b, a = count["before"][(rule, s)], count["after"][(rule, s)]
@@ -191,8 +187,8 @@ def tally(before: Path | None = None, after: Path | None = None, out: Path = OUT
                 k = collections.Counter(r["verdict"] for r in kept)
                 share = 100 * k["real"] / (k["real"] + k["false"] or 1)
                 post = f"{k['real']}/{k['false']}/{k['debatable']}: {share:.0f}%"
-        print(f"| {rule} | {sev[rule]} | {sets[0]} | {sets[1]} | {len(rows)} | {c['real']} "
-              f"| {c['false']} | {c['debatable']} | {prec} | {fixed} | {post} |")
+        print(f"| {rule} | {sev[rule]} | {sets[0]} | {sets[1]} | {len(rows)} | {v['real']} "
+              f"| {v['false']} | {v['debatable']} | {prec} | {fixed} | {post} |")
 
 
 def _verdicts(rows: list[dict[str, str]], path: Path) -> collections.Counter[str]:
