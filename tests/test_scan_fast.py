@@ -82,16 +82,17 @@ def test_words_back_is_the_backward_search() -> None:
 
 def test_trigger_dispatch_is_the_trigger_regex() -> None:
     """At every position (the word starts the scan tries and all others), the dispatch finds
-    the trigger ``_SCAN`` finds: same group, same extent, or none."""
+    the trigger alternation finds: same group, same extent, or none."""
     dispatch = candidates._SCAN_DISPATCH
-    assert dispatch.full.pattern == candidates._SCAN.pattern
+    scan = re.compile("|".join(f"(?P<{name}>{pat})" for name, _, _, pat in candidates._TRIGGERS))
+    assert dispatch.full.pattern == scan.pattern
     found = 0
     texts = _texts()[:1500]
     texts += ["\u0661\u0662\u0663.45/6", "123 UST 4", "No. 5", "(No. 7", "x\u00a0Deptel 5"]
     for text in texts:
         for pos in range(len(text) + 1):
             ours = dispatch.match(text, pos)
-            theirs = candidates._SCAN.match(text, pos)
+            theirs = scan.match(text, pos)
             if theirs is None:
                 assert ours is None, (text, pos)
                 continue
@@ -109,3 +110,37 @@ def test_first_characters_are_read_from_the_pattern() -> None:
         full = dispatch.full.match(text, 0)
         ours = dispatch.match(text, 0)
         assert (full and (full.lastgroup, full.end())) == (ours and (ours.lastgroup, ours.end()))
+
+
+def test_dispatch_compiles_a_character_s_pattern_when_first_met() -> None:
+    dispatch = FirstCharDispatch([(n, p) for n, _, _, p in candidates._TRIGGERS])
+    assert dict(dispatch.table) == {}
+    assert dispatch.match("Deptel 1338", 0) is not None
+    assert set(dispatch.table) == {"D"}
+    # "d" and "D" start different alternatives; "§" none but those that may start anywhere
+    assert dispatch.match("desp 7", 0) is not None and set(dispatch.table) == {"D", "d"}
+    assert dispatch.match("\u00a7 5", 0) is None
+
+
+def test_hyperscan_database_is_kept_in_the_private_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("hyperscan")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = AnchorIndex(candidates._ANCHORS, "hyperscan")
+    assert first._hs is not None and not first._hs.cached
+    files = list((tmp_path / "xref").glob("anchors-*.db"))
+    assert len(files) == 1 and files[0].stat().st_mode & 0o777 == 0o600
+    second = AnchorIndex(candidates._ANCHORS, "hyperscan")
+    assert second._hs is not None and second._hs.cached
+    for text in _texts()[:400]:
+        assert second.positions(text) == first.positions(text), text
+    # a damaged file is compiled again and replaced
+    files[0].write_bytes(b"not a database")
+    third = AnchorIndex(candidates._ANCHORS, "hyperscan")
+    assert third._hs is not None and not third._hs.cached
+    assert third.positions("see Deptel 1338") == first.positions("see Deptel 1338")
+    assert AnchorIndex(candidates._ANCHORS, "hyperscan")._hs.cached  # type: ignore[union-attr]
+    # another user's or a world-writable file is not read
+    files[0].chmod(0o666)
+    assert not AnchorIndex(candidates._ANCHORS, "hyperscan")._hs.cached  # type: ignore[union-attr]

@@ -226,8 +226,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
 ]
 
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
-_SCAN = re.compile("|".join(f"(?P<{name}>{pat})" for name, _, _, pat in _TRIGGERS))
-# _SCAN.match, trying only the triggers that can start with the character there
+# the trigger alternation's match (``_SCAN_DISPATCH.full``: one named group per trigger),
+# trying only the triggers that can start with the character there
 _SCAN_DISPATCH = FirstCharDispatch([(name, pat) for name, _, _, pat in _TRIGGERS])
 
 # A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
@@ -339,7 +339,7 @@ def _words_back(text: str, reverse: str, i: int) -> int:
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
-    table = _SCAN_DISPATCH.table  # _SCAN.match(text, p) is table[text[p]].match(text, p)
+    table = _SCAN_DISPATCH.table  # full.match(text, p) is table[text[p]].match(text, p)
 
     reverse = text[::-1]
     words = _WORD.finditer
