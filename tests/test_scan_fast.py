@@ -144,3 +144,34 @@ def test_hyperscan_database_is_kept_in_the_private_cache(
     # another user's or a world-writable file is not read
     files[0].chmod(0o666)
     assert not AnchorIndex(candidates._ANCHORS, "hyperscan")._hs.cached  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See vol. 4, p. 5, and Vol XII; volume 3; vols. 1-2 and vol.7 of it.",
+        "American Foreign Policy, 1950-1955: Basic Documents, p. 12; the Americans were "
+        "involved in 5 revolutions.",
+        "Library of Congress, Manuscript Division, Harriman Papers; Congressional Record, "
+        "vol. 101, p. 981.",
+        "Department of Defense, Files of the Secretary; the Department of Defense 12 said so.",
+        "CIA Files, Job 79-01228A; CIA said 5; Source: CIA Files, Job 80.",
+        "National Security Council, Records; Joint Chiefs of Staff, JCS 1907/1; Defense 4 to "
+        "Paris.",
+        "Deptel 5; Deptels 6 and 7; Embtel\n8; see reftel. Moscow tel. 9; Moscow telegram 10; "
+        "Telegram 11; Telmar 12; Reftel; Niactel 13 intelligence by telephone at the Hotel 4; "
+        "Circular telegram 14; Tel Aviv 15; TEL AVIV 16; DEPTEL 17; reftel",
+        "The Department of State Bulletin, vol. 4; the Department said; Department of the Army, "
+        "G-2 Files; Foreign Relations, 1950, p. 4; the Foreign Minister; Central Foreign Policy "
+        "Files; Ministry of Foreign Affairs, Tokyo; Documents on American Foreign Relations, 1955",
+    ],
+)
+def test_narrowed_anchors_still_reach_every_trigger(text: str) -> None:
+    """Where an anchor was narrowed or dropped (a trigger served by another anchor), the scan
+    still finds every trigger match that trying the trigger alternation at every position
+    finds."""
+    full = candidates._SCAN_DISPATCH.full
+    brute = {(p, m.lastgroup) for p in range(len(text)) if (m := full.match(text, p))}
+    scanned = {(m.start(), m.lastgroup) for m in candidates._trigger_starts(text)}
+    assert scanned == brute
+    assert brute  # each text has triggers
