@@ -82,16 +82,17 @@ def test_words_back_is_the_backward_search() -> None:
 
 def test_trigger_dispatch_is_the_trigger_regex() -> None:
     """At every position (the word starts the scan tries and all others), the dispatch finds
-    the trigger ``_SCAN`` finds: same group, same extent, or none."""
+    the trigger alternation finds: same group, same extent, or none."""
     dispatch = candidates._SCAN_DISPATCH
-    assert dispatch.full.pattern == candidates._SCAN.pattern
+    scan = re.compile("|".join(f"(?P<{name}>{pat})" for name, _, _, pat in candidates._TRIGGERS))
+    assert dispatch.full.pattern == scan.pattern
     found = 0
     texts = _texts()[:1500]
     texts += ["\u0661\u0662\u0663.45/6", "123 UST 4", "No. 5", "(No. 7", "x\u00a0Deptel 5"]
     for text in texts:
         for pos in range(len(text) + 1):
             ours = dispatch.match(text, pos)
-            theirs = candidates._SCAN.match(text, pos)
+            theirs = scan.match(text, pos)
             if theirs is None:
                 assert ours is None, (text, pos)
                 continue
@@ -109,3 +110,68 @@ def test_first_characters_are_read_from_the_pattern() -> None:
         full = dispatch.full.match(text, 0)
         ours = dispatch.match(text, 0)
         assert (full and (full.lastgroup, full.end())) == (ours and (ours.lastgroup, ours.end()))
+
+
+def test_dispatch_compiles_a_character_s_pattern_when_first_met() -> None:
+    dispatch = FirstCharDispatch([(n, p) for n, _, _, p in candidates._TRIGGERS])
+    assert dict(dispatch.table) == {}
+    assert dispatch.match("Deptel 1338", 0) is not None
+    assert set(dispatch.table) == {"D"}
+    # "d" and "D" start different alternatives; "§" none but those that may start anywhere
+    assert dispatch.match("desp 7", 0) is not None and set(dispatch.table) == {"D", "d"}
+    assert dispatch.match("\u00a7 5", 0) is None
+
+
+def test_hyperscan_database_is_kept_in_the_private_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("hyperscan")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = AnchorIndex(candidates._ANCHORS, "hyperscan")
+    assert first._hs is not None and not first._hs.cached
+    files = list((tmp_path / "xref").glob("anchors-*.db"))
+    assert len(files) == 1 and files[0].stat().st_mode & 0o777 == 0o600
+    second = AnchorIndex(candidates._ANCHORS, "hyperscan")
+    assert second._hs is not None and second._hs.cached
+    for text in _texts()[:400]:
+        assert second.positions(text) == first.positions(text), text
+    # a damaged file is compiled again and replaced
+    files[0].write_bytes(b"not a database")
+    third = AnchorIndex(candidates._ANCHORS, "hyperscan")
+    assert third._hs is not None and not third._hs.cached
+    assert third.positions("see Deptel 1338") == first.positions("see Deptel 1338")
+    assert AnchorIndex(candidates._ANCHORS, "hyperscan")._hs.cached  # type: ignore[union-attr]
+    # another user's or a world-writable file is not read
+    files[0].chmod(0o666)
+    assert not AnchorIndex(candidates._ANCHORS, "hyperscan")._hs.cached  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See vol. 4, p. 5, and Vol XII; volume 3; vols. 1-2 and vol.7 of it.",
+        "American Foreign Policy, 1950-1955: Basic Documents, p. 12; the Americans were "
+        "involved in 5 revolutions.",
+        "Library of Congress, Manuscript Division, Harriman Papers; Congressional Record, "
+        "vol. 101, p. 981.",
+        "Department of Defense, Files of the Secretary; the Department of Defense 12 said so.",
+        "CIA Files, Job 79-01228A; CIA said 5; Source: CIA Files, Job 80.",
+        "National Security Council, Records; Joint Chiefs of Staff, JCS 1907/1; Defense 4 to "
+        "Paris.",
+        "Deptel 5; Deptels 6 and 7; Embtel\n8; see reftel. Moscow tel. 9; Moscow telegram 10; "
+        "Telegram 11; Telmar 12; Reftel; Niactel 13 intelligence by telephone at the Hotel 4; "
+        "Circular telegram 14; Tel Aviv 15; TEL AVIV 16; DEPTEL 17; reftel",
+        "The Department of State Bulletin, vol. 4; the Department said; Department of the Army, "
+        "G-2 Files; Foreign Relations, 1950, p. 4; the Foreign Minister; Central Foreign Policy "
+        "Files; Ministry of Foreign Affairs, Tokyo; Documents on American Foreign Relations, 1955",
+    ],
+)
+def test_narrowed_anchors_still_reach_every_trigger(text: str) -> None:
+    """Where an anchor was narrowed or dropped (a trigger served by another anchor), the scan
+    still finds every trigger match that trying the trigger alternation at every position
+    finds."""
+    full = candidates._SCAN_DISPATCH.full
+    brute = {(p, m.lastgroup) for p in range(len(text)) if (m := full.match(text, p))}
+    scanned = {(m.start(), m.lastgroup) for m in candidates._trigger_starts(text)}
+    assert scanned == brute
+    assert brute  # each text has triggers

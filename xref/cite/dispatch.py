@@ -16,6 +16,7 @@ kept for the characters ``str.isdecimal`` accepts, as Python's ``\\d`` does.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from typing import Any
@@ -109,49 +110,68 @@ def _split(pattern: str) -> list[str]:
 
 class FirstCharDispatch:
     """``match(text, pos)``: as ``re.compile("|".join(f"(?P<{name}>{pattern})" ...)).match``
-    over ``groups`` (name, pattern), trying only the alternatives that can start there."""
+    over ``groups`` (name, pattern), trying only the alternatives that can start there.
+
+    Each character's pattern is compiled when that character is first met (compiling all of
+    them at once was half the start-up of ``import xref`` and a first ``find_citations``);
+    patterns of the same alternatives are compiled once.
+    """
 
     def __init__(self, groups: list[tuple[str, str]]) -> None:
-        self.full = re.compile("|".join(f"(?P<{n}>{p})" for n, p in groups))
+        self._groups = groups
         table: list[tuple[str, str, set[str] | None, bool]] = []
         for name, pattern in groups:
             for alt in _split(pattern):
                 chars, digit, empty = _first(sre_parse.parse(alt).data)
                 table.append((name, alt, None if empty else chars, digit))
-        keys = {c for _, _, chars, _ in table if chars for c in chars}
+        self._alts = table
+        self._keys = frozenset(c for _, _, chars, _ in table if chars for c in chars)
+        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self.table = _Table(self)
+        """The pattern to match at a character, by character (None: nothing can match)."""
 
-        def compile_for(pick: Any) -> re.Pattern[str] | None:
+    @functools.cached_property
+    def full(self) -> re.Pattern[str]:
+        """The whole alternation (what :meth:`match` stands for), compiled on first use."""
+        return re.compile("|".join(f"(?P<{n}>{p})" for n, p in self._groups))
+
+    def pattern_for(self, c: str) -> re.Pattern[str] | None:
+        """The alternation of the alternatives that can start with ``c``, in their order and
+        named groups; None when none can."""
+        if c in self._keys:
+            picked = tuple(
+                i for i, (_, _, chars, digit) in enumerate(self._alts)
+                if chars is None or c in chars or (digit and c.isdecimal())
+            )
+        else:
+            digit = c.isdecimal()
+            picked = tuple(
+                i for i, (_, _, chars, d) in enumerate(self._alts)
+                if chars is None or (digit and d)
+            )
+        if picked not in self._compiled:
             parts: list[str] = []
-            for name, _ in groups:
-                alts = [alt for n, alt, chars, digit in table if n == name and pick(chars, digit)]
+            for name, _ in self._groups:
+                alts = [self._alts[i][1] for i in picked if self._alts[i][0] == name]
                 if alts:
                     parts.append(f"(?P<{name}>{'|'.join(alts)})")
-            return re.compile("|".join(parts)) if parts else None
-
-        self._digit = compile_for(lambda chars, digit: chars is None or digit)
-        self._other = compile_for(lambda chars, digit: chars is None)
-        self.table = _Table(self._digit, self._other)
-        """The pattern to match at a character, by character (None: nothing can match)."""
-        for c in keys:
-            self.table[c] = compile_for(lambda chars, digit, c=c: chars is None or c in chars or (
-                digit and c.isdecimal()))
+            self._compiled[picked] = re.compile("|".join(parts)) if parts else None
+        return self._compiled[picked]
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         """``self.full.match(text, pos)``."""
-        pattern = self.table[text[pos]] if pos < len(text) else self._other
+        # past the end: only the alternatives that may start with anything (or nothing)
+        pattern = self.table[text[pos]] if pos < len(text) else self.table[""]
         return pattern.match(text, pos) if pattern is not None else None
 
 
 class _Table(dict[str, "re.Pattern[str] | None"]):
-    """Patterns by first character; a character no trigger names gets the digit pattern or
-    the pattern of the triggers that may start with anything, and is remembered."""
+    """Patterns by first character, each compiled when its character is first met."""
 
-    def __init__(self, digit: re.Pattern[str] | None, other: re.Pattern[str] | None) -> None:
+    def __init__(self, dispatch: FirstCharDispatch) -> None:
         super().__init__()
-        self._digit = digit
-        self._other = other
+        self._dispatch = dispatch
 
     def __missing__(self, c: str) -> re.Pattern[str] | None:
-        pattern = self._digit if c.isdecimal() else self._other
-        self[c] = pattern
+        pattern = self[c] = self._dispatch.pattern_for(c)
         return pattern

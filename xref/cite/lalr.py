@@ -63,6 +63,31 @@ class _Lexers(dict[int, _StateLexer]):
         return lexer
 
 
+class _Actions(dict[int, dict[str, tuple[bool, Any]]]):
+    """Each parser state's actions, resolved when the state is first reached: for a terminal
+    or nonterminal, ``(True, next state)`` (a shift, or the goto after a reduction) or
+    ``(False, (size, origin, callback))`` (a reduction: the values it pops, the nonterminal it
+    pushes, its tree callback). Lark's table names a reduction by its ``Rule``, whose hash is
+    computed in Python at every lookup: resolved once here, not at every token."""
+
+    def __init__(
+        self,
+        states: dict[int, dict[str, tuple[Any, Any]]],
+        reductions: dict[Any, tuple[int, str, Callable[[Any], Any] | None]],
+    ) -> None:
+        super().__init__()
+        self._states = states
+        self._reductions = reductions
+
+    def __missing__(self, state: int) -> dict[str, tuple[bool, Any]]:
+        resolved = {
+            symbol: (True, arg) if action is Shift else (False, self._reductions[arg])
+            for symbol, (action, arg) in self._states[state].items()
+        }
+        self[state] = resolved
+        return resolved
+
+
 class Outcome:
     """What one longest-prefix parse found (offsets relative to the parsed window).
 
@@ -118,6 +143,7 @@ class Automaton:
         }
         if not self.callbacks:  # Lark builds no tree without callbacks
             self._reductions = {r: (n, o, None) for r, (n, o, _) in self._reductions.items()}
+        self._actions = _Actions(self.states, self._reductions)
         self._token_callbacks: dict[str, Callable[[Any], Any]] = {
             k: v for k, v in self.callbacks.items() if isinstance(k, str)
         }
@@ -194,24 +220,20 @@ class Automaton:
     def _feed(self, stack: list[int], values: list[Any], token: Token, end_state: int) -> Any:
         """lark's ParserState.feed_token, in place on ``stack`` / ``values``; ``end_state`` is
         the start rule's end state for the ``$END`` token, else -1."""
-        states = self.states
-        reductions = self._reductions
+        actions = self._actions
         type_ = token.type
         while True:
-            state = stack[-1]
-            try:
-                action, arg = states[state][type_]
-            except KeyError:
-                expected = {s for s in states[state] if s.isupper()}
-                raise _Failed(token.start_pos or 0, expected) from None
-            if action is Shift:
+            act = actions[stack[-1]].get(type_)
+            if act is None:
+                expected = {s for s in self.states[stack[-1]] if s.isupper()}
+                raise _Failed(token.start_pos or 0, expected)
+            shift, arg = act
+            if shift:
                 stack.append(arg)
-                if type_ in self._token_callbacks:
-                    values.append(self._token_callbacks[type_](token))
-                else:
-                    values.append(token)
+                callback = self._token_callbacks.get(type_)
+                values.append(token if callback is None else callback(token))
                 return None
-            size, origin, callback = reductions[arg]
+            size, origin, callback = arg
             if size:
                 children = values[-size:]
                 del stack[-size:]
@@ -219,11 +241,11 @@ class Automaton:
             else:
                 children = []
             value = callback(children) if callback is not None else children
-            _, new_state = states[stack[-1]][origin]
+            new_state = actions[stack[-1]][origin][1]
             stack.append(new_state)
             values.append(value)
-            if stack[-1] == end_state:
-                return values[-1]
+            if new_state == end_state:
+                return value
 
     def _finish(self, stack: list[int], values: list[Any], rule: str, last: Token | None) -> Any:
         """Feed ``$END`` and return the tree (raises :class:`_Failed` when it does not end)."""

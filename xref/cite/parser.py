@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.resources
-import os
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import lark
 from attrs import frozen
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
+from xref.cite.cachefiles import private_cache_file
 from xref.cite.lalr import Automaton
 
 __all__ = [
@@ -81,29 +81,16 @@ def grammar_text() -> str:
 
 def _cache_file(grammar: str) -> str | bool:
     """Where Lark keeps the analysed grammar: a file in the user's own cache directory
-    (``$XDG_CACHE_HOME/xref``, else ``~/.cache/xref``), named after the grammar's hash and the
-    Lark and Python versions; False (no cache) when that directory cannot be made private.
+    (:func:`~xref.cite.cachefiles.private_cache_file`), named after the grammar's hash and
+    the Lark and Python versions; False (no cache) when that directory cannot be made private.
 
     Not Lark's default, a shared temporary directory: Lark unpickles the file it finds there,
     and anyone can put a file in ``/tmp``.
     """
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "xref"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = folder.stat()
-    except OSError:
-        return False
-    if info.st_uid != os.getuid() or info.st_mode & 0o022 or not os.access(folder, os.W_OK):
-        return False
     digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
     py = "".join(map(str, sys.version_info[:2]))
-    name = folder / f"lark-{digest}-{lark.__version__}-py{py}.pickle"
-    if name.exists():
-        own = name.stat()
-        if own.st_uid != os.getuid() or own.st_mode & 0o022:
-            return False
-    return str(name)
+    path = private_cache_file(f"lark-{digest}-{lark.__version__}-py{py}.pickle")
+    return False if path is None else str(path)
 
 
 @functools.cache
