@@ -9,6 +9,8 @@ The parser reads ``Document 214, footnote 4``, ``footnote 7, p. 1013`` and
   printed on that page (the page's volume when it follows another volume's title);
 * a page printed right after a page of another volume (``vol. VI, p. 589, and p. 611``) is
   that volume's;
+* ``supra, footnotes 6 and 2``: the footnotes of the document supra (infra);
+* ``footnotes 17 and 18, respectively, Document 84``: the footnotes are the document's;
 * the later numbers of a list of pages (``pp. 151, 156``, ``pp. 69 and 70``) are pages too
   (the parser reads the first only): they are added as page citations.
 
@@ -47,6 +49,9 @@ _OF_ANOTHER = re.compile(
     r"\s+(?:to|of|in)\s+(?!this\b|the\s+(?:present|same)\b)(?:the\s+)?[A-Za-z]"
 )
 """``footnotes 7 and 9 to NSC 125/6``, ``Footnote 12 to the reference despatch``."""
+_RESPECTIVELY = re.compile(r"\s*,\s*respectively\s*,\s*")
+"""Between a list of footnotes and the document they belong to: ``footnotes 17 and 18,
+respectively, Document 84`` (the parser reads ``footnotes 7 and 8, Document 261`` whole)."""
 _OWN_PAGE = re.compile(r",\s*(?:on\s+)?(?:pp?\.|pages?)\s*(\d+)[^,]*$")
 """The page inside a footnote citation that a parser reads whole: ``footnote 5, p. 241``."""
 _PAGE_LIST = re.compile(r"\s*[,;]?\s*(?:and\s+)?")
@@ -113,18 +118,41 @@ def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
     out = [Linked(c) for c in citations]
     n = len(citations)
     for i, c in enumerate(citations):
-        # a document, then its footnotes
-        if isinstance(c, DocumentCitation) and c.number is not None and c.relative is None:
+        # a document (or supra, infra), then its footnotes
+        if isinstance(c, DocumentCitation) and (c.number is None) != (c.relative is None):
             j, prev = i + 1, citations[i]
             rx = _COMMA
             while j < n and _gap(text, prev, citations[j], rx):
                 fn = citations[j]
                 if not isinstance(fn, FootnoteCitation) or not _bare_footnote(fn):
                     break
-                out[j] = attrs.evolve(
-                    out[j], citation=attrs.evolve(fn, document=c.number, volume=c.volume)
+                owned = (
+                    attrs.evolve(fn, document=c.number, volume=c.volume) if c.number is not None
+                    else attrs.evolve(fn, relative=c.relative)  # "supra, footnotes 6 and 2"
                 )
+                out[j] = attrs.evolve(out[j], citation=owned)
                 prev, rx, j = fn, _FOOTNOTE_LIST, j + 1
+        # footnotes, then ", respectively, Document N"
+        if _bare_footnote(c) and (i == 0 or not _bare_footnote(citations[i - 1])):
+            j = i
+            while j + 1 < n and _bare_footnote(citations[j + 1]) and _gap(
+                text, citations[j], citations[j + 1], _FOOTNOTE_LIST
+            ):
+                j += 1
+            owner = citations[j + 1] if j + 1 < n else None
+            if (
+                isinstance(owner, DocumentCitation)
+                and owner.number is not None
+                and owner.relative is None
+                and _gap(text, citations[j], owner, _RESPECTIVELY)
+            ):
+                for k in range(i, j + 1):
+                    fn = citations[k]
+                    assert isinstance(fn, FootnoteCitation)
+                    out[k] = attrs.evolve(
+                        out[k],
+                        citation=attrs.evolve(fn, document=owner.number, volume=owner.volume),
+                    )
         # "ibid., Document 26, footnote 12": the footnote of the ibid's document
         if (
             isinstance(c, IbidCitation)
