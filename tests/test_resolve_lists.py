@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from xref.cite.find import find_citations
+from xref.read.headers import UNNUMBERED
 from xref.read.tei import read_volume
 from xref.resolve.corpus import Corpus
 from xref.resolve.resolution import Resolution, other_part, resolve_documents
+from xref.resolve.resolver import Resolver
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "tei" / "frus1958-60v07p8-lists.xml"
 VOL = "frus1958-60v07p8"
@@ -87,3 +89,14 @@ def test_other_part(volume: str, text: str, expected: str | None) -> None:
     doc = [c for c in find_citations(text, volume=volume) if c.kind == "document"]
     assert len(doc) == 1
     assert other_part(text, doc[0], volume) == expected
+
+
+def test_unnumbered_telegram_is_read_but_never_matched() -> None:
+    """d3 prints ``Unnumbered.`` where the number stands: its own number is recorded as
+    ``unnumbered``; no index of numbers holds it."""
+    volume = read_volume(FIXTURE)
+    d3 = volume.documents[2]
+    assert d3.own_number == UNNUMBERED == "unnumbered"
+    corpus = Corpus.from_documents([volume])
+    assert not any(UNNUMBERED in str(key) for key in Resolver(corpus).by_own_number)
+    assert corpus.by_channel(d3.sender, d3.recipient, UNNUMBERED) == []

@@ -34,6 +34,7 @@ from xref.cite.models import (
 from xref.cite.names import canonical_party
 from xref.cite.transform import DEPARTMENT
 from xref.read.documents import Document
+from xref.read.headers import UNNUMBERED
 from xref.resolve.channels import (
     TELEGRAM_WINDOW_DAYS,
     complete_date,
@@ -113,7 +114,7 @@ class Resolver(PageResolving):
         # a volume counts as loaded (so a missing number is an error) only when read whole
         self.loaded = {v.id for v in self.corpus.volume_info}
         for d in self.corpus.documents:
-            if d.own_number is not None:
+            if d.own_number is not None and d.own_number != UNNUMBERED:
                 own = f"{d.series} {d.own_number}" if d.series else d.own_number
                 self.by_own_number.setdefault(number_key(own), []).append(d)
             if d.volume:
