@@ -15,6 +15,7 @@ from xref.cite.find import find_citations
 from xref.read.headers import UNNUMBERED
 from xref.read.tei import read_volume
 from xref.resolve.corpus import Corpus
+from xref.resolve.neighbours import link
 from xref.resolve.resolution import Resolution, other_part, resolve_documents
 from xref.resolve.resolver import Resolver
 
@@ -100,3 +101,26 @@ def test_unnumbered_telegram_is_read_but_never_matched() -> None:
     corpus = Corpus.from_documents([volume])
     assert not any(UNNUMBERED in str(key) for key in Resolver(corpus).by_own_number)
     assert corpus.by_channel(d3.sender, d3.recipient, UNNUMBERED) == []
+
+
+def test_footnote_ibid_after_a_note_naming_a_footnote(results: list[Resolution]) -> None:
+    """Note 8 is ``See footnote 3, Document 1.``; note 9 ``See footnote 2, ibid.``: the ibid.
+    repeats Document 1, so d1's footnote 2 (modelled on frus1955-57v09 d197 notes 3-4)."""
+    assert _in(results, "d2fn9") == [("footnote 2", "resolved", f"{VOL}#d1fn2")]
+
+
+def test_footnote_ibid_after_supra(results: list[Resolution]) -> None:
+    """Note 10 is ``Supra.``; note 11 ``See footnote 3, ibid.``: d1's footnote 3 (d1 is
+    supra; modelled on frus1958-60v02 d106 notes 2-3)."""
+    assert _in(results, "d2fn11") == [("footnote 3", "resolved", f"{VOL}#d1fn3")]
+
+
+def test_list_of_pages_read_as_one_citation_is_split() -> None:
+    """``printed on pp. 151, 156``: page 151 (``pp. 151``) and page 156 (``156``), each its
+    own citation, so that each resolves to its page (frus1948v05p1 d121 note 3)."""
+    text = "Nos. 703 and 777 are printed on pp. 151, 156; the remaining are not printed."
+    pages = [
+        (x.citation.text, getattr(x.citation, "pages", None))
+        for x in link(text, find_citations(text, volume="frus1948v05p1"))
+    ]
+    assert pages == [("pp. 151", "151"), ("156", "156")]

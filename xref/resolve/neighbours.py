@@ -94,11 +94,35 @@ _MORE_PAGES = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(\d+)(?!\d|\s*[-\u201
 _PLURAL_PAGES = re.compile(r"\b(?:pp\.|pages)\s*\d+$")
 
 
+_INNER_LIST = re.compile(r"\d+(?:\s*,\s*(?:and\s+)?\d+|\s+and\s+\d+)+")
+"""A list of pages read as one page citation: ``pp. 151, 156`` (pages ``151, 156``)."""
+_NUMBER = re.compile(r"\d+")
+
+
+def _split_inner(text: str, c: PageCitation) -> list[Citation]:
+    """A page citation whose pages are a list (``pp. 151, 156``) as one citation per page:
+    the first keeps the abbreviation (``pp. 151``), the later ones are their numbers."""
+    numbers = list(_NUMBER.finditer(text, c.span.start, c.span.end))
+    if len(numbers) < 2:
+        return [c]
+    first = numbers[0]
+    out: list[Citation] = [attrs.evolve(
+        c, span=Span(c.span.start, first.end()), text=text[c.span.start : first.end()],
+        pages=first.group(),
+    )]
+    for m in numbers[1:]:
+        out.append(PageCitation(span=Span(m.start(), m.end()), text=m.group(), pages=m.group()))
+    return out
+
+
 def _page_lists(text: str, citations: Sequence[Citation]) -> list[Citation]:
     """``citations`` with the later pages of each list of pages added after the first
     (``pp. 151, 156``: pages 151 and 156), in the first page's volume."""
     out: list[Citation] = []
     for i, c in enumerate(citations):
+        if isinstance(c, PageCitation) and _INNER_LIST.fullmatch(c.pages):
+            out.extend(_split_inner(text, c))
+            continue
         out.append(c)
         pages = c.pages if isinstance(c, PageCitation | PublicationCitation) else None
         if not pages or _PLURAL_PAGES.search(c.text) is None:

@@ -220,7 +220,7 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                 elif isinstance(c, FootnoteCitation) and linked.ibid is not None:
                     previous = in_notes if note else anywhere
                     if (
-                        isinstance(previous, DocumentCitation)
+                        isinstance(previous, DocumentCitation | FootnoteCitation)
                         and previous not in seen
                         and not (note and container.where == "footnote")
                     ):
