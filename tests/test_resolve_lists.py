@@ -124,3 +124,18 @@ def test_list_of_pages_read_as_one_citation_is_split() -> None:
         for x in link(text, find_citations(text, volume="frus1948v05p1"))
     ]
     assert pages == [("pp. 151", "151"), ("156", "156")]
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("See footnote 2, vol. V, p. 630.", ("630", "frus1948v05")),
+        ("See footnote 2, Foreign Relations, 1947, vol. V, p. 630.", ("630", "frus1947v05")),
+    ],
+)
+def test_footnote_of_a_page_of_another_volume(text: str, page: tuple[str, str]) -> None:
+    """``footnote 2, vol. V, p. 630``: footnote 2 of the document on that page of vol. V (the
+    parser leaves ``footnote 2`` unparsed, expecting ``Document`` after the volume)."""
+    first = link(text, find_citations(text, volume="frus1948v01p1"))[0]
+    assert (first.citation.kind, getattr(first.citation, "number", None)) == ("footnote", "2")
+    assert first.page == page

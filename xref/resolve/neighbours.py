@@ -9,6 +9,7 @@ The parser reads ``Document 214, footnote 4``, ``footnote 7, p. 1013`` and
   printed on that page (the page's volume when it follows another volume's title);
 * a page printed right after a page of another volume (``vol. VI, p. 589, and p. 611``) is
   that volume's;
+* ``footnote 2, vol. V, p. 630`` (``footnote 2`` left unparsed): footnote 2 of that page;
 * ``supra, footnotes 6 and 2``: the footnotes of the document supra (infra);
 * ``footnotes 17 and 18, respectively, Document 84``: the footnotes are the document's;
 * the later numbers of a list of pages (``pp. 151, 156``, ``pp. 69 and 70``) are pages too
@@ -35,6 +36,7 @@ from xref.cite.models import (
     PageCitation,
     PublicationCitation,
     Span,
+    UnparsedCitation,
 )
 
 __all__ = ["Linked", "link"]
@@ -136,9 +138,31 @@ def _page_lists(text: str, citations: Sequence[Citation]) -> list[Citation]:
     return out
 
 
+_UNPARSED_FOOTNOTE = re.compile(r"[Ff]ootnote\s+(\d+)")
+"""An unparsed ``footnote 2`` (the parser stops at ``, vol. V, p. 630``, expecting a document)."""
+
+
+def _footnotes_of_pages(text: str, citations: Sequence[Citation]) -> list[Citation]:
+    """``footnote 2, vol. V, p. 630``: the unparsed ``footnote 2`` before a page of a volume
+    is that page's footnote 2 (read as a footnote, linked to the page below)."""
+    out = list(citations)
+    for i, c in enumerate(citations[:-1]):
+        after = citations[i + 1]
+        m = _UNPARSED_FOOTNOTE.fullmatch(c.text) if isinstance(c, UnparsedCitation) else None
+        if (
+            m is not None
+            and isinstance(after, PublicationCitation)
+            and after.pages
+            and after.volume
+            and _gap(text, c, after, _BEFORE_PAGE)
+        ):
+            out[i] = FootnoteCitation(span=c.span, text=c.text, number=m.group(1))
+    return out
+
+
 def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
     """Each citation of ``text`` (in order) with its context; see the module doc."""
-    citations = _page_lists(text, citations)
+    citations = _page_lists(text, _footnotes_of_pages(text, citations))
     out = [Linked(c) for c in citations]
     n = len(citations)
     for i, c in enumerate(citations):
