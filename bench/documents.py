@@ -3,7 +3,9 @@
 Usage: ``python bench/documents.py [CORPUS_DIR [REPEAT]]`` (default ``../shared/corpus/frus``,
 best of 3; ``REPEAT`` 0 prints the metric table only).
 
-Per volume: telegram documents (genre contains "telegram") with an own number; documents
+Per volume: telegram documents (genre contains "telegram") with an own number read (``own#``:
+a number, or ``Unnumbered`` printed where the number would be, recorded as
+``xref.read.headers.UNNUMBERED``; ``num#``: a number only, the count before issue 13); documents
 whose heading names parties (``From`` in it, or a from/to gloss) with both sender and
 recipient; documents that print a date (a dateline, or a catalogue heading) with a date.
 Totals are also given for the tuning set and the check set (``bench/checkset.txt``).
@@ -31,6 +33,7 @@ from pathlib import Path
 
 from benchsets import SETS, set_of
 
+from xref.read.headers import UNNUMBERED
 from xref.read.sources import read_paths
 from xref.read.tei import read_volume
 
@@ -46,10 +49,10 @@ def pct(a: int, b: int) -> str:
 def main(corpus: Path, repeat: int = 3) -> None:
     """Print the metric table and the timings."""
     files = sorted(corpus.glob("*.xml"))
-    tot = [0] * 7
-    by_set = {name: [0] * 7 for name in SETS}
+    tot = [0] * 8
+    by_set = {name: [0] * 8 for name in SETS}
     print(f"{'volume':26} {'docs':>5} {'tel':>4} {'own#':>6} {'named':>5} {'s+r':>6} "
-          f"{'dated':>5} {'date':>6} {'genre':>6}")
+          f"{'dated':>5} {'date':>6} {'genre':>6} {'num#':>6}")
     for path in files:
         docs = read_volume(path).documents
         tel = [d for d in docs if d.genre and "telegram" in d.genre]
@@ -59,16 +62,18 @@ def main(corpus: Path, repeat: int = 3) -> None:
             len(docs), len(tel), sum(d.own_number is not None for d in tel), len(named),
             sum(bool(d.sender and d.recipient) for d in named), len(dated),
             sum(d.date is not None for d in dated),
+            sum(d.own_number not in (None, UNNUMBERED) for d in tel),
         )
         tot = [a + b for a, b in zip(tot, row, strict=True)]
         part = by_set[set_of(path.stem)]
         part[:] = [a + b for a, b in zip(part, row, strict=True)]
         genre = sum(d.genre is not None for d in tel)
         print(f"{path.stem:26} {row[0]:5} {row[1]:4} {pct(row[2], row[1])} {row[3]:5} "
-              f"{pct(row[4], row[3])} {row[5]:5} {pct(row[6], row[5])} {pct(genre, row[1])}")
+              f"{pct(row[4], row[3])} {row[5]:5} {pct(row[6], row[5])} {pct(genre, row[1])} "
+              f"{pct(row[7], row[1])}")
     for name, t in [*((f"set: {n}", by_set[n]) for n in SETS), ("TOTAL", tot)]:
         print(f"{name:26} {t[0]:5} {t[1]:4} {pct(t[2], t[1])} {t[3]:5} "
-              f"{pct(t[4], t[3])} {t[5]:5} {pct(t[6], t[5])}")
+              f"{pct(t[4], t[3])} {t[5]:5} {pct(t[6], t[5])}        {pct(t[7], t[1])}")
 
     undated = sum(
         1 for path in files for d in read_volume(path).documents

@@ -191,7 +191,34 @@ def test_footnote_of_another_volume_is_external_with_its_key() -> None:
         ("507 1. Urtel 964, July 29.", "telegram", ("507", None)),
         ("28. Telegram 207669/Tosec 100402 From the Department of State to All Posts",
          "heading", ("100402", "Tosec")),
-        ("Unnumbered. With recent crescendo of Soviet attacks", "telegram", (None, None)),
+        # "Unnumbered" printed where the number stands: read, and recorded as such
+        ("Unnumbered. With recent crescendo of Soviet attacks", "telegram",
+         ("unnumbered", None)),
+        ("Tousi unnumbered (by pouch). Bunce from Mecklin.", "telegram", ("unnumbered", None)),
+        # frus1958-60v07p1 d43, frus1964-68v13 d110: a series' circular
+        ("Polto Circular 25. Reference: Polto 1695.", "telegram", ("25", "Polto Circular")),
+        ("Polto Circ 13. For Acting Secretary.", "telegram", ("13", "Polto Circular")),
+        # lettered numbers: frus1958-60v17 d114, frus1964-68v16 d34, frus1961-63v19 d135
+        ("S\u201339. 270722Z. Exclusive for Admiral Burke.", "telegram", ("S\u201339", None)),
+        ("C\u201392. No foreign dissem except Canada and UK.", "telegram", ("C\u201392", None)),
+        ("T.293/62. Message Begins.", "telegram", ("T.293/62", None)),
+        # frus1964-68v07 d230; frus1952-54Guat d245 (a stray mark before the number)
+        ("CAS 702/IN 40384. Please pass following message.", "telegram", ("702", "CAS")),
+        (";06753. Please deliver the following message.", "telegram", ("06753", None)),
+        # frus1964-68v29p1 d129 and d279: the number in the cable's opening line
+        ("Text of Cable From Ambassador Porter (Seoul, 1392)\n\nSUBJECT", "telegram",
+         ("1392", None)),
+        ("For the President\n\nText of Cable From Ambassador Porter (Seoul 4321)\n\n1. The",
+         "telegram", ("4321", None)),
+        # frus1969-76v12 d203: a short passing line, then the number
+        ("White House please pass San Clemente for Secretary Rogers and Kissinger from Sisco."
+         "\n\n146306. Subj: Soviet Demarche.", "telegram", ("146306", None)),
+        ("Subj: Oct 11 private meeting.\n\n1. We met with Le Duc Tho.", "telegram",
+         (None, None)),  # frus1964-68v07 d58 prints no number: paragraph 1 is not one
+        ("90. Telegram CX\u2013158 From the Army Attach\u00e9 in Indonesia (Cole)", "heading",
+         ("CX\u2013158", None)),
+        ("I wish to extend my congratulations and those of the American people.", "telegram",
+         (None, None)),  # a head of government's message: no number printed
     ],
 )
 def test_own_number_forms(text: str, genre: str, expected: tuple[str | None, str | None]) -> None:

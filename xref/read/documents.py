@@ -316,7 +316,8 @@ class Document:
     dateline: str | None = None
     """The dateline's text."""
     own_number: str | None = None
-    """A telegram's own number (``2832``), as printed."""
+    """A telegram's own number (``2832``, ``S–39``), as printed; ``unnumbered``
+    (:data:`xref.read.headers.UNNUMBERED`) when the telegram prints ``Unnumbered`` there."""
     series: str | None = None
     """The own number's series when not a plain number (``Topol``, ``Secto``), else None."""
     path: str | None = None

@@ -244,13 +244,28 @@ def parse_heading(text: str) -> HeadingInfo:
 
 
 _OWN = re.compile(
-    r"^\s*(?:\[[^\]]{0,60}\]\s*)?"
+    r"^\s*(?:\[[^\]]{0,60}\]\s*)?[;:]?\s*"  # ";06753.": a stray mark before the number
     r"(?:\d{1,7}Z?\s*/\s*(?=[A-Z]))?"  # "20314/Delto 682", "241240Z/UK 50245": the series
-    r"(?:(?P<series>[A-Z][A-Za-z]{1,7}|[A-Z]{2,6}|[A-Z](?=\s+\d{3}))\s+)?"
-    r"(?P<num>[A-Z]{0,3}-?\d+(?:[A-Za-z]{1,2}\b|[A-Za-z]?)(?:[-/]\d+)?)"
+    r"(?:(?P<series>[A-Z][A-Za-z]{1,7}|[A-Z]{2,6}|[A-Z](?=\s+\d{3}))"
+    r"(?P<circular>\s+Circ(?:ular|\.)?)?\s+)?"  # "Polto Circular 25", "Polto Circ 13"
+    # "2832", "S–39", "C–92", "T.293/62" (a letter code with a dash or a point)
+    r"(?P<num>(?:[A-Z]{1,3}[-\u2013.]|[A-Z]{0,3})\d+(?:[A-Za-z]{1,2}\b|[A-Za-z]?)(?:[-/]\d+)?)"
     r"(?:\s*\((?:DA IN|DAIN)[^)]*\))?"
-    r"(?=[.:;,]|\s+[A-Z(\[]|\s+\d{1,2}\.\s|\s*$)"
+    r"(?=[.:;,]|/[A-Z]|\s+[A-Z(\[]|\s+\d{1,2}\.\s|\s*$)"  # "CAS 702/IN 40384."
 )
+UNNUMBERED = "unnumbered"
+"""The own number of a telegram that prints ``Unnumbered.`` where its number would be (a
+documented value: the number was read, and there is none); never matched by a citation."""
+_UNNUMBERED = re.compile(r"^\s*(?:[A-Z][A-Za-z]{1,7}\s+)?[Uu]nnumbered\b")
+"""``Unnumbered. I returned from ...``, ``Tousi unnumbered (by pouch).``"""
+_CABLE_TEXT = re.compile(
+    r"\bText of (?:Cable|Telegram) [Ff]rom [^()\n]{1,80}\((?:[A-Z][A-Za-z .]{1,30},?\s+)?"
+    r"(?P<num>\d{2,7})\)"
+)
+"""``Text of Cable From Ambassador Porter (Seoul, 1392)``: the number, in the opening."""
+_SECOND_PARAGRAPH = re.compile(r"(?P<num>\d{3,7})\.\s+(?=[A-Z])")
+"""``White House please pass ... from Sisco.`` then ``146306. Subj: ...``: a plain number
+of 3 digits or more opening the second paragraph, after a short first one."""
 _PRECEDENCES = ("Niact", "Priority", "Immediate", "Flash", "Routine", "Operational")
 _NOT_SERIES = frozenset({"PAGE", "TELEGRAM", "SECRET", "CONFIDENTIAL", "TOP", "DEAR", "FOR"})
 
@@ -265,7 +280,10 @@ def parse_own_number(text: str, genre: str | None) -> tuple[str | None, str | No
     if genre == "heading":
         # "28. Telegram 207669/Tosec 100402 From the Department of State to ...": the series
         h = _HEADING_SERIES.search(text)
-        return (h.group("num"), h.group("series")) if h else (None, None)
+        if h is None:
+            code = _HEADING_CODE.search(text)  # "90. Telegram CX–158 From the Army Attaché"
+            return (code.group("num"), None) if code else (None, None)
+        return h.group("num"), h.group("series")
     if genre == "source":
         m = re.search(
             r"\b(?:[Ss]ent|[Tt]ransmitted|[Ss]ent as|[Ii]ssued)\b[^.;]{0,40}?\b"
@@ -278,21 +296,41 @@ def parse_own_number(text: str, genre: str | None) -> tuple[str | None, str | No
     if genre is not None and not any(w in genre for w in ("telegram", "cable", "message")):
         return None, None
     text = _skip_markings(text)
+    if _UNNUMBERED.match(text):
+        return UNNUMBERED, None
     m = _OWN.match(text[:200])
     if m is None:
-        return None, None
+        return _later_number(text) if genre is not None else (None, None)
     series = m.group("series")
     if series in _NOT_SERIES:
         return None, None
     if series in _PRECEDENCES:
         series = None
+    if series is not None and m.group("circular"):
+        series = f"{series} Circular"
     return m.group("num"), series
+
+
+def _later_number(text: str) -> tuple[str | None, str | None]:
+    """The number of a telegram whose text opens with a line before it: ``Text of Cable From
+    Ambassador Porter (Seoul, 1392)``, or a short passing line then ``146306. Subj:``."""
+    cable = _CABLE_TEXT.search(text, 0, 300)
+    if cable is not None:
+        return cable.group("num"), None
+    head, sep, rest = text.partition("\n\n")
+    if sep and len(head) <= 200:
+        m = _SECOND_PARAGRAPH.match(rest)
+        if m is not None:
+            return m.group("num"), None
+    return None, None
 
 
 _HEADING_SERIES = re.compile(
     r"\b[Tt]elegram\s+\d+\s*/\s*(?P<series>[A-Z][A-Za-z]{1,7})\s+(?P<num>\d+)\s+(?:[Ff]rom|[Tt]o)\b"
 )
 """A heading that gives the telegram's number and its series number."""
+_HEADING_CODE = re.compile(r"\b[Tt]elegram\s+(?P<num>[A-Z]{1,4}[-\u2013]\d+)\s+(?:[Ff]rom|[Tt]o)\b")
+"""A heading that gives the telegram's lettered number (``Telegram CX–158 From``)."""
 _MARKING_WORDS = frozenset(
     """top secret confidential restricted unclassified limited official use only for no
     classification marking priority urgent us niact immediate emergency flash routine

@@ -16,6 +16,7 @@ from attrs import field, frozen
 
 from xref.cite.names import canonical_party
 from xref.read.documents import Document, Footnote, Volume
+from xref.read.headers import UNNUMBERED
 
 __all__ = ["Corpus", "channel_key", "files_cited", "number_key"]
 
@@ -102,7 +103,7 @@ class Corpus:
             by_id.setdefault(d.id, d)
             if d.number is not None:
                 by_number.setdefault((d.volume, d.number), d)
-            if d.own_number is not None:
+            if d.own_number is not None and d.own_number != UNNUMBERED:
                 key = channel_key(d.sender, d.recipient, d.channel[2])
                 by_channel.setdefault(key, []).append(d)
                 if d.series:

@@ -9,6 +9,9 @@ The parser reads ``Document 214, footnote 4``, ``footnote 7, p. 1013`` and
   printed on that page (the page's volume when it follows another volume's title);
 * a page printed right after a page of another volume (``vol. VI, p. 589, and p. 611``) is
   that volume's;
+* ``footnote 2, vol. V, p. 630`` (``footnote 2`` left unparsed): footnote 2 of that page;
+* ``supra, footnotes 6 and 2``: the footnotes of the document supra (infra);
+* ``footnotes 17 and 18, respectively, Document 84``: the footnotes are the document's;
 * the later numbers of a list of pages (``pp. 151, 156``, ``pp. 69 and 70``) are pages too
   (the parser reads the first only): they are added as page citations.
 
@@ -33,6 +36,7 @@ from xref.cite.models import (
     PageCitation,
     PublicationCitation,
     Span,
+    UnparsedCitation,
 )
 
 __all__ = ["Linked", "link"]
@@ -47,6 +51,9 @@ _OF_ANOTHER = re.compile(
     r"\s+(?:to|of|in)\s+(?!this\b|the\s+(?:present|same)\b)(?:the\s+)?[A-Za-z]"
 )
 """``footnotes 7 and 9 to NSC 125/6``, ``Footnote 12 to the reference despatch``."""
+_RESPECTIVELY = re.compile(r"\s*,\s*respectively\s*,\s*")
+"""Between a list of footnotes and the document they belong to: ``footnotes 17 and 18,
+respectively, Document 84`` (the parser reads ``footnotes 7 and 8, Document 261`` whole)."""
 _OWN_PAGE = re.compile(r",\s*(?:on\s+)?(?:pp?\.|pages?)\s*(\d+)[^,]*$")
 """The page inside a footnote citation that a parser reads whole: ``footnote 5, p. 241``."""
 _PAGE_LIST = re.compile(r"\s*[,;]?\s*(?:and\s+)?")
@@ -89,11 +96,35 @@ _MORE_PAGES = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(\d+)(?!\d|\s*[-\u201
 _PLURAL_PAGES = re.compile(r"\b(?:pp\.|pages)\s*\d+$")
 
 
+_INNER_LIST = re.compile(r"\d+(?:\s*,\s*(?:and\s+)?\d+|\s+and\s+\d+)+")
+"""A list of pages read as one page citation: ``pp. 151, 156`` (pages ``151, 156``)."""
+_NUMBER = re.compile(r"\d+")
+
+
+def _split_inner(text: str, c: PageCitation) -> list[Citation]:
+    """A page citation whose pages are a list (``pp. 151, 156``) as one citation per page:
+    the first keeps the abbreviation (``pp. 151``), the later ones are their numbers."""
+    numbers = list(_NUMBER.finditer(text, c.span.start, c.span.end))
+    if len(numbers) < 2:
+        return [c]
+    first = numbers[0]
+    out: list[Citation] = [attrs.evolve(
+        c, span=Span(c.span.start, first.end()), text=text[c.span.start : first.end()],
+        pages=first.group(),
+    )]
+    for m in numbers[1:]:
+        out.append(PageCitation(span=Span(m.start(), m.end()), text=m.group(), pages=m.group()))
+    return out
+
+
 def _page_lists(text: str, citations: Sequence[Citation]) -> list[Citation]:
     """``citations`` with the later pages of each list of pages added after the first
     (``pp. 151, 156``: pages 151 and 156), in the first page's volume."""
     out: list[Citation] = []
     for i, c in enumerate(citations):
+        if isinstance(c, PageCitation) and _INNER_LIST.fullmatch(c.pages):
+            out.extend(_split_inner(text, c))
+            continue
         out.append(c)
         pages = c.pages if isinstance(c, PageCitation | PublicationCitation) else None
         if not pages or _PLURAL_PAGES.search(c.text) is None:
@@ -107,24 +138,69 @@ def _page_lists(text: str, citations: Sequence[Citation]) -> list[Citation]:
     return out
 
 
+_UNPARSED_FOOTNOTE = re.compile(r"[Ff]ootnote\s+(\d+)")
+"""An unparsed ``footnote 2`` (the parser stops at ``, vol. V, p. 630``, expecting a document)."""
+
+
+def _footnotes_of_pages(text: str, citations: Sequence[Citation]) -> list[Citation]:
+    """``footnote 2, vol. V, p. 630``: the unparsed ``footnote 2`` before a page of a volume
+    is that page's footnote 2 (read as a footnote, linked to the page below)."""
+    out = list(citations)
+    for i, c in enumerate(citations[:-1]):
+        after = citations[i + 1]
+        m = _UNPARSED_FOOTNOTE.fullmatch(c.text) if isinstance(c, UnparsedCitation) else None
+        if (
+            m is not None
+            and isinstance(after, PublicationCitation)
+            and after.pages
+            and after.volume
+            and _gap(text, c, after, _BEFORE_PAGE)
+        ):
+            out[i] = FootnoteCitation(span=c.span, text=c.text, number=m.group(1))
+    return out
+
+
 def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
     """Each citation of ``text`` (in order) with its context; see the module doc."""
-    citations = _page_lists(text, citations)
+    citations = _page_lists(text, _footnotes_of_pages(text, citations))
     out = [Linked(c) for c in citations]
     n = len(citations)
     for i, c in enumerate(citations):
-        # a document, then its footnotes
-        if isinstance(c, DocumentCitation) and c.number is not None and c.relative is None:
+        # a document (or supra, infra), then its footnotes
+        if isinstance(c, DocumentCitation) and (c.number is None) != (c.relative is None):
             j, prev = i + 1, citations[i]
             rx = _COMMA
             while j < n and _gap(text, prev, citations[j], rx):
                 fn = citations[j]
                 if not isinstance(fn, FootnoteCitation) or not _bare_footnote(fn):
                     break
-                out[j] = attrs.evolve(
-                    out[j], citation=attrs.evolve(fn, document=c.number, volume=c.volume)
+                owned = (
+                    attrs.evolve(fn, document=c.number, volume=c.volume) if c.number is not None
+                    else attrs.evolve(fn, relative=c.relative)  # "supra, footnotes 6 and 2"
                 )
+                out[j] = attrs.evolve(out[j], citation=owned)
                 prev, rx, j = fn, _FOOTNOTE_LIST, j + 1
+        # footnotes, then ", respectively, Document N"
+        if _bare_footnote(c) and (i == 0 or not _bare_footnote(citations[i - 1])):
+            j = i
+            while j + 1 < n and _bare_footnote(citations[j + 1]) and _gap(
+                text, citations[j], citations[j + 1], _FOOTNOTE_LIST
+            ):
+                j += 1
+            owner = citations[j + 1] if j + 1 < n else None
+            if (
+                isinstance(owner, DocumentCitation)
+                and owner.number is not None
+                and owner.relative is None
+                and _gap(text, citations[j], owner, _RESPECTIVELY)
+            ):
+                for k in range(i, j + 1):
+                    fn = citations[k]
+                    assert isinstance(fn, FootnoteCitation)
+                    out[k] = attrs.evolve(
+                        out[k],
+                        citation=attrs.evolve(fn, document=owner.number, volume=owner.volume),
+                    )
         # "ibid., Document 26, footnote 12": the footnote of the ibid's document
         if (
             isinstance(c, IbidCitation)

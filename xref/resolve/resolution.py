@@ -111,6 +111,26 @@ def _evidence_for(
     return ()
 
 
+_PART = re.compile(r"\bPart\s+(\d+|[IVX]+)\s*,\s*(?:and\s+)?$")
+"""``see Part 2, Document 45``: the text names a part of the citing volume, right before."""
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+_PARTED = re.compile(r"(frus.+p)\d+")
+
+
+def other_part(text: str, c: Citation, volume: str | None) -> str | None:
+    """The volume of ``Part N, Document M`` printed in a volume of parts (``frus1958-60v07p1``
+    citing ``Part 2, Document 45``: ``frus1958-60v07p2``), else None."""
+    if not isinstance(c, DocumentCitation | FootnoteCitation) or c.volume is not None:
+        return None
+    if volume is None or (base := _PARTED.fullmatch(volume)) is None:
+        return None
+    m = _PART.search(text, max(0, c.span.start - 16), c.span.start)
+    if m is None:
+        return None
+    part = _ROMAN.get(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+    return f"{base.group(1)}{part}" if part else None
+
+
 _REFERENCE_LINE = re.compile(r"\b(?:Refs?|Reference|References|Reftels?)\s*[:.]", re.I)
 OPENING = 200
 """Telegrams cite their reference telegram in the opening, right after the own number."""
@@ -158,6 +178,12 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                     # inner documents stand on its dash, inside the list's extent so far)
                     c = attrs.evolve(c, volume=carry[1])
                     carry = (max(c.span.end, carry[0]), carry[1])
+                elif isinstance(c, DocumentCitation | FootnoteCitation) and (
+                    part := other_part(container.text, c, doc.volume)
+                ) is not None:
+                    # "see Part 2, Documents 77 and 78": the other part, for the whole list
+                    c = attrs.evolve(c, volume=part)
+                    carry = (c.span.end, part)
                 else:
                     carry = None
                 if (
@@ -193,7 +219,11 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                     }
                 elif isinstance(c, FootnoteCitation) and linked.ibid is not None:
                     previous = in_notes if note else anywhere
-                    if isinstance(previous, DocumentCitation) and previous not in seen:
+                    if (
+                        isinstance(previous, DocumentCitation | FootnoteCitation)
+                        and previous not in seen
+                        and not (note and container.where == "footnote")
+                    ):
                         previous = None  # a document cited in another text
                     result = resolver.ibid_footnote(c, linked.ibid, previous, doc)
                 elif isinstance(c, FootnoteCitation) and linked.elsewhere is not None:

@@ -34,6 +34,7 @@ from xref.cite.models import (
 from xref.cite.names import canonical_party
 from xref.cite.transform import DEPARTMENT
 from xref.read.documents import Document
+from xref.read.headers import UNNUMBERED
 from xref.resolve.channels import (
     TELEGRAM_WINDOW_DAYS,
     complete_date,
@@ -113,7 +114,7 @@ class Resolver(PageResolving):
         # a volume counts as loaded (so a missing number is an error) only when read whole
         self.loaded = {v.id for v in self.corpus.volume_info}
         for d in self.corpus.documents:
-            if d.own_number is not None:
+            if d.own_number is not None and d.own_number != UNNUMBERED:
                 own = f"{d.series} {d.own_number}" if d.series else d.own_number
                 self.by_own_number.setdefault(number_key(own), []).append(d)
             if d.volume:
@@ -424,11 +425,19 @@ class Resolver(PageResolving):
         doc: Document,
     ) -> dict[str, object]:
         """``See footnote 4, ibid.``: footnote 4 of what the ibid. repeats: a document cited
-        just before in the same text (``Document 81; see footnote 4, ibid.``), or a page of a
-        volume (``footnote 1, ibid., p. 993``); anything else is another work's footnote
-        (external: the editors' ibid. often reaches further back than a reader can follow)."""
+        just before (``Document 81; see footnote 4, ibid.``; a note ``Supra.``; a note ``See
+        footnote 5, Document 190.``: Document 190), or a page of a volume (``footnote 1,
+        ibid., p. 993``); anything else is another work's footnote (external: the editors'
+        ibid. often reaches further back than a reader can follow)."""
+        owned: FootnoteCitation | None = None
         if isinstance(antecedent, DocumentCitation) and antecedent.number is not None:
             owned = attrs.evolve(c, document=antecedent.number, volume=antecedent.volume)
+        elif isinstance(antecedent, DocumentCitation) and antecedent.relative is not None:
+            owned = attrs.evolve(c, relative=antecedent.relative)  # "Supra." ... "ibid."
+        elif isinstance(antecedent, FootnoteCitation) and antecedent.document is not None:
+            # "See footnote 5, Document 190." ... "See footnote 6, ibid.": Document 190's
+            owned = attrs.evolve(c, document=antecedent.document, volume=antecedent.volume)
+        if owned is not None:
             result = self.footnote(owned, doc)
             result["method"] = "footnote+ibid"
             return result
