@@ -17,6 +17,7 @@ from xref.cite.families.base import (
     subtrees_of,
     tokens_of,
 )
+from xref.cite.lexicon import current_lexicon
 from xref.cite.models import (
     AirgramCitation,
     Citation,
@@ -106,9 +107,13 @@ class CorrespondenceBuilder(BuilderBase):
                 name = str(name_tok)
                 # "Paris Nodis 9004": a handling caption between the post and the number
                 frm = _post_sender(name) or _post_sender(name.split()[0])
-                if frm is None:
+                parties = current_lexicon().parties(name) if frm is None else None
+                if parties is not None:  # "Ref: Luxco 224": the volume's own series
+                    series, (frm, to) = current_lexicon().name_of(name), parties
+                elif frm is None:
                     continue
-                series, to = "telegram", DEPARTMENT if frm != DEPARTMENT else None
+                else:
+                    series, to = "telegram", DEPARTMENT if frm != DEPARTMENT else None
             for i, num in enumerate(nums):
                 out.append(self.make(
                     TelegramCitation, self.span(name_tok if i == 0 else num, num),
@@ -120,10 +125,16 @@ class CorrespondenceBuilder(BuilderBase):
         """``Rome's 2833``: telegram 2833 from the post at Rome, when the name is a post."""
         owner = tree.children[0]
         assert isinstance(owner, Token)
-        sender = _post_sender(re.sub(r"['\u2019]s$", "", str(owner)))
-        if sender is None:
+        name = re.sub(r"['\u2019]s$", "", str(owner))
+        sender = _post_sender(name)
+        series = "telegram"
+        if sender is not None:
+            recipient = DEPARTMENT if sender != DEPARTMENT else None
+        elif name == str(owner) and (parties := current_lexicon().parties(name)) is not None:
+            # "Luxco 224": a series of the volume's own list of abbreviations
+            series, (sender, recipient) = current_lexicon().name_of(name), parties
+        else:
             return []  # "Khrushchev's 2 letters", "Turkey's 67 provinces": not a post
-        recipient = DEPARTMENT if sender != DEPARTMENT else None
         route = child_tree(tree, "tel_route")
         if route is not None:  # "Hong Kong's 66 to Geneva"
             sender, recipient = self._route(route, sender, recipient)
@@ -139,7 +150,7 @@ class CorrespondenceBuilder(BuilderBase):
                     TelegramCitation,
                     self.span(first, last),
                     number=_tel_number(num),
-                    series="telegram",
+                    series=series,
                     sender=sender,
                     recipient=recipient,
                     date=date,
