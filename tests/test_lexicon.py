@@ -107,9 +107,17 @@ def test_a_volume_series_not_a_telegrams_own_number_nor_its_copy() -> None:
     citations; a list of the series' numbers is."""
     lex = series_lexicon(
         [("Kascom", "series indicator for telegrams to the United States Representative on "
-          "the United Nations Commission for India and Pakistan"), ("Luxco", _LUXCO)]
+          "the United Nations Commission for India and Pakistan"), ("Luxco", _LUXCO),
+         ("Comkas", "series indicator for telegrams from the United States Representative on "
+          "the United Nations Commission for India and Pakistan")]
     )
     assert xref.find_citations("430. Kascom 14. Commission should", lexicon=lex) == []
+    # frus1948v05p1 d282, d374, and a citation further on (d282)
+    assert xref.find_citations("secret\n\n617. Comkas 16 July 23. Mohammed", lexicon=lex) == []
+    own = "secret \u2003 priority\n\nDelga 993. Comkas 62. Informal"
+    assert [c for c in xref.find_citations(own, lexicon=lex) if c.text.startswith("Comkas")] == []
+    later = xref.find_citations("standpoint reported Comkas 14. Formal", lexicon=lex)
+    assert [c.fields()["number"] for c in later] == ["14"]
     copy = "Deptel 2360 (rptd info Luxembourg Luxco 148)."
     assert [c.fields()["series"] for c in xref.find_citations(copy, lexicon=lex)] == ["Deptel"]
     found = xref.find_citations("See Luxcos 12 and 13.", lexicon=lex)

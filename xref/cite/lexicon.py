@@ -22,6 +22,7 @@ from contextvars import ContextVar
 from attrs import field, frozen
 
 from xref.cite.candidates import Candidate
+from xref.cite.names import country_of
 
 __all__ = [
     "SeriesLexicon",
@@ -85,12 +86,20 @@ def is_telegram_series(term: str, gloss: str) -> bool:
     )
 
 
+_MISSIONS = frozenset({"USUN", "USNATO", "USEC", "USOECD"})
+
+
+def _is_post(name: str) -> bool:
+    """A post or mission (``USNATO``): its telegrams are the post's, found without a lexicon."""
+    return name.upper() in _MISSIONS or country_of(name) is not None
+
+
 def series_lexicon(terms: Iterable[tuple[str, str]]) -> SeriesLexicon:
     """The lexicon of a volume's abbreviations, given as (term, gloss) pairs."""
     series: dict[str, tuple[str | None, str | None]] = {}
     for term, gloss in terms:
         term = term.strip().rstrip(",;:")
-        if term in series or not is_telegram_series(term, gloss):
+        if term in series or not is_telegram_series(term, gloss) or _is_post(term):
             continue
         sender = DEPARTMENT if _FROM_DEPARTMENT.search(gloss) else None
         recipient = DEPARTMENT if _TO_DEPARTMENT.search(gloss) and sender is None else None
@@ -139,12 +148,14 @@ def using_lexicon(lexicon: SeriesLexicon) -> Iterator[None]:
 # a telegram's own series and number opening its text, perhaps after the document's number:
 # "430. Kascom 14. ..." is not a citation
 _OWN_NUMBER = re.compile(r"\S+\s+\d+\.(?:\s|$)")
-_OPENING = re.compile(r"\s*(?:\d+\.\s*)?")
+_OPENING = re.compile(r"\s*(?:[^\n]{0,80}\n\s*){0,2}((?:[A-Z][A-Za-z]+\s+)?\d+\.\s*)?")
+"""What may stand before a telegram's own number: its classification and precedence lines
+("secret\n\n430. Kascom 14."), its number in the post's series ("Delga 993. Comkas 62.")."""
 # where a telegram lists its own copies (as candidates.py's postnum trigger): "rptd info
-# Luxembourg Luxco 148" is this telegram's copy, not another telegram ("Sent Department 12";
-# but "was sent to Butterworth in Luxco 224" names one)
+# Luxembourg Luxco 148" is this telegram's copy, not another telegram ("Sent Department 12",
+# "sent as USNATO 1022"; but "was sent to Butterworth in Luxco 224" names one)
 _DISTRIBUTION_BEFORE = re.compile(
-    r"\b(?:Sent|[Rr]epeated|[Rr]pte?d|[Rr]pt|[Pp]ass(?:ed)?|[Ii]nfo|[Pp]ouched)\b[^.:\n()]*$"
+    r"\b(?:Sent|sent\s+as|[Rr]epeated|[Rr]pte?d|[Rr]pt|[Pp]ass(?:ed)?|[Ii]nfo|[Pp]ouched)\b[^.:\n()]*$"
 )
 
 
@@ -156,8 +167,9 @@ def lexicon_candidates(text: str, lexicon: SeriesLexicon) -> Iterator[Candidate]
         return
     for m in lexicon.pattern.finditer(text):
         start = m.start()
-        if _OPENING.fullmatch(text, 0, start) and _OWN_NUMBER.match(text, start):
-            continue
+        opening = _OPENING.fullmatch(text, 0, start)
+        if opening is not None and (opening.group(1) or _OWN_NUMBER.match(text, start)):
+            continue  # "430. Kascom 14.", "617. Comkas 16 July 23.": its own number
         if _DISTRIBUTION_BEFORE.search(text, max(0, start - 160), start):
             continue
         yield Candidate(start=start, trigger=start, rule="telegram", strong=True)
