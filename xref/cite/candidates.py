@@ -171,6 +171,20 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\bForeign\s+Relations\b(?=,?\s*1[89]\d\d)"
         r"|\b(?:Supra|Infra|supra|infra)\b",
     ),
+    # "my 485 no visible progress", "basic text our 599 is sound": the writer's (or the
+    # addressee's) telegram in a telegram's own text; not a year, nor a number that counts
+    # what follows it ("our 15 carriers", "our 60,000 troops", "your 12-mile limit", "our 114
+    # Peace Corpsmen", "our 20 per cent")
+    (
+        "possessive",
+        "telegram",
+        False,
+        r"\b(?:[Mm]y|[Oo]ur|[Yy]our|[Uu]r)(?=\s+(?!1[89]\d\d\b)\d{2,6}\b(?![,.:/]\d|[-\u2013%])"
+        r"(?!\s+(?:(?!(?:is|was|has|this|thus|as|its)\b)[a-z]+s\b|(?:million|billion|thousand"
+        r"|hundred|percent|per|cent|men|man|people|personnel|mile|ton|year|day|month|week|hour"
+        r"|minute|member|nation|country|division|aircraft|plus|or|to\s+\d|[ap]\.m)\b"
+        r"|(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[A-Z][a-z])))",
+    ),
     (
         "post",
         "telegram",
@@ -283,6 +297,7 @@ _ANCHORS = re.compile(
     r"|['\u2019]s\s\d|Ref|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s+\d"
     r"|Historical\s+Center|Military\s+History|Ministry\s+of"
     r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013]\d\d\d?\d?,|CINC|COMUS"
+    r"|My\s\d|my\s\d|ur\s\d|Ur\s\d"
     # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
     # (a digit spelled out: an alternative that starts with \\d could start inside a character
     # for the byte scan of the anchor index)

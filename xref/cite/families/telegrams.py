@@ -45,6 +45,8 @@ class CorrespondenceBuilder(BuilderBase):
             return self._post_telegram(tree)
         if tree.data == "ref_line_telegram":
             return self._ref_line_telegram(tree)
+        if tree.data == "possessive_telegram":
+            return self._possessive_telegram(tree)
         if tree.data == "telegram_items":
             return self._items(tree, TelegramCitation, self._series(tree.children[0]))  # type: ignore[arg-type]
         if tree.data == "bare_reftel":
@@ -120,6 +122,26 @@ class CorrespondenceBuilder(BuilderBase):
                     number=str(num), series=series, sender=frm, recipient=to, date=None,
                 ))
         return out
+
+    def _possessive_telegram(self, tree: Node) -> list[Citation]:
+        """``my 485``, ``our 599``, ``your 1234``: the writer's telegram (``mytel``,
+        ``ourtel``) or the addressee's (``urtel``), as the abbreviations say it."""
+        owner = tree.children[0]
+        assert isinstance(owner, Token)
+        word = str(owner).lower()
+        series = {"my": "mytel", "our": "ourtel"}.get(word, "urtel")
+        date_node = date_node_of(tree)
+        date = self._date(date_node) if date_node is not None else None
+        numbers = subtrees_of(tree, "tel_number")
+        last = tree.children[-1]
+        return [
+            self.make(
+                TelegramCitation,
+                self.span(owner if i == 0 else num, last if len(numbers) == 1 else num),
+                number=_tel_number(num), series=series, date=date,
+            )
+            for i, num in enumerate(numbers)
+        ]
 
     def _post_telegram(self, tree: Node) -> list[Citation]:
         """``Rome's 2833``: telegram 2833 from the post at Rome, when the name is a post."""
