@@ -262,7 +262,9 @@ _TITLE_BEFORE = re.compile(
     rf"{_TITLE_WORD}(?:(?::\s+|\s+)(?!See\b)(?:{_TITLE_WORD}|of|and|the|on|for|in))*"
     r"(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*)?"
     r"(?:1[789]|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?)?"
-    r"(?:\s*\([^()]{0,80}:[^()]{0,80}(?:1[789]|20)\d\d\))?\s*,\s*$"
+    r"(?:\s*\([^()]{0,80}:[^()]{0,80}(?:1[789]|20)\d\d\))?"
+    # a journal's volume and year: "Middle East Journal 20 (1966), "
+    r"(?:\s+\d{1,3}\s*\((?:[A-Za-z]+\.?\s+)?(?:1[789]|20)\d\d\))?\s*,\s*$"
 )
 
 # a telegram's own series and number at the very start of its text: "Delga 405. Re ..."
