@@ -31,3 +31,30 @@ def test_a_journal_volume_and_year_before_the_pages() -> None:
             "Middle East Journal 20 (1966), pp. 386–393",
         )
     ]
+
+
+def test_a_misprinted_library_name() -> None:
+    """frus1955-57v19 d28fn1: "Eisenhower Libratry" is the Eisenhower Library."""
+    text = "Source: Eisenhower Libratry, Whitman File, NSC Records. Top Secret."
+    found = xref.find_citations(text)
+    assert [(c.kind, c.fields()) for c in found] == [
+        ("library", {"library": "Eisenhower Library", "collection": "Whitman File",
+                     "path": ["NSC Records"]})
+    ]
+    assert xref.find_citations("the Radio Liberty 12 transmitters") == []
+
+
+def test_tel_before_a_number() -> None:
+    """frus1955-57v03 d32fn2: "Secretary's tel 569" is a telegram."""
+    text = "textual changes mentioned first para Secretary’s tel 569 [Document 30] nor those"
+    found = [(c.kind, c.fields().get("number"), c.text) for c in xref.find_citations(text)]
+    assert found == [("telegram", "569", "tel 569"), ("document", 30, "Document 30")]
+
+
+def test_a_post_named_by_one_word_of_its_city() -> None:
+    """frus1969-76ve05p1 d325: "as suggested Addis 60" (Addis Ababa); frus1948v05p1 d310: "(Comkas
+    42 and Delhi 828)" (New Delhi)."""
+    found = xref.find_citations("has earlier expressed approval, as suggested Addis 60.")
+    assert [(c.fields()["number"], c.fields()["sender"]) for c in found] == [("60", "Addis Ababa")]
+    found = xref.find_citations("proceed Geneva (Comkas 42 and Delhi 828) Dept believes")
+    assert [(c.fields()["number"], c.fields()["sender"]) for c in found] == [("828", "New Delhi")]

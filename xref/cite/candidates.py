@@ -13,7 +13,7 @@ from attrs import frozen
 
 from xref.cite.anchors import AnchorIndex
 from xref.cite.dispatch import FirstCharDispatch
-from xref.cite.names import CAPITALS
+from xref.cite.names import CAPITALS, SHORT_POSTS
 
 __all__ = ["Candidate", "scan"]
 
@@ -65,6 +65,7 @@ def _trie(words: Iterable[str]) -> str:
 
 _POST_NAMES = frozenset(
     {c for cities in CAPITALS.values() for c in cities}
+    | set(SHORT_POSTS)  # "Addis 60", "Delhi 828"
     | {"Geneva", "Hong Kong", "USUN", "Usun", "USNATO", "USEC", "USOECD", "State", "STATE"}
     | {c.upper() for cities in CAPITALS.values() for c in cities}
 )
@@ -101,7 +102,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|Joint\s+Chiefs\s+of\s+Staff"
         r"|JCS)(?=\s*,\s*[A-Z]|\s+(?:Files|Records)\b)"
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
-        r"(?:[Ll]ibrary|Materials)\b(?!\s+of)"
+        r"(?:[Ll]ib[rat]{2,5}y|Materials)\b(?!\s+of)"
         r"|\bLibrary\s+of\s+Congress\b"
         r"|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution|Historical\s+(?:Society|Center))\b"
         r"|\b(?:[A-Z][\w.]*\s+){0,3}Center\s+(?:of|for)\s+Military\s+History\b"
@@ -159,6 +160,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|(?!(?:Dep|Emb|Con|Leg|Our|Ref|My|Ur|Your|Circ?|Mis|Del|Sep|Info|Re)tel)[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel)|Dulte|Tedul|Delga|Gadel"
         r"|[A-Z]{2,4}TO(?<!NATO)(?<!SEATO)(?<!CENTO)|TO(?!TAL)[A-Z]{3,4})"
         r"(?=\s+\d)"
+        # "Secretary's tel 569": the clipped word before a number
+        r"|\btel\.?(?=\s+\d)"
         r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d"
         r"|\s+[A-Z][A-Za-z]+\s+\d)"
         r"|\b[Rr]eftels?\b",
@@ -292,7 +295,7 @@ _NUMBERED_OK_WORDS = frozenset(
 # several times faster than the full triggers, which are then tried only at the starts of
 # the few words that end at an anchor.
 _ANCHORS = re.compile(
-    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|lot\s+\d|LOT|CIA|FRC|ibrar|Yearbook|Materials|Department"
+    r"tel|Tel|TEL|ocument|ootnote|bid|Lot|lot\s+\d|LOT|CIA|FRC|ibra|ibar|Yearbook|Materials|Department"
     r"|Archives|RG|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\."
     r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d"
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"

@@ -25,7 +25,7 @@ from xref.cite.models import (
     DocumentCitation,
     TelegramCitation,
 )
-from xref.cite.names import CAPITALS, country_of
+from xref.cite.names import SHORT_POSTS, country_of
 from xref.cite.normalize import normalize_dashes
 
 DEPARTMENT = "Department of State"
@@ -356,13 +356,8 @@ _COUNTING_NOUNS = frozenset(
 )
 """Words that number things in prose ("Route 1 to Hue"): never a telegram series."""
 
-_SHORT_POSTS = {
-    city.split()[-1]: city
-    for cities in CAPITALS.values()
-    for city in cities
-    if " " in city and len(city.split()[-1]) > 3
-}
-"""A post named by the last word of its city's name ("Hague 1315 to Department", "Delhi 11")."""
+_SHORT_POSTS = SHORT_POSTS
+"""A post named by a word of its city's name ("Hague 1315 to Department", "Addis 60")."""
 
 
 def _post_sender(name: str) -> str | None:
@@ -370,6 +365,8 @@ def _post_sender(name: str) -> str | None:
     Department, or a post named by its city; None for any other name."""
     if name in ("Department", "State", "STATE"):
         return DEPARTMENT
+    if name in _SHORT_POSTS:
+        return _SHORT_POSTS[name]  # "Addis 60": the post at Addis Ababa
     if _MISSION.fullmatch(name):
         return name  # a mission or a military command: "USUN", "Geneva", "CINCPAC"
     if (country_of(name) or name).lower() != name.lower():
