@@ -58,3 +58,30 @@ def test_a_post_named_by_one_word_of_its_city() -> None:
     assert [(c.fields()["number"], c.fields()["sender"]) for c in found] == [("60", "Addis Ababa")]
     found = xref.find_citations("proceed Geneva (Comkas 42 and Delhi 828) Dept believes")
     assert [(c.fields()["number"], c.fields()["sender"]) for c in found] == [("828", "New Delhi")]
+
+
+def test_a_route_after_the_date() -> None:
+    """frus1948v05p1 d14: "Deptel 170 May 8 to Jidda": the Department's telegram to Jidda."""
+    text = "as set forth in Deptel 170 May 8 to Jidda (now being rptd Cairo)."
+    found = xref.find_citations(text)
+    assert [(c.fields()["recipient"], c.fields()["date"], c.text) for c in found] == [
+        ("Jidda", "--05-08", "Deptel 170 May 8 to Jidda")
+    ]
+
+
+def test_a_book_of_a_set_before_the_pages() -> None:
+    """frus1961-63v02 d57fn2: "United States-Vietnam Relations, 1945-1967, Book 11, pp.
+    345-355" is that publication's pages, not this volume's."""
+    text = ("For text, see United States-Vietnam Relations, 1945-1967, Book 11, pp. 345-355. "
+            "The draft")
+    found = xref.find_citations(text)
+    assert [(c.kind, c.fields()["title"], c.fields()["pages"]) for c in found] == [
+        ("other_publication", "United States-Vietnam Relations", "345-355")
+    ]
+
+
+def test_the_pages_of_a_numbered_paper_are_not_this_volumes() -> None:
+    """frus1955-57v09 d197fn8: "(NSC 5602/1, pp. 15–16; ...)": the NSC paper's pages."""
+    text = ("considered in advance.” (NSC 5602/1, pp. 15–16; Department of State, S/P Files: "
+            "Lot 66 D 487, Vault 215, 1956)")
+    assert [c.kind for c in xref.find_citations(text)] == ["lot_file"]

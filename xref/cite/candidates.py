@@ -267,8 +267,14 @@ _TITLE_BEFORE = re.compile(
     r"(?:1[789]|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?)?"
     r"(?:\s*\([^()]{0,80}:[^()]{0,80}(?:1[789]|20)\d\d\))?"
     # a journal's volume and year: "Middle East Journal 20 (1966), "
-    r"(?:\s+\d{1,3}\s*\((?:[A-Za-z]+\.?\s+)?(?:1[789]|20)\d\d\))?\s*,\s*$"
+    r"(?:\s+\d{1,3}\s*\((?:[A-Za-z]+\.?\s+)?(?:1[789]|20)\d\d\))?"
+    # a book of a set: "United States-Vietnam Relations, 1945-1967, Book 11, "
+    r"(?:\s*,\s*Book\s+[IVX\d]+)?\s*,\s*$"
 )
+
+# a numbered paper right before its pages: "(NSC 5602/1, pp. 15-16": that paper's pages,
+# not this volume's
+_PAPER_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6}\s+\d+(?:/\d+)*\s*,\s*$")
 
 # a telegram's own series and number at the very start of its text: "Delga 405. Re ..."
 _OWN_NUMBER = re.compile(r"(?![A-Za-z]*tel\b)(?:[A-Z][a-z]{3,5}|[A-Z]{4,6})\s+\d+\.\s+\S")
@@ -406,6 +412,8 @@ def scan(text: str) -> Iterator[Candidate]:
                 s = None  # "telegram 869, September 14, to Tehran, p. 44": a place, no title
             # no title: as any "vol. N", the pages of a "vol. N" are not this volume's
             fallback = "ref" if name == "works" else rule
+            if s is None and name == "page" and _PAPER_BEFORE.search(window):
+                continue
             if s is not None:
                 start = start - len(window) + s.start()
                 yield Candidate(start, m.start(), "other_pub", strong, fallback)
