@@ -85,3 +85,16 @@ def test_the_pages_of_a_numbered_paper_are_not_this_volumes() -> None:
     text = ("considered in advance.” (NSC 5602/1, pp. 15–16; Department of State, S/P Files: "
             "Lot 66 D 487, Vault 215, 1956)")
     assert [c.kind for c in xref.find_citations(text)] == ["lot_file"]
+
+
+def test_a_post_possessive_with_the_apostrophe_alone_or_by_its_office() -> None:
+    """frus1948v05p1 d123: "(Paris’ 4017, Aug. 3)"; d116: "(paragraph 4, Embassy’s 3103, July
+    10)"; a count after the office is not a telegram."""
+    found = xref.find_citations("with Amb Caffery (Paris’ 4017, Aug. 3) certainly indicates")
+    assert [(c.fields()["sender"], c.fields()["number"], c.fields()["date"]) for c in found] == [
+        ("Paris", "4017", "--08-03")
+    ]
+    found = xref.find_citations("defense system (paragraph 4, Embassy’s 3103, July 10) and on")
+    assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [("Embassy", "3103")]
+    assert xref.find_citations("the Embassy’s 3 officers") == []
+    assert xref.find_citations("Dulles’ 3 points") == []

@@ -192,7 +192,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "post",
         "telegram",
         False,
-        r"\b(?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,})['\u2019]s(?=\s+\d{1,6}\b(?![,.]\d)"
+        r"\b(?:[A-Z][a-z]+\s)?(?:(?:[A-Z][a-z]+|[A-Z]{2,})['\u2019]s|[A-Z][a-z]*s['\u2019])"
+        r"(?=\s+\d{1,6}\b(?![,.]\d)"
         r"(?!\s+(?:per|million|percent)))",
     ),
     # "vol. 43, pp. 456-459" of a book or journal: scan() looks for its title before it
@@ -305,7 +306,7 @@ _ANCHORS = re.compile(
     r"|Archives|RG|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\."
     r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d"
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"
-    r"|['\u2019]s\s\d|Ref|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s+\d"
+    r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s+\d"
     r"|Historical\s+Center|Military\s+History|Ministry\s+of"
     r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013]\d\d\d?\d?,|CINC|COMUS"
     r"|My\s\d|my\s\d|ur\s\d|Ur\s\d"

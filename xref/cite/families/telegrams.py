@@ -147,8 +147,12 @@ class CorrespondenceBuilder(BuilderBase):
         """``Rome's 2833``: telegram 2833 from the post at Rome, when the name is a post."""
         owner = tree.children[0]
         assert isinstance(owner, Token)
-        name = re.sub(r"['\u2019]s$", "", str(owner))
+        name = re.sub(r"['\u2019]s?$", "", str(owner))
         sender = _post_sender(name)
+        if name in _OFFICES:
+            # "Embassy's 3103": the post's own office; a count ("Embassy's 3 officers") is not
+            number = first_token(tree, "INT")
+            sender = name if number is not None and len(str(number)) > 2 else None
         series = "telegram"
         if sender is not None:
             recipient = DEPARTMENT if sender != DEPARTMENT else None
@@ -340,6 +344,9 @@ def _item_number(item: Node | Token) -> str:
 _MISSION = re.compile(
     r"US(?:UN|NATO|EC|OECD)|Usun|Geneva|Hong Kong|New York|Secretary|(?:CINC|COMUS)[A-Z]{2,}"
 )
+
+_OFFICES = frozenset({"Embassy", "Legation", "Consulate", "Mission", "Delegation"})
+"""A post named by its office ("Embassy's 3103"): whose office the text around says."""
 
 _MONTH_WORD = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
