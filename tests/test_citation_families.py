@@ -98,3 +98,16 @@ def test_a_post_possessive_with_the_apostrophe_alone_or_by_its_office() -> None:
     assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [("Embassy", "3103")]
     assert xref.find_citations("the Embassy’s 3 officers") == []
     assert xref.find_citations("Dulles’ 3 points") == []
+
+
+def test_a_telegram_in_capitals() -> None:
+    """frus1969-76ve14p1 d17: "(STATE 99105 AND 194050)"; frus1969-76ve05p1 d52: "REF:
+    LAGOS 2524,2454 AND 2419" (a comma before four digits lists numbers)."""
+    text = "COMMENTS FROM FIELD ON NONALIGNED ISSUES (STATE 99105 AND 194050) LEAD US"
+    found = xref.find_citations(text)
+    assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [
+        ("Department of State", "99105"), ("Department of State", "194050")
+    ]
+    found = xref.find_citations("REF:\n\nLAGOS 2524,2454 AND 2419\n\nA. BIAFRAN VISIT")
+    assert [c.fields()["number"] for c in found] == ["2524", "2454", "2419"]
+    assert xref.find_citations("Paris 60,000 people") == []

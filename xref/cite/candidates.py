@@ -144,10 +144,12 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "telegram",
         False,
         rf"(?<!\bto\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)\b(?:{_POSTS})"
-        r"(?=\s+(?:telegrams?|tel\.?)\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b(?![,.:]\d)"
+        # (a comma before more digits than a thousands group lists numbers: "LAGOS 2524,2454")
+        r"(?=\s+(?:telegrams?|tel\.?)\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
+        r"(?![,.:]\d{1,3}\b|[.:]\d)"
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
         r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years)))"
-        r"|(?<!\bof\s)\bState(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)",
+        r"|(?<!\bof\s)\b(?:State|STATE)(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)",
     ),
     (
         "tel",
