@@ -111,3 +111,14 @@ def test_a_telegram_in_capitals() -> None:
     found = xref.find_citations("REF:\n\nLAGOS 2524,2454 AND 2419\n\nA. BIAFRAN VISIT")
     assert [c.fields()["number"] for c in found] == ["2524", "2454", "2419"]
     assert xref.find_citations("Paris 60,000 people") == []
+
+
+def test_pages_spelled_out_and_a_despatch_number() -> None:
+    """frus1961-63v02 d10: "Book 12, pages 428-439"; frus1958-60v11 d55: "despatch Number
+    1174"."""
+    text = ("printed in United States-Vietnam Relations, 1945-1967, Book 12, pages 428-439, was "
+            "prepared")
+    found = xref.find_citations(text)
+    assert [(c.kind, c.fields()["pages"]) for c in found] == [("other_publication", "428-439")]
+    found = xref.find_citations("of May 29 (text by despatch Number 1174) correctly reporting")
+    assert [(c.kind, c.fields()["number"]) for c in found] == [("despatch", "1174")]

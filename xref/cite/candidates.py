@@ -227,7 +227,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "desp",
         "despatch",
         True,
-        r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)(?=\s+(?:No\.\s*)?\d)",
+        r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)"
+        r"(?=\s+(?:No\.\s*|Number\s+)?\d)",
     ),
     (
         "air",
