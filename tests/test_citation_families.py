@@ -122,3 +122,19 @@ def test_pages_spelled_out_and_a_despatch_number() -> None:
     assert [(c.kind, c.fields()["pages"]) for c in found] == [("other_publication", "428-439")]
     found = xref.find_citations("of May 29 (text by despatch Number 1174) correctly reporting")
     assert [(c.kind, c.fields()["number"]) for c in found] == [("despatch", "1174")]
+
+
+def test_a_route_after_a_comma_and_a_senders_possessive() -> None:
+    """frus1948v05p1 d54: "(telegram 228, March 4, from Cairo)"; frus1948v01p1 d115fn1:
+    "(Department’s telegram 155, to New York, repeated to Paris"; a post's possessive in the
+    same place (the form of "the Embassy’s telegram 6204 of", frus1948v05p1)."""
+    found = xref.find_citations("countries (telegram 228, March 4, from Cairo). The")
+    assert [(c.fields()["sender"], c.fields()["date"], c.text) for c in found] == [
+        ("Cairo", "--03-04", "telegram 228, March 4, from Cairo")
+    ]
+    found = xref.find_citations("(Department’s telegram 155, to New York, repeated to Paris")
+    assert [(c.fields()["sender"], c.fields()["recipient"], c.text) for c in found] == [
+        ("Department of State", "New York", "Department’s telegram 155, to New York")
+    ]
+    found = xref.find_citations("Office distribution outlined in Tokyo’s telegram 6204 of")
+    assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [("Tokyo", "6204")]

@@ -149,7 +149,9 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"(?![,.:]\d{1,3}\b|[.:]\d)"
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
         r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years)))"
-        r"|(?<!\bof\s)\b(?:State|STATE)(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)",
+        r"|(?<!\bof\s)\b(?:State|STATE)(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)"
+        # "Tokyo's telegram 123", "Department's telegram 789": the sender's possessive
+        rf"|\b(?:{_POSTS}|Department)['\u2019]s(?=\s+(?:telegrams?|tel\.?)\s+\d)",
     ),
     (
         "tel",
