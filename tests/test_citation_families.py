@@ -138,3 +138,5 @@ def test_a_route_after_a_comma_and_a_senders_possessive() -> None:
     ]
     found = xref.find_citations("Office distribution outlined in Tokyo’s telegram 6204 of")
     assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [("Tokyo", "6204")]
+    found = xref.find_citations("Office distribution outlined in the Embassy’s telegram 6204 of")
+    assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [("Embassy", "6204")]

@@ -151,7 +151,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years)))"
         r"|(?<!\bof\s)\b(?:State|STATE)(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)"
         # "Tokyo's telegram 123", "Department's telegram 789": the sender's possessive
-        rf"|\b(?:{_POSTS}|Department)['\u2019]s(?=\s+(?:telegrams?|tel\.?)\s+\d)",
+        rf"|\b(?:{_POSTS}|Department|Embassy|Legation|Consulate|Mission|Delegation)['\u2019]s"
+        r"(?=\s+(?:telegrams?|tel\.?)\s+\d)",
     ),
     (
         "tel",

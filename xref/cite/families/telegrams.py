@@ -212,7 +212,8 @@ class CorrespondenceBuilder(BuilderBase):
                 return "telegram", post, None
             return word, None, None
         if first.type == "POST_ADJ":
-            return "telegram", _post_sender(re.sub(r"['\u2019]s$", "", word)), None
+            name = re.sub(r"['\u2019]s$", "", word)
+            return "telegram", name if name in _OFFICES else _post_sender(name), None
         if first.type == "CHANNEL":
             if re.fullmatch(r"(?:Dulte|Tedul|Delga|Gadel)s", word):
                 word = word[:-1]  # "Delgas 210 and 230"
