@@ -140,3 +140,24 @@ def test_a_route_after_a_comma_and_a_senders_possessive() -> None:
     assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [("Tokyo", "6204")]
     found = xref.find_citations("Office distribution outlined in the Embassy’s telegram 6204 of")
     assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [("Embassy", "6204")]
+
+
+def test_a_page_inside_a_quotation_is_the_quoted_papers() -> None:
+    """frus1952-54v01p1 d5fn4: "“Note to Secretary: Draft attached after page 18 ...” For the
+    draft under reference, see p. 12.": only p. 12 is this volume’s; a page in the
+    editors’ brackets inside a quotation stays theirs."""
+    text = ("in the source text: “Note to Secretary: Draft attached after page 18 for use in event "
+            "General Eisenhower asks for it.” For the draft under reference, see p. 12.")
+    assert [c.text for c in xref.find_citations(text)] == ["p. 12"]
+    text = "“The proposed paragraph [see p. 44] was dropped"
+    assert [c.text for c in xref.find_citations(text)] == ["p. 44"]
+
+
+def test_a_volume_of_a_book_before_pages_spelled_out() -> None:
+    """frus1969-76v38p1 d16: "Congress and the Nation, volume IV, 1973–1976, pages 854–856"."""
+    text = ("confirmation hearings, see Congress and the Nation, volume IV, 1973–1976, pages "
+            "854–856. Kissinger")
+    found = xref.find_citations(text)
+    assert [(c.kind, c.fields()["title"], c.fields()["pages"]) for c in found] == [
+        ("other_publication", "Congress and the Nation", "854-856")
+    ]

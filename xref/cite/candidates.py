@@ -206,7 +206,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "works",
         "other_pub",
         False,
-        r"\b[Vv]ol(?:ume)?\.?(?=\s*(?:\d+|[IVXLC]+)\b\s*,[^;]{0,60}?\bpp?\.\s*\d)",
+        r"\b[Vv]ol(?:ume)?\.?(?=\s*(?:\d+|[IVXLC]+)\b\s*,[^;]{0,60}?\b(?:pp?\.\s*|pages?\s+)\d)",
     ),
     # a FRUS list's next volume: "..., and 1955-1957, vol. XIV, pp. 20 ff." (after a Foreign
     # Relations citation: see scan())
@@ -426,6 +426,16 @@ def scan(text: str) -> Iterator[Candidate]:
                 yield Candidate(start, m.start(), "other_pub", strong, fallback)
                 continue
             rule = fallback
+            quote = text.rfind("\u201c", max(0, start - 400), start)
+            if (
+                rule == "page"
+                and quote >= 0
+                and text.find("\u201d", quote, start) < 0
+                and text.rfind("[", 0, start) <= text.rfind("]", 0, start)
+            ):
+                # a page inside a quotation is the quoted paper's, not this volume's (unless
+                # the editors' brackets put it there: "[p. 123]")
+                continue
         elif name == "frusmore":
             if "Foreign Relations" not in text[max(0, start - 400) : start]:
                 continue
