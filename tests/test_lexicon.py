@@ -99,6 +99,11 @@ def test_find_citations_reads_a_volume_series() -> None:
     ]
     assert found[0].text == "Luxco 224, June 11"
     assert xref.find_citations(text) == []
+    # with a route: the route names the other end, the gloss the Department's
+    routed = xref.find_citations("sent in Luxco 224 to Luxembourg, June 11", lexicon=lex)
+    assert [(c.fields()["sender"], c.fields()["recipient"]) for c in routed] == [
+        ("Department of State", "Luxembourg")
+    ]
 
 
 def test_a_volume_series_not_a_telegrams_own_number_nor_its_copy() -> None:

@@ -210,7 +210,8 @@ class CorrespondenceBuilder(BuilderBase):
             post = _SHORT_POSTS.get(word) or _post_sender(word)
             if post is not None:
                 return "telegram", post, None
-            return word, None, None
+            parties = current_lexicon().parties(word)  # "Kascom 27 to Paris": the volume's
+            return (word, *parties) if parties is not None else (word, None, None)
         if first.type == "POST_ADJ":
             name = re.sub(r"['\u2019]s$", "", word)
             return "telegram", name if name in _OFFICES else _post_sender(name), None
