@@ -187,7 +187,9 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "possessive",
         "telegram",
         False,
-        r"\b(?:[Mm]y|[Oo]ur|[Yy]our|[Uu]r)(?=\s+(?!1[89]\d\d\b)\d{2,6}\b(?![,.:/]\d|[-\u2013%])"
+        # (nor this telegram's own copy: "Our 510 to Seoul repeated Bern 1052")
+        r"\b(?:[Mm]y|[Oo]ur|[Yy]our|[Uu]r)(?!\s+\d+\s+to\s+[A-Z][^.;\n]{0,40}?\b(?:repeated|rptd|rpt)\b)"
+        r"(?=\s+(?!1[89]\d\d\b)\d{2,6}\b(?![,.:/]\d|[-\u2013%])"
         r"(?!\s+(?:(?!(?:is|was|has|this|thus|as|its)\b)[a-z]+s\b|(?:million|billion|thousand"
         r"|hundred|percent|per|cent|men|man|people|personnel|mile|ton|year|day|month|week|hour"
         r"|minute|member|nation|country|division|aircraft|plus|or|to\s+\d|[ap]\.m)\b"
