@@ -14,7 +14,13 @@ import re
 from collections.abc import Iterator
 
 from xref.cite.candidates import Candidate, scan
-from xref.cite.lexicon import SeriesLexicon, lexicon_candidates, lexicon_for, using_lexicon
+from xref.cite.lexicon import (
+    SeriesLexicon,
+    current_lexicon,
+    lexicon_candidates,
+    lexicon_for,
+    using_lexicon,
+)
 from xref.cite.models import Citation, Span, UnparsedCitation
 from xref.cite.parser import Parsed, parse_prefix
 from xref.cite.transform import build_citations
@@ -80,9 +86,10 @@ def _cut_off(text: str, start: int, end: int) -> UnparsedCitation | None:
 
 def _candidates(text: str, lexicon: SeriesLexicon) -> Iterator[Candidate]:
     """The scan's candidates, and the lexicon's series names before a number, in order."""
-    if lexicon.pattern is None:
+    extra = list(lexicon_candidates(text, lexicon))
+    if not extra:
         return scan(text)
-    return heapq.merge(scan(text), lexicon_candidates(text, lexicon), key=lambda c: c.trigger)
+    return heapq.merge(scan(text), extra, key=lambda c: c.trigger)
 
 
 def find_citations(
@@ -98,6 +105,8 @@ def find_citations(
     if not isinstance(text, str):
         raise TypeError(f"find_citations() takes a str, not {type(text).__name__}")
     lex = lexicon if lexicon is not None else lexicon_for(volume)
+    if lex is current_lexicon():
+        return _find(text, volume, lex)
     with using_lexicon(lex):
         return _find(text, volume, lex)
 

@@ -21,7 +21,7 @@ from contextvars import ContextVar
 
 from attrs import field, frozen
 
-from xref.cite.candidates import Candidate
+from xref.cite.candidates import Candidate, scan
 from xref.cite.names import country_of
 
 __all__ = [
@@ -62,7 +62,10 @@ class SeriesLexicon:
     series: Mapping[str, tuple[str | None, str | None]]
     """Each series' name as printed (``Luxco``) and its parties."""
     pattern: re.Pattern[str] | None = field(eq=False)
-    """One alternation of the names before a number (None when there are none)."""
+    """One alternation of the names before a number (None when there are none); the names
+    the grammar knows by their shape (``Secto``) are left to the scan."""
+    scanned: tuple[str, ...] = ()
+    """The names of ``pattern``: a text that holds none of them needs no search."""
 
     def parties(self, name: str) -> tuple[str | None, str | None] | None:
         """The sender and recipient of series ``name`` (a plural ``Luxcos`` too); None when
@@ -105,10 +108,17 @@ def series_lexicon(terms: Iterable[tuple[str, str]]) -> SeriesLexicon:
         recipient = DEPARTMENT if _TO_DEPARTMENT.search(gloss) and sender is None else None
         series[term] = (sender, recipient)
     pattern = None
-    if series:
-        names = "|".join(re.escape(n) for n in sorted(series, key=lambda n: (-len(n), n)))
+    unseen = (n for n in series if not _scanned_by_shape(n))
+    scanned = tuple(sorted(unseen, key=lambda n: (-len(n), n)))
+    if scanned:
+        names = "|".join(re.escape(n) for n in scanned)
         pattern = re.compile(rf"\b(?:{names})s?(?=\s+\d)")
-    return SeriesLexicon(series, pattern)
+    return SeriesLexicon(series, pattern, scanned)
+
+
+def _scanned_by_shape(name: str) -> bool:
+    """Whether the scan already proposes ``<name> 12`` as a telegram (``Secto``, ``Topol``)."""
+    return any(c.start == 0 and c.rule == "telegram" and c.strong for c in scan(f"{name} 12"))
 
 
 EMPTY = SeriesLexicon({}, None)
@@ -163,7 +173,7 @@ def lexicon_candidates(text: str, lexicon: SeriesLexicon) -> Iterator[Candidate]
     """The places in ``text`` where one of the lexicon's series names a number, in order:
     each a strong ``telegram`` candidate (the grammar reads the name as a sender's,
     ``POST_NAME``, and the builder asks the lexicon)."""
-    if lexicon.pattern is None:
+    if lexicon.pattern is None or not any(n in text for n in lexicon.scanned):
         return
     for m in lexicon.pattern.finditer(text):
         start = m.start()
