@@ -144,14 +144,16 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "telegram",
         False,
         rf"(?<!\bto\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)\b(?:{_POSTS})"
+        # "Tokyo's telegram 123": the sender's possessive
+        r"(?:['\u2019]s(?=\s+(?:telegrams?|tel\.?)\s+\d)|"
         # (a comma before more digits than a thousands group lists numbers: "LAGOS 2524,2454")
         r"(?=\s+(?:telegrams?|tel\.?)\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
         r"(?![,.:]\d{1,3}\b|[.:]\d)"
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-        r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years)))"
+        r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years))))"
         r"|(?<!\bof\s)\b(?:State|STATE)(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)"
-        # "Tokyo's telegram 123", "Department's telegram 789": the sender's possessive
-        rf"|\b(?:{_POSTS}|Department|Embassy|Legation|Consulate|Mission|Delegation)['\u2019]s"
+        # "Department's telegram 789", "the Embassy's telegram 6204": an office's possessive
+        r"|\b(?:Department|Embassy|Legation|Consulate|Mission|Delegation)['\u2019]s"
         r"(?=\s+(?:telegrams?|tel\.?)\s+\d)",
     ),
     (
