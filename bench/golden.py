@@ -10,7 +10,9 @@ repository root::
 
 ``--set check`` scores only the check volumes (never tuned on: do not write rules from their
 failures), ``--set tuning`` only the others; ``--misses`` lists the failed cases (of the
-selected set) after the tables.
+selected set) after the tables. Each case's volume's own telegram series (its list of
+abbreviations, :mod:`xref.cite.lexicon`) are read from ``../shared/corpus/frus`` when it is
+there, as reading the volume does; ``--no-lexicon`` leaves them out.
 """
 
 from __future__ import annotations
@@ -29,6 +31,17 @@ from benchsets import SETS, set_of  # noqa: E402
 from golden import Case, load_cases, matches  # noqa: E402
 
 import xref  # noqa: E402
+from xref.read.abbreviations import register_file_series  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "frus"
+
+
+def register_lexicons(volumes: set[str]) -> None:
+    """Register each volume's telegram series, as reading the volume does."""
+    for vol in sorted(volumes):
+        path = CORPUS / f"{vol}.xml"
+        if path.is_file():
+            register_file_series(vol, str(path))
 
 
 def score(case: Case) -> tuple[list[tuple[str, bool]], int, int]:
@@ -62,7 +75,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=("all", "tuning", "check"), default="all")
     ap.add_argument("--misses", action="store_true", help="list the cases with a miss")
+    ap.add_argument("--no-lexicon", action="store_true", help="no volume's own series")
     args = ap.parse_args()
+    if not args.no_lexicon:
+        register_lexicons({c.volume for c in load_cases()})
     by_era: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
     by_kind: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
     by_set: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from xref.cite.anchors import AnchorIndex
 from xref.cite.dispatch import FirstCharDispatch
-from xref.cite.names import CAPITALS
+from xref.cite.names import CAPITALS, SHORT_POSTS
 
 __all__ = ["Candidate", "scan"]
 
@@ -67,6 +67,7 @@ def _trie(words: Iterable[str]) -> str:
 
 _POST_NAMES = frozenset(
     {c for cities in CAPITALS.values() for c in cities}
+    | set(SHORT_POSTS)  # "Addis 60", "Delhi 828"
     | {"Geneva", "Hong Kong", "USUN", "Usun", "USNATO", "USEC", "USOECD", "State", "STATE"}
     | {c.upper() for cities in CAPITALS.values() for c in cities}
 )
@@ -103,7 +104,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|Joint\s+Chiefs\s+of\s+Staff"
         r"|JCS)(?=\s*,\s*[A-Z]|\s+(?:Files|Records)\b)"
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
-        r"(?:[Ll]ibrary|Materials)\b(?!\s+of)"
+        r"(?:[Ll]ib[rat]{2,5}y|Materials)\b(?!\s+of)"
         r"|\bLibrary\s+of\s+Congress\b"
         r"|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution|Historical\s+(?:Society|Center))\b"
         r"|\b(?:[A-Z][\w.]*\s+){0,3}Center\s+(?:of|for)\s+Military\s+History\b"
@@ -145,10 +146,17 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "telegram",
         False,
         rf"(?<!\bto\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)\b(?:{_POSTS})"
-        r"(?=\s+(?:telegrams?|tel\.?)\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b(?![,.:]\d)"
+        # "Tokyo's telegram 123": the sender's possessive
+        r"(?:['\u2019]s(?=\s+(?:telegrams?|tel\.?)\s+\d)|"
+        # (a comma before more digits than a thousands group lists numbers: "LAGOS 2524,2454")
+        r"(?=\s+(?:telegrams?|tel\.?)\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
+        r"(?![,.:]\d{1,3}\b|[.:]\d)"
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-        r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years)))"
-        r"|(?<!\bof\s)\bState(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)",
+        r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years))))"
+        r"|(?<!\bof\s)\b(?:State|STATE)(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)"
+        # "Department's telegram 789", "the Embassy's telegram 6204": an office's possessive
+        r"|\b(?:Department|Embassy|Legation|Consulate|Mission|Delegation)['\u2019]s"
+        r"(?=\s+(?:telegrams?|tel\.?)\s+\d)",
     ),
     (
         "tel",
@@ -161,6 +169,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|(?!(?:Dep|Emb|Con|Leg|Our|Ref|My|Ur|Your|Circ?|Mis|Del|Sep|Info|Re)tel)[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel)|Dulte|Tedul|Delga|Gadel"
         r"|[A-Z]{2,4}TO(?<!NATO)(?<!SEATO)(?<!CENTO)|TO(?!TAL)[A-Z]{3,4})"
         r"(?=\s+\d)"
+        # "Secretary's tel 569": the clipped word before a number
+        r"|\btel\.?(?=\s+\d)"
         r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d"
         r"|\s+[A-Z][A-Za-z]+\s+\d)"
         r"|\b[Rr]eftels?\b",
@@ -173,11 +183,28 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\bForeign\s+Relations\b(?=,?\s*1[89]\d\d)"
         r"|\b(?:Supra|Infra|supra|infra)\b",
     ),
+    # "my 485 no visible progress", "basic text our 599 is sound": the writer's (or the
+    # addressee's) telegram in a telegram's own text; not a year, nor a number that counts
+    # what follows it ("our 15 carriers", "our 60,000 troops", "your 12-mile limit", "our 114
+    # Peace Corpsmen", "our 20 per cent")
+    (
+        "possessive",
+        "telegram",
+        False,
+        # (nor this telegram's own copy: "Our 510 to Seoul repeated Bern 1052")
+        r"\b(?:[Mm]y|[Oo]ur|[Yy]our|[Uu]r)(?!\s+\d+\s+to\s+[A-Z][^.;\n]{0,40}?\b(?:repeated|rptd|rpt)\b)"
+        r"(?=\s+(?!1[89]\d\d\b)\d{2,6}\b(?![,.:/]\d|[-\u2013%])"
+        r"(?!\s+(?:(?!(?:is|was|has|this|thus|as|its)\b)[a-z]+s\b|(?:million|billion|thousand"
+        r"|hundred|percent|per|cent|men|man|people|personnel|mile|ton|year|day|month|week|hour"
+        r"|minute|member|nation|country|division|aircraft|plus|or|to\s+\d|[ap]\.m)\b"
+        r"|(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[A-Z][a-z])))",
+    ),
     (
         "post",
         "telegram",
         False,
-        r"\b(?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,})['\u2019]s(?=\s+\d{1,6}\b(?![,.]\d)"
+        r"\b(?:[A-Z][a-z]+\s)?(?:(?:[A-Z][a-z]+|[A-Z]{2,})['\u2019]s|[A-Z][a-z]*s['\u2019])"
+        r"(?=\s+\d{1,6}\b(?![,.]\d)"
         r"(?!\s+(?:per|million|percent)))",
     ),
     # "vol. 43, pp. 456-459" of a book or journal: scan() looks for its title before it
@@ -185,7 +212,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "works",
         "other_pub",
         False,
-        r"\b[Vv]ol(?:ume)?\.?(?=\s*(?:\d+|[IVXLC]+)\b\s*,[^;]{0,60}?\bpp?\.\s*\d)",
+        r"\b[Vv]ol(?:ume)?\.?(?=\s*(?:\d+|[IVXLC]+)\b\s*,[^;]{0,60}?\b(?:pp?\.\s*|pages?\s+)\d)",
     ),
     # a FRUS list's next volume: "..., and 1955-1957, vol. XIV, pp. 20 ff." (after a Foreign
     # Relations citation: see scan())
@@ -209,7 +236,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "desp",
         "despatch",
         True,
-        r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)(?=\s+(?:No\.\s*)?\d)",
+        r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)"
+        r"(?=\s+(?:No\.\s*|Number\s+)?\d)",
     ),
     (
         "air",
@@ -250,8 +278,16 @@ _TITLE_BEFORE = re.compile(
     rf"{_TITLE_WORD}(?:(?::\s+|\s+)(?!See\b)(?:{_TITLE_WORD}|of|and|the|on|for|in))*"
     r"(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*)?"
     r"(?:1[789]|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?)?"
-    r"(?:\s*\([^()]{0,80}:[^()]{0,80}(?:1[789]|20)\d\d\))?\s*,\s*$"
+    r"(?:\s*\([^()]{0,80}:[^()]{0,80}(?:1[789]|20)\d\d\))?"
+    # a journal's volume and year: "Middle East Journal 20 (1966), "
+    r"(?:\s+\d{1,3}\s*\((?:[A-Za-z]+\.?\s+)?(?:1[789]|20)\d\d\))?"
+    # a book of a set: "United States-Vietnam Relations, 1945-1967, Book 11, "
+    r"(?:\s*,\s*Book\s+[IVX\d]+)?\s*,\s*$"
 )
+
+# a numbered paper right before its pages: "(NSC 5602/1, pp. 15-16": that paper's pages,
+# not this volume's
+_PAPER_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6}\s+\d+(?:/\d+)*\s*,\s*$")
 
 # a telegram's own series and number at the very start of its text: "Delga 405. Re ..."
 _OWN_NUMBER = re.compile(r"(?![A-Za-z]*tel\b)(?:[A-Z][a-z]{3,5}|[A-Z]{4,6})\s+\d+\.\s+\S")
@@ -285,15 +321,16 @@ _NUMBERED_OK_WORDS = frozenset(
 # has ..." is found only from "Department", two words on (no anchor is inside "CG–296").
 _ANCHORS = re.compile(
     r"tels|tel\s|tel\.|teleg|reftel|Teleg|Tel[a-z][a-z][a-z]\s|TEL"
-    r"|ocument|ootnote|bid|Lot|lot\s+\d|LOT|CIA\s+Files|FRC|ibrar|Yearbook|Materials"
+    r"|ocument|ootnote|bid|Lot|lot\s+\d|LOT|CIA\s+Files|FRC|ibra|ibar|Yearbook|Materials"
     r"|Department|Archives|RG|Record|Times|Central|Universit|Institution|upra|nfra"
     r"|Foreign\s+Relations|Foreign\s+Policy"
     r"|[Vv]olume|[Vv]ols|[Vv]ol\.|[Vv]ol\s|[Vv]ol\d|[Vv]ol[IVXLC]|No\."
     r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d"
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|Weekly|Documents\s+on|[DP]\d{6}|DOS"
-    r"|['\u2019]s\s\d|Ref|Society|Security\s+Council|Joint\s+Chiefs|JCS|REF|TO\s+\d"
+    r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Joint\s+Chiefs|JCS|REF|TO\s+\d"
     r"|Historical\s+Center|Military\s+History|Ministry\s+of"
     r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013]\d\d\d?\d?,|CINC|COMUS"
+    r"|My\s\d|my\s\d|ur\s\d|Ur\s\d"
     # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
     # (a digit spelled out: an alternative that starts with \\d could start inside a character
     # for the byte scan of the anchor index)
@@ -397,11 +434,23 @@ def scan(text: str) -> Iterator[Candidate]:
                 s = None  # "telegram 869, September 14, to Tehran, p. 44": a place, no title
             # no title: as any "vol. N", the pages of a "vol. N" are not this volume's
             fallback = "ref" if name == "works" else rule
+            if s is None and name == "page" and _PAPER_BEFORE.search(window):
+                continue
             if s is not None:
                 start = start - len(window) + s.start()
                 yield Candidate(start, m.start(), "other_pub", strong, fallback)
                 continue
             rule = fallback
+            quote = text.rfind("\u201c", max(0, start - 400), start)
+            if (
+                rule == "page"
+                and quote >= 0
+                and text.find("\u201d", quote, start) < 0
+                and text.rfind("[", 0, start) <= text.rfind("]", 0, start)
+            ):
+                # a page inside a quotation is the quoted paper's, not this volume's (unless
+                # the editors' brackets put it there: "[p. 123]")
+                continue
         elif name == "frusmore":
             if "Foreign Relations" not in text[max(0, start - 400) : start]:
                 continue

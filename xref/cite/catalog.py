@@ -29,6 +29,7 @@ from xref.cite.normalize import normalize_dashes, roman_to_int
 
 __all__ = [
     "CatalogEntry",
+    "catalog_volume",
     "find_volumes",
     "load_catalog",
     "volume_exists",
@@ -145,13 +146,19 @@ def find_volumes(
     ``years`` must equal the years the volume's id names; ``volume`` (roman, arabic or
     ``E-N``) and ``part`` must equal the volume's when given; every word of ``title`` (case
     blind; ``Foreign``, ``Relations``, ``vol.`` and the like ignored) must be in the volume's
-    title. Raises ValueError when ``years``, ``volume`` or ``part`` cannot be read.
+    title (a microfiche supplement only when the title says so, or no other volume fits).
+    Raises ValueError when ``years``, ``volume`` or ``part`` cannot be read.
     """
     first, last = _years(years)
     vol = _volume(volume) if volume is not None else None
     prt = _part(part) if part is not None else None
     words = {w.casefold() for w in _WORD.findall(title or "")} - _IGNORED_TITLE_WORDS
-    return list(_matches(first, last, vol, prt, words))
+    found = list(_matches(first, last, vol, prt, words))
+    if title and "microfiche" not in words and len(found) > 1:
+        # a title names the printed volume, not its microfiche supplement of the same words
+        printed = [e for e in found if "microfiche" not in e.words]
+        found = printed or found
+    return found
 
 
 def _matches(
@@ -182,3 +189,24 @@ def volume_for(
     """
     found = find_volumes(years, volume, part, title)
     return found[0].id if len(found) == 1 else None
+
+
+def catalog_volume(
+    years: str,
+    volume: str | None,
+    part: str | None,
+    title: str,
+    printed: str | None,
+) -> str | None:
+    """The id of a titled volume a citation prints (``1952-1954``, ``Guatemala``), as the
+    catalog has it; ``printed`` (the id built from the printed numbers) when no one volume
+    fits. A title that fits no volume of those years and number is not the catalog's:
+    the number alone decides then (``1955-1957, Soviet Union, vol. XXIV``), if it names one
+    volume."""
+    try:
+        found = find_volumes(years, volume, part, title)
+        if not found and volume is not None and (printed is None or not volume_exists(printed)):
+            found = find_volumes(years, volume, part)
+    except ValueError:
+        return printed
+    return found[0].id if len(found) == 1 else printed

@@ -9,9 +9,18 @@ like a citation is dropped silently.
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 
-from xref.cite.candidates import scan
+from xref.cite.candidates import Candidate, scan
+from xref.cite.lexicon import (
+    SeriesLexicon,
+    current_lexicon,
+    lexicon_candidates,
+    lexicon_for,
+    using_lexicon,
+)
 from xref.cite.models import Citation, Span, UnparsedCitation
 from xref.cite.parser import Parsed, parse_prefix
 from xref.cite.transform import build_citations
@@ -75,19 +84,39 @@ def _cut_off(text: str, start: int, end: int) -> UnparsedCitation | None:
     )
 
 
-def find_citations(text: str, *, volume: str | None = None) -> list[Citation]:
+def _candidates(text: str, lexicon: SeriesLexicon) -> Iterator[Candidate]:
+    """The scan's candidates, and the lexicon's series names before a number, in order."""
+    extra = list(lexicon_candidates(text, lexicon))
+    if not extra:
+        return scan(text)
+    return heapq.merge(scan(text), extra, key=lambda c: c.trigger)
+
+
+def find_citations(
+    text: str, *, volume: str | None = None, lexicon: SeriesLexicon | None = None
+) -> list[Citation]:
     """Find every citation in ``text``, in document order.
 
     ``volume`` is the citing volume's FRUS id, when known: it completes relative volume
-    numbers (``vol. XI`` in ``frus1961-63v06`` is ``frus1961-63v11``).
+    numbers (``vol. XI`` in ``frus1961-63v06`` is ``frus1961-63v11``), and names the
+    volume's own telegram series (its list of abbreviations, registered when the volume is
+    read: :mod:`xref.cite.lexicon`). ``lexicon`` gives those series directly instead.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_citations() takes a str, not {type(text).__name__}")
+    lex = lexicon if lexicon is not None else lexicon_for(volume)
+    if lex is current_lexicon():
+        return _find(text, volume, lex)
+    with using_lexicon(lex):
+        return _find(text, volume, lex)
+
+
+def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citation]:
     out: list[Citation] = []
     covered = 0
     numbered = _numbers_documents(volume)
     barren = 0  # an archival path read up to here named no item; no suffix of it can
-    for cand in scan(text):
+    for cand in _candidates(text, lexicon):
         if cand.trigger < covered or (cand.rule == "archival" and cand.trigger < barren):
             continue
         if not numbered and text.startswith("No", cand.trigger):

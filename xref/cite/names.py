@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["CAPITALS", "canonical_party", "country_of", "same_party"]
+__all__ = ["CAPITALS", "SHORT_POSTS", "canonical_party", "country_of", "same_party"]
 
 _TABLE = """
 Afghanistan:Kabul; Albania:Tirana; Algeria:Algiers; Argentina:Buenos Aires; Australia:Canberra;
@@ -63,6 +63,23 @@ CAPITALS: dict[str, tuple[str, ...]] = {
     for country, _, cities in (e.partition(":") for e in _TABLE.replace("\n", " ").split(";"))
 }
 """Each country's capitals (where the U.S. embassy sat), in FRUS spelling."""
+
+# words of a city's name that tell nothing apart ("Kuwait City", "San Jose"); "East Berlin"
+# is not "Berlin", a post of its own
+_GENERIC_CITY_WORDS = frozenset(
+    "City Town The New San Santo Port Fort Cape East La El Abu Dar Tel Ciudad Ulan es de".split()
+)
+SHORT_POSTS: dict[str, str] = {
+    word: city
+    for cities in CAPITALS.values()
+    for city in cities
+    if " " in city and city.split()[0] not in ("East", "West", "North", "South")
+    for word in (city.split()[0], city.split()[-1])
+    if word not in _GENERIC_CITY_WORDS and len(word) > 2 and word.lower() not in
+    {c.lower() for c in CAPITALS}
+}
+"""A post named in telegraphese by one distinctive word of its city's name: ``Addis 60``
+(Addis Ababa), ``Delhi 828`` (New Delhi), ``Hague 1315`` (The Hague)."""
 
 _COUNTRY_ALIASES = {
     "ussr": "Soviet Union", "u.s.s.r.": "Soviet Union", "russia": "Soviet Union",

@@ -24,6 +24,7 @@ from attrs import frozen
 
 from xref.cite.models import Span
 from xref.errors import InputError, XrefError
+from xref.read.abbreviations import register_file_series
 from xref.read.documents import (
     Container,
     Document,
@@ -199,7 +200,9 @@ def _received(item: FileResult | tuple[str, bytes]) -> FileResult:
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of new objects, no cycles among them
     try:
-        return FileResult(path, volume=_unpack_volume(data))
+        volume = _unpack_volume(data)
+        register_file_series(volume.id, path)  # the worker's registration stays there
+        return FileResult(path, volume=volume)
     finally:
         if collecting:
             gc.enable()

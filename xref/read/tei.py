@@ -18,6 +18,7 @@ from pathlib import Path
 import attrs
 
 from xref.errors import InputError
+from xref.read.abbreviations import register_volume_series
 from xref.read.documents import (
     Container,
     Document,
@@ -478,6 +479,7 @@ def read_volume_bytes(path: str, data: bytes) -> Volume:
     reader = _Reader(path, data)
     documents = tuple(reader.run())
     volume_id = reader.volume_id or Path(path).stem
+    register_volume_series(volume_id, reader.data)  # its telegram series, for find_citations
     diagnostics = _duplicate_ids(path, reader.data)
     docs = tuple(
         d if d.volume == volume_id else attrs.evolve(d, volume=volume_id) for d in documents

@@ -7,6 +7,7 @@ import re
 
 from lark import Token, Tree
 
+from xref.cite.catalog import catalog_volume, find_volumes
 from xref.cite.families.base import (
     BuilderBase,
     Node,
@@ -25,6 +26,12 @@ from xref.cite.models import (
 from xref.cite.normalize import volume_id
 
 _SEE_BEFORE = re.compile(r"\b[Ss]ee(?:\s+also)?\s+$")
+# a volume's title after its years: "Foreign Relations, 1952-1954, Guatemala"
+_TITLE_AFTER = re.compile(
+    r",\s*((?:The\s+)?[A-Z][\w\u2019'-]*(?:[;:,]?\s+(?:[A-Z][\w\u2019'-]*|of|and|the|on|in|to|for"
+    r"|1[89]\d\d(?:[-\u2013]\d{2,4})?))*)"
+)
+_TITLE_WORD = re.compile(r"[A-Z][\w\u2019'-]*|1[89]\d\d(?:[-\u2013]\d{2,4})?")
 _MAX_RANGE = 100
 """The longest range of documents expanded into its members."""
 
@@ -75,6 +82,13 @@ class CrossRefBuilder(BuilderBase):
                 return []
         if not inner:
             assert frus is not None
+            titled = self._title_after(frus)
+            if titled is not None:
+                # "Foreign Relations, 1952-1954, Guatemala": the title the catalog knows
+                vid, end = titled
+                span = Span(self.offset + self._start(tree), end)
+                return [PublicationCitation(span=span, text=self.source[span.start : end],
+                                            volume=vid, pages=None)]
             return [self.make(PublicationCitation, self.span(tree), volume=volume, pages=None)]
         body = inner[0]
         head: Token | Node = frus if frus is not None else body
@@ -107,10 +121,36 @@ class CrossRefBuilder(BuilderBase):
             vnum = str(nums[0]) if nums else None
             part = str(nums[1]) if len(nums) > 1 else None
         sub = first_token(node, "SUBSERIES")
-        return volume_id(
+        printed = volume_id(
             str(years) if years else None, vnum, part, context=self.volume,
             subseries=str(sub) if sub is not None else None,
         )
+        title = first_token(node, "VOL_TITLE") or sub
+        if years is None or title is None:
+            return printed
+        # a titled volume: the catalog says which ("1952-1954, Guatemala" is frus1952-54Guat,
+        # "1955-1957, Soviet Union, vol. XXIV" is frus1955-57v24)
+        return catalog_volume(str(years), vnum, part, str(title), printed)
+
+    def _title_after(self, frus: Node) -> tuple[str, int] | None:
+        """A volume's title right after ``Foreign Relations, 1952-1954`` with nothing else
+        after it: the catalog's volume of those years whose title it is, and where the title
+        ends; None when no title follows or it names no one volume (the longest run of the
+        title's words that names one is taken)."""
+        years = first_token(frus, "YEARS")
+        if years is None or len(frus.children) != 2 + (first_token(frus, "_COMMA") is not None):
+            return None
+        end = self.offset + self._end(frus)
+        m = _TITLE_AFTER.match(self.source, end)
+        if m is None:
+            return None
+        words = list(_TITLE_WORD.finditer(self.source, m.start(1), m.end(1)))
+        for n in range(len(words), 0, -1):
+            title = self.source[m.start(1) : words[n - 1].end()]
+            found = find_volumes(str(years), title=title)
+            if len(found) == 1:
+                return found[0].id, words[n - 1].end()
+        return None
 
     def _doc_ref(self, body: Node, head: Token | Node, volume: str | None) -> list[Citation]:
         numbers = [

@@ -182,7 +182,9 @@ class ArchivalPath:
                         cls=RecordsCenterCitation, accession=acc, center=center, series=ser
                     )
                 elif kind == "library":
-                    current.update(cls=LibraryCitation, library=text)
+                    # "Eisenhower Libratry": the library's name as it is meant
+                    library = re.sub(r"\b([Ll])ib[rat]{2,5}y\b", r"\1ibrary", text)
+                    current.update(cls=LibraryCitation, library=library)
                 elif kind == "other_repo":
                     current.update(cls=OtherRepositoryCitation, repository=text)
                 elif kind == "film":

@@ -50,6 +50,10 @@ class PublicationBuilder(BuilderBase):
         if date is None and year is not None:
             date = re.sub(r"\D", "", str(year.children[0]))[:4]  # a range's first year
         vol = child_tree(tree, "pub_volume")
+        journal = first_token(tree, "JOURNAL_VOLUME")  # "Middle East Journal 20 (1966)"
+        imprint = first_token(tree, "PUB_IMPRINT")
+        if date is None and journal is not None and imprint is not None:
+            date = re.findall(r"\d{4}", str(imprint))[-1]  # the year
         return [
             self.make(
                 OtherPublicationCitation,
@@ -60,6 +64,8 @@ class PublicationBuilder(BuilderBase):
                              re.sub(r"\s+", " ", str(title))),
                 pages=self._pages(pages) if pages is not None else None,
                 date=date,
-                volume=str(vol.children[1]) if vol is not None else None,
+                volume=str(vol.children[1]) if vol is not None else (
+                    str(journal) if journal is not None else None
+                ),
             )
         ]

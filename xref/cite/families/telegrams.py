@@ -17,6 +17,7 @@ from xref.cite.families.base import (
     subtrees_of,
     tokens_of,
 )
+from xref.cite.lexicon import current_lexicon
 from xref.cite.models import (
     AirgramCitation,
     Citation,
@@ -24,7 +25,7 @@ from xref.cite.models import (
     DocumentCitation,
     TelegramCitation,
 )
-from xref.cite.names import CAPITALS, country_of
+from xref.cite.names import SHORT_POSTS, country_of
 from xref.cite.normalize import normalize_dashes
 
 DEPARTMENT = "Department of State"
@@ -44,6 +45,8 @@ class CorrespondenceBuilder(BuilderBase):
             return self._post_telegram(tree)
         if tree.data == "ref_line_telegram":
             return self._ref_line_telegram(tree)
+        if tree.data == "possessive_telegram":
+            return self._possessive_telegram(tree)
         if tree.data == "telegram_items":
             return self._items(tree, TelegramCitation, self._series(tree.children[0]))  # type: ignore[arg-type]
         if tree.data == "bare_reftel":
@@ -106,9 +109,13 @@ class CorrespondenceBuilder(BuilderBase):
                 name = str(name_tok)
                 # "Paris Nodis 9004": a handling caption between the post and the number
                 frm = _post_sender(name) or _post_sender(name.split()[0])
-                if frm is None:
+                parties = current_lexicon().parties(name) if frm is None else None
+                if parties is not None:  # "Ref: Luxco 224": the volume's own series
+                    series, (frm, to) = current_lexicon().name_of(name), parties
+                elif frm is None:
                     continue
-                series, to = "telegram", DEPARTMENT if frm != DEPARTMENT else None
+                else:
+                    series, to = "telegram", DEPARTMENT if frm != DEPARTMENT else None
             for i, num in enumerate(nums):
                 out.append(self.make(
                     TelegramCitation, self.span(name_tok if i == 0 else num, num),
@@ -116,14 +123,44 @@ class CorrespondenceBuilder(BuilderBase):
                 ))
         return out
 
+    def _possessive_telegram(self, tree: Node) -> list[Citation]:
+        """``my 485``, ``our 599``, ``your 1234``: the writer's telegram (``mytel``,
+        ``ourtel``) or the addressee's (``urtel``), as the abbreviations say it."""
+        owner = tree.children[0]
+        assert isinstance(owner, Token)
+        word = str(owner).lower()
+        series = {"my": "mytel", "our": "ourtel"}.get(word, "urtel")
+        date_node = date_node_of(tree)
+        date = self._date(date_node) if date_node is not None else None
+        numbers = subtrees_of(tree, "tel_number")
+        last = tree.children[-1]
+        return [
+            self.make(
+                TelegramCitation,
+                self.span(owner if i == 0 else num, last if len(numbers) == 1 else num),
+                number=_tel_number(num), series=series, date=date,
+            )
+            for i, num in enumerate(numbers)
+        ]
+
     def _post_telegram(self, tree: Node) -> list[Citation]:
         """``Rome's 2833``: telegram 2833 from the post at Rome, when the name is a post."""
         owner = tree.children[0]
         assert isinstance(owner, Token)
-        sender = _post_sender(re.sub(r"['\u2019]s$", "", str(owner)))
-        if sender is None:
+        name = re.sub(r"['\u2019]s?$", "", str(owner))
+        sender = _post_sender(name)
+        if name in _OFFICES:
+            # "Embassy's 3103": the post's own office; a count ("Embassy's 3 officers") is not
+            number = first_token(tree, "INT")
+            sender = name if number is not None and len(str(number)) > 2 else None
+        series = "telegram"
+        if sender is not None:
+            recipient = DEPARTMENT if sender != DEPARTMENT else None
+        elif name == str(owner) and (parties := current_lexicon().parties(name)) is not None:
+            # "Luxco 224": a series of the volume's own list of abbreviations
+            series, (sender, recipient) = current_lexicon().name_of(name), parties
+        else:
             return []  # "Khrushchev's 2 letters", "Turkey's 67 provinces": not a post
-        recipient = DEPARTMENT if sender != DEPARTMENT else None
         route = child_tree(tree, "tel_route")
         if route is not None:  # "Hong Kong's 66 to Geneva"
             sender, recipient = self._route(route, sender, recipient)
@@ -139,7 +176,7 @@ class CorrespondenceBuilder(BuilderBase):
                     TelegramCitation,
                     self.span(first, last),
                     number=_tel_number(num),
-                    series="telegram",
+                    series=series,
                     sender=sender,
                     recipient=recipient,
                     date=date,
@@ -173,9 +210,11 @@ class CorrespondenceBuilder(BuilderBase):
             post = _SHORT_POSTS.get(word) or _post_sender(word)
             if post is not None:
                 return "telegram", post, None
-            return word, None, None
+            parties = current_lexicon().parties(word)  # "Kascom 27 to Paris": the volume's
+            return (word, *parties) if parties is not None else (word, None, None)
         if first.type == "POST_ADJ":
-            return "telegram", _post_sender(word), None
+            name = re.sub(r"['\u2019]s$", "", word)
+            return "telegram", name if name in _OFFICES else _post_sender(name), None
         if first.type == "CHANNEL":
             if re.fullmatch(r"(?:Dulte|Tedul|Delga|Gadel)s", word):
                 word = word[:-1]  # "Delgas 210 and 230"
@@ -308,6 +347,9 @@ _MISSION = re.compile(
     r"US(?:UN|NATO|EC|OECD)|Usun|Geneva|Hong Kong|New York|Secretary|(?:CINC|COMUS)[A-Z]{2,}"
 )
 
+_OFFICES = frozenset({"Embassy", "Legation", "Consulate", "Mission", "Delegation"})
+"""A post named by its office ("Embassy's 3103"): whose office the text around says."""
+
 _MONTH_WORD = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)$"
@@ -323,13 +365,8 @@ _COUNTING_NOUNS = frozenset(
 )
 """Words that number things in prose ("Route 1 to Hue"): never a telegram series."""
 
-_SHORT_POSTS = {
-    city.split()[-1]: city
-    for cities in CAPITALS.values()
-    for city in cities
-    if " " in city and len(city.split()[-1]) > 3
-}
-"""A post named by the last word of its city's name ("Hague 1315 to Department", "Delhi 11")."""
+_SHORT_POSTS = SHORT_POSTS
+"""A post named by a word of its city's name ("Hague 1315 to Department", "Addis 60")."""
 
 
 def _post_sender(name: str) -> str | None:
@@ -337,6 +374,8 @@ def _post_sender(name: str) -> str | None:
     Department, or a post named by its city; None for any other name."""
     if name in ("Department", "State", "STATE"):
         return DEPARTMENT
+    if name in _SHORT_POSTS:
+        return _SHORT_POSTS[name]  # "Addis 60": the post at Addis Ababa
     if _MISSION.fullmatch(name):
         return name  # a mission or a military command: "USUN", "Geneva", "CINCPAC"
     if (country_of(name) or name).lower() != name.lower():

@@ -1,0 +1,163 @@
+"""Citation families read by their structure (issue 12): a list of telegrams each with its own
+route and date; a journal's volume and year. Sentences from the volumes named."""
+
+from __future__ import annotations
+
+import xref
+
+
+def test_a_list_of_telegrams_each_with_route_and_date() -> None:
+    """frus1955-57v11 d118fn3: each telegram of the list keeps its own sender and date."""
+    text = ("presumably reference is to telegrams 73 from Budapest, August 17, and 37 from "
+            "Bucharest, August 15. (Department of State, Central Files, 310.2/8–1755 and /8–1555)")
+    tels = [
+        (c.fields()["number"], c.fields()["sender"], c.fields()["date"])
+        for c in xref.find_citations(text)
+        if c.kind == "telegram"
+    ]
+    assert tels == [("73", "Budapest", "--08-17"), ("37", "Bucharest", "--08-15")]
+
+
+def test_a_journal_volume_and_year_before_the_pages() -> None:
+    """frus1964-68v16 d54fn5: "Middle East Journal 20 (1966), pp. 386–393" is one publication:
+    the journal, its volume, the issue's year and the pages."""
+    text = ("The letter was released by the White House in January 1966 and printed in Middle "
+            "East Journal 20 (1966), pp. 386–393.")
+    found = xref.find_citations(text)
+    assert [(c.kind, c.fields(), c.text) for c in found] == [
+        (
+            "other_publication",
+            {"title": "Middle East Journal", "pages": "386-393", "date": "1966", "volume": "20"},
+            "Middle East Journal 20 (1966), pp. 386–393",
+        )
+    ]
+
+
+def test_a_misprinted_library_name() -> None:
+    """frus1955-57v19 d28fn1: "Eisenhower Libratry" is the Eisenhower Library."""
+    text = "Source: Eisenhower Libratry, Whitman File, NSC Records. Top Secret."
+    found = xref.find_citations(text)
+    assert [(c.kind, c.fields()) for c in found] == [
+        ("library", {"library": "Eisenhower Library", "collection": "Whitman File",
+                     "path": ["NSC Records"]})
+    ]
+    assert xref.find_citations("the Radio Liberty 12 transmitters") == []
+
+
+def test_tel_before_a_number() -> None:
+    """frus1955-57v03 d32fn2: "Secretary's tel 569" is a telegram."""
+    text = "textual changes mentioned first para Secretary’s tel 569 [Document 30] nor those"
+    found = [(c.kind, c.fields().get("number"), c.text) for c in xref.find_citations(text)]
+    assert found == [("telegram", "569", "tel 569"), ("document", 30, "Document 30")]
+
+
+def test_a_post_named_by_one_word_of_its_city() -> None:
+    """frus1969-76ve05p1 d325: "as suggested Addis 60" (Addis Ababa); frus1948v05p1 d310: "(Comkas
+    42 and Delhi 828)" (New Delhi)."""
+    found = xref.find_citations("has earlier expressed approval, as suggested Addis 60.")
+    assert [(c.fields()["number"], c.fields()["sender"]) for c in found] == [("60", "Addis Ababa")]
+    found = xref.find_citations("proceed Geneva (Comkas 42 and Delhi 828) Dept believes")
+    assert [(c.fields()["number"], c.fields()["sender"]) for c in found] == [("828", "New Delhi")]
+
+
+def test_a_route_after_the_date() -> None:
+    """frus1948v05p1 d14: "Deptel 170 May 8 to Jidda": the Department's telegram to Jidda."""
+    text = "as set forth in Deptel 170 May 8 to Jidda (now being rptd Cairo)."
+    found = xref.find_citations(text)
+    assert [(c.fields()["recipient"], c.fields()["date"], c.text) for c in found] == [
+        ("Jidda", "--05-08", "Deptel 170 May 8 to Jidda")
+    ]
+
+
+def test_a_book_of_a_set_before_the_pages() -> None:
+    """frus1961-63v02 d57fn2: "United States-Vietnam Relations, 1945-1967, Book 11, pp.
+    345-355" is that publication's pages, not this volume's."""
+    text = ("For text, see United States-Vietnam Relations, 1945-1967, Book 11, pp. 345-355. "
+            "The draft")
+    found = xref.find_citations(text)
+    assert [(c.kind, c.fields()["title"], c.fields()["pages"]) for c in found] == [
+        ("other_publication", "United States-Vietnam Relations", "345-355")
+    ]
+
+
+def test_the_pages_of_a_numbered_paper_are_not_this_volumes() -> None:
+    """frus1955-57v09 d197fn8: "(NSC 5602/1, pp. 15–16; ...)": the NSC paper's pages."""
+    text = ("considered in advance.” (NSC 5602/1, pp. 15–16; Department of State, S/P Files: "
+            "Lot 66 D 487, Vault 215, 1956)")
+    assert [c.kind for c in xref.find_citations(text)] == ["lot_file"]
+
+
+def test_a_post_possessive_with_the_apostrophe_alone_or_by_its_office() -> None:
+    """frus1948v05p1 d123: "(Paris’ 4017, Aug. 3)"; d116: "(paragraph 4, Embassy’s 3103, July
+    10)"; a count after the office is not a telegram."""
+    found = xref.find_citations("with Amb Caffery (Paris’ 4017, Aug. 3) certainly indicates")
+    assert [(c.fields()["sender"], c.fields()["number"], c.fields()["date"]) for c in found] == [
+        ("Paris", "4017", "--08-03")
+    ]
+    found = xref.find_citations("defense system (paragraph 4, Embassy’s 3103, July 10) and on")
+    assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [("Embassy", "3103")]
+    assert xref.find_citations("the Embassy’s 3 officers") == []
+    assert xref.find_citations("Dulles’ 3 points") == []
+
+
+def test_a_telegram_in_capitals() -> None:
+    """frus1969-76ve14p1 d17: "(STATE 99105 AND 194050)"; frus1969-76ve05p1 d52: "REF:
+    LAGOS 2524,2454 AND 2419" (a comma before four digits lists numbers)."""
+    text = "COMMENTS FROM FIELD ON NONALIGNED ISSUES (STATE 99105 AND 194050) LEAD US"
+    found = xref.find_citations(text)
+    assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [
+        ("Department of State", "99105"), ("Department of State", "194050")
+    ]
+    found = xref.find_citations("REF:\n\nLAGOS 2524,2454 AND 2419\n\nA. BIAFRAN VISIT")
+    assert [c.fields()["number"] for c in found] == ["2524", "2454", "2419"]
+    assert xref.find_citations("Paris 60,000 people") == []
+
+
+def test_pages_spelled_out_and_a_despatch_number() -> None:
+    """frus1961-63v02 d10: "Book 12, pages 428-439"; frus1958-60v11 d55: "despatch Number
+    1174"."""
+    text = ("printed in United States-Vietnam Relations, 1945-1967, Book 12, pages 428-439, was "
+            "prepared")
+    found = xref.find_citations(text)
+    assert [(c.kind, c.fields()["pages"]) for c in found] == [("other_publication", "428-439")]
+    found = xref.find_citations("of May 29 (text by despatch Number 1174) correctly reporting")
+    assert [(c.kind, c.fields()["number"]) for c in found] == [("despatch", "1174")]
+
+
+def test_a_route_after_a_comma_and_a_senders_possessive() -> None:
+    """frus1948v05p1 d54: "(telegram 228, March 4, from Cairo)"; frus1948v01p1 d115fn1:
+    "(Department’s telegram 155, to New York, repeated to Paris"; a post's possessive in the
+    same place (the form of "the Embassy’s telegram 6204 of", frus1948v05p1)."""
+    found = xref.find_citations("countries (telegram 228, March 4, from Cairo). The")
+    assert [(c.fields()["sender"], c.fields()["date"], c.text) for c in found] == [
+        ("Cairo", "--03-04", "telegram 228, March 4, from Cairo")
+    ]
+    found = xref.find_citations("(Department’s telegram 155, to New York, repeated to Paris")
+    assert [(c.fields()["sender"], c.fields()["recipient"], c.text) for c in found] == [
+        ("Department of State", "New York", "Department’s telegram 155, to New York")
+    ]
+    found = xref.find_citations("Office distribution outlined in Tokyo’s telegram 6204 of")
+    assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [("Tokyo", "6204")]
+    found = xref.find_citations("Office distribution outlined in the Embassy’s telegram 6204 of")
+    assert [(c.fields()["sender"], c.fields()["number"]) for c in found] == [("Embassy", "6204")]
+
+
+def test_a_page_inside_a_quotation_is_the_quoted_papers() -> None:
+    """frus1952-54v01p1 d5fn4: "“Note to Secretary: Draft attached after page 18 ...” For the
+    draft under reference, see p. 12.": only p. 12 is this volume’s; a page in the
+    editors’ brackets inside a quotation stays theirs."""
+    text = ("in the source text: “Note to Secretary: Draft attached after page 18 for use in event "
+            "General Eisenhower asks for it.” For the draft under reference, see p. 12.")
+    assert [c.text for c in xref.find_citations(text)] == ["p. 12"]
+    text = "“The proposed paragraph [see p. 44] was dropped"
+    assert [c.text for c in xref.find_citations(text)] == ["p. 44"]
+
+
+def test_a_volume_of_a_book_before_pages_spelled_out() -> None:
+    """frus1969-76v38p1 d16: "Congress and the Nation, volume IV, 1973–1976, pages 854–856"."""
+    text = ("confirmation hearings, see Congress and the Nation, volume IV, 1973–1976, pages "
+            "854–856. Kissinger")
+    found = xref.find_citations(text)
+    assert [(c.kind, c.fields()["title"], c.fields()["pages"]) for c in found] == [
+        ("other_publication", "Congress and the Nation", "854-856")
+    ]
