@@ -71,7 +71,17 @@ _POST_NAMES = frozenset(
     | {"Geneva", "Hong Kong", "USUN", "Usun", "USNATO", "USEC", "USOECD", "State", "STATE"}
     | {c.upper() for cities in CAPITALS.values() for c in cities}
 )
-_POSTS = _trie(_POST_NAMES - {"State", "STATE"})
+# a short name that ends its city's full name ("Aviv" of "Tel Aviv") is not read inside it: the
+# full name is a post of its own, found from its first word
+_TAIL_POSTS = {w: c for w, c in SHORT_POSTS.items() if c.endswith(" " + w)}
+_POSTS = (
+    _trie(_POST_NAMES - {"State", "STATE"} - set(_TAIL_POSTS))
+    + "|"
+    + "|".join(
+        "(?<!" + re.escape(c[: -len(w)]).replace("\\ ", "\\s") + ")" + re.escape(w)
+        for w, c in sorted(_TAIL_POSTS.items())
+    )
+)
 """The names of posts that sign telegrams (the capitals of the post table, the missions)."""
 
 # (group name, rule, strong, pattern). Order matters only among triggers at one position.
