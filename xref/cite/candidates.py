@@ -92,21 +92,22 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "arch",
         "archival",
         False,
-        r"\bDepartment\s+of\s+[Ss]tate\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
+        r"\bDepartment\s+(?:o[fr]\s+)?[Ss]tate\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
         r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
         r"|\bCentral\s+Intelligence\s+Agency\b(?:\s+Files)?(?=\s*[,;]|\s*:?\s+Job\b)"
         r"|\bCentral\s+Intelligence\s+Agency\s+Files(?=\.)|\bCIA\s+Files(?=\s*,)"
-        r"|\b(?:Washington\s+)?National\s+Records\s+Center\b"
-        r"|\b(?:National\s+Security\s+Council|Department\s+of\s+(?:the\s+)?(?!State\b)[A-Z][a-z]+"
+        r"|\b(?:Washington\s+)?National\s+Records\s+[Cc]enter\b"
+        r"|\b(?:National\s+Security\s+(?:Council|Agency)|Department\s+of\s+(?:the\s+)?(?!State\b)[A-Z][a-z]+"
         r"|Joint\s+Chiefs\s+of\s+Staff"
         r"|JCS)(?=\s*,\s*[A-Z]|\s+(?:Files|Records)\b)"
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
         r"(?:[Ll]ibrary|Materials)\b(?!\s+of)"
         r"|\bLibrary\s+of\s+Congress\b"
         r"|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution|Historical\s+(?:Society|Center))\b"
+        r"|\bUniversity\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+Library\b"
         r"|\b(?:[A-Z][\w.]*\s+){0,3}Center\s+(?:of|for)\s+Military\s+History\b"
         r"|\b(?:[A-Z][a-z]+\s+)?Ministry\s+of\s+Foreign\s+Affairs\b(?=\s*,)"
-        r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w(),.\u2013-]{0,30})/"
+        r"|\b\d{3}[A-Za-z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w(),.\u2013-]{0,30})/"
         rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b"
         rf"|\b\d{{3}}(?:\s[A-Z]{{2,4}})?/\d{{1,2}}\s?{_D}\s?\d{{3,4}}\b",
     ),
@@ -280,8 +281,8 @@ _ANCHORS = re.compile(
     r"|Archives|RG|Record|Times|Central|Universit|Institution|Congress|upra|nfra|Foreign|[Vv]ol|No\."
     r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d"
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|American|Weekly|Documents\s+on|[DP]\d{6}|DOS"
-    r"|['\u2019]s\s\d|Ref|Society|Security\s+Council|Defense|Joint\s+Chiefs|JCS|REF|TO\s+\d"
-    r"|Historical\s+Center|Military\s+History|Ministry\s+of"
+    r"|['\u2019]s\s\d|Ref|Society|Security\s+Council|Security\s+Agency|Defense|Joint\s+Chiefs|JCS|REF|TO\s+\d"
+    r"|Historical\s+Center|Military\s+History|Center\s+for\s+Military|Ministry\s+of"
     r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013]\d\d\d?\d?,|CINC|COMUS"
     # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
     # (a digit spelled out: an alternative that starts with \\d could start inside a character

@@ -41,6 +41,12 @@ class ArchivalBuilder(BuilderBase):
 _PATH_HOLDERS = (LibraryCitation, OtherRepositoryCitation)
 _FILES_SERIES = re.compile(r"\b(?:[Ff]iles|Papers)$")
 _SERIES_WORD = re.compile(r"\b(?:Files?|Records|Papers|Collection|Archives?)\b")
+_QUALIFIER = re.compile(
+    r"(?:[A-Z]{2,}(?:\s[A-Z]{1,4})?|[A-Z][a-z]+)"
+    r"(?:[-\u2010-\u2014/](?:[A-Z]{2,}|[A-Z][a-z]+))*"
+)
+"""A subject file's country or pair of countries (``ETH``, ``VIET S``, ``LIBYA-US``,
+``Biafra-Nigeria``): a plain capitalized word must be joined to another by a dash or a slash."""
 _PATH_PARTS = frozenset(
     {"repo_dos", "repo_nara", "repo_gov", "library", "other_repo", "record_group"}
 )
@@ -103,9 +109,12 @@ class ArchivalPath:
                     close()
                     series.clear()
                     chain_start = None
-                elif last_sep == ";" and repo is not None and not (out or rg or cia):
+                elif (last_sep == ";" and repo is not None and not (out or rg or cia)
+                      and not (repo_path and _SERIES_WORD.search(node_text(repo_path[-1])))):
                     # "National Security Council, January 10; Department of State, ...":
-                    # a repository with no item before a semicolon starts nothing
+                    # a repository with no item before a semicolon starts nothing (but a
+                    # file series goes on to its item: "Department of State, Vietnam Working
+                    # Group Files; Lot 66 D 307")
                     series.clear()
                     chain_start = None
                     repo, repo_path = None, []
@@ -241,6 +250,14 @@ class ArchivalPath:
                     series.append(node)
                 continue
             # an untyped part: a folder of the current item, or a series before the next one
+            if (current is not None and current["cls"] is SubjectFileCitation
+                    and not current["tail"] and last_sep == "," and kind == "phrase"
+                    and _is_qualifier(text)):
+                # "POL 27-9, Biafra-Nigeria", "POL 13, ETH": the file's country, printed
+                # after a comma; the file is "POL 27-9 Biafra-Nigeria"
+                current["subject"] = f"{current['subject']} {text}"
+                current["item"] = current["last"] = node
+                continue
             if current is not None:
                 _add_to_tail(current, node, last_sep)
             else:
@@ -287,6 +304,13 @@ class ArchivalPath:
                 b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num, path=rg_path)
             )
         return out
+
+def _is_qualifier(text: str) -> bool:
+    """Whether a part after a subject file is its country (see ``_QUALIFIER``)."""
+    return _QUALIFIER.fullmatch(text) is not None and (
+        not text[1:].islower() or any(c in text for c in "-/\u2010\u2011\u2012\u2013\u2014")
+    )
+
 
 def _job(tok: Token | None) -> str | None:
     """A CIA job number as printed, dashes normalized: ``79-01025A``, ``80-R 01580R``."""

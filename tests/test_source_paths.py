@@ -1,0 +1,137 @@
+"""Archival paths of source notes that the parser reads whole (issue 12, source-note coverage).
+
+Every note is a real one, copied from the volume named; the citations expected and the words
+they must cover were decided by reading the notes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import xref
+from xref.checks.coverage import note_coverage
+from xref.read.documents import Container
+
+
+def covered(note: str) -> bool:
+    """Whether the parsed citations cover the note's archival part word for word."""
+    return note_coverage("d", Container("source", note)).covered
+
+
+def one(text: str, kind: str) -> dict[str, object]:
+    """The fields of the only citation of ``kind`` found in ``text``."""
+    found = [c for c in xref.find_citations(text) if c.kind == kind]
+    assert len(found) == 1, found
+    return found[0].fields()
+
+
+@pytest.mark.parametrize(
+    ("note", "subject"),
+    [
+        # frus1969-76ve05p1 d24: the file's countries after a comma
+        ("Source: National Archives, RG 59, Central Files 1967-69, POL 27-9, Biafra-Nigeria. "
+         "Confidential; Immediate.", "POL 27-9 Biafra-Nigeria"),
+        # frus1969-76ve05p1 d270
+        ("Source: National Archives, RG 59, Central Files 1967-69, POL 13, ETH. Secret.",
+         "POL 13 ETH"),
+        # frus1964-68v16 d108, frus1961-63v21 d105
+        ("Source: Department of State, Central Files, POL 23–8, CYP. Secret; Immediate; Exdis-TAG.",
+         "POL 23-8 CYP"),
+        ("Source: Department of State, Central Files, DEF 15, LIBYA-US. Secret.",
+         "DEF 15 LIBYA-US"),
+    ],
+)
+def test_a_subject_files_country_after_a_comma(note: str, subject: str) -> None:
+    assert one(note, "subject_file")["subject"] == subject
+    assert covered(note)
+
+
+def test_a_plain_word_after_a_subject_file_is_not_its_country() -> None:
+    """A single capitalized word is no country code: the file ends before it."""
+    fields = one("Source: Department of State, Central Files, POL 15, Secret.", "subject_file")
+    assert fields["subject"] == "POL 15"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # repositories as printed, slips included: frus1958-60v02 d359, frus1955-57v23p2 d45,
+        # frus1961-63v02 d276
+        "Source: Department State, Central Files, 399.731/4–958. Confidential. Repeated to "
+        "Ottawa and Reykjavik.",
+        "Source: Department or State, Central Files, 795B.00/5–1155. Secret; Priority.",
+        "Source: Washington National Records center, RG 330, OSD Files: FRC 66 A 3542 Vietnam "
+        "1962, 370.64. Secret.",
+        # frus1964-68v29p1 d249: another agency; frus1961-63v02 d218: a university's library
+        "[Source: National Security Agency, Center for Cryptologic History, Historical Files, "
+        "Box 3, IV Pueblo—Attach and Seizure, Non-NSA Records. Top Secret; Trine. 3 pages of "
+        "source text not declassified.]",
+        "Source: University of Montana Library, Mansfield Papers, Box 105, Folder 19. "
+        "Unclassified.",
+        # frus1964-68v07 d197: a repository of five words
+        "Source: U.S. Army Center for Military History, DepCORDS/MACV Papers, Pacification "
+        "Program (Planning): 1968. Confidential. Copies were sent to Bunker, Abrams, and Colby.",
+        # decimal files: frus1958-60v17 d7 (a person's), frus1955-57v09 d54 (a country letter
+        # in lower case), d161 (no slash before the date)
+        "Source: Department of State, Central Files, 123 Allison, John Moore. Confidential.",
+        "Source: Department of State, Central Files, 890b.20/12–855. Confidential.",
+        "Source: Department of State, Central Files, 340.7–3157. Confidential. Five copies of "
+        "the report were sent to Assistant Secretary Wilcox",
+        # a period between the parts of a path: frus1958-60v02 d168, frus1955-57v02 d312,
+        # frus1961-63v02 d197, frus1961-63v21 d195, frus1964-68v07 d103
+        "Source: Department of State, Central Files. 320/9–760. Limited Official Use. "
+        "Translation.",
+        "Source: Department of State, OCB Files: Lot 62 D 430. Formosa & GRC, 1955. Top "
+        "Secret. The source text is filed with a covering memorandum dated July 28",
+        "Source: Washington National Records Center, RG 84, Saigon Embassy Files: FRC 67 A 677. "
+        "USIS 1962. Secret.",
+        "Source: Department of State, Conference Files: Lot 66 D 110, President's Visit to "
+        "France, 5/31-6/2/61. II. MEMCONS. Secret. Drafted by Glenn.",
+        "Source: Johnson Library. Tom Johnson's Notes of Meetings. No classification marking. "
+        "The meeting was held in the Oval Office",
+        # folders: frus1969-76v01 d119 (a box's note), frus1955-57v09 d35 (a volume),
+        # frus1969-76ve14p1 d138 (an initialism and a code)
+        "Source: National Archives, Nixon Presidential Materials, White House Special Files, "
+        "President's Office Files, B Series Documents, Box 7 (“B” Box 59, Folder 14). "
+        "Confidential.",
+        "Source: Department of State, Presidential Correspondence: Lot 66 D 204, Eden to "
+        "Eisenhower, 1955–1956, vol. I. Confidential.",
+        "Source: Department of State, IO/D/AGR Files, Lot 88 D 305, U.N. WFC basic "
+        "documentation. Unclassified. Drafted by Witt.",
+        # frus1961-63v02 d68: a semicolon between a file series and its lot
+        "Source: Department of State, Vietnam Working Group Files; Lot 66 D 307, 1.A-2 Briefing "
+        "Papers, GVN, 1962. Confidential. Drafted by Wood, Heavner, and Silver.",
+    ],
+)
+def test_source_notes_read_whole(note: str) -> None:
+    assert covered(note)
+
+
+def test_a_decimal_file_in_lower_case_and_without_its_slash() -> None:
+    assert one("Department of State, Central Files, 890b.20/12–855", "central_file")[
+        "file"] == "890b.20/12-855"
+    assert one("Department of State, Central Files, 340.7–3157", "central_file")[
+        "file"] == "340.7-3157"
+    assert one("Department of State, Central Files, 123 Allison, John Moore", "central_file")[
+        "file"] == "123 Allison, John Moore"
+
+
+def test_a_folder_after_a_period_is_the_lots() -> None:
+    fields = one("Source: Department of State, OCB Files: Lot 62 D 430. Formosa & GRC, 1955. "
+                 "Top Secret.", "lot_file")
+    assert (fields["lot"], fields["folder"]) == ("62 D 430", "Formosa & GRC, 1955")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Department of State, S/S Files: Lot 64 D 199. Nodis. Drafted by Smith.",
+        "Department of State, S/S Files: Lot 64 D 199. Secto 53.",
+        "Department of State, S/S Files: Lot 64 D 199. Document 140.",
+        "Department of State, S/S Files: Lot 64 D 199. Churchill sent it on.",
+    ],
+)
+def test_a_sentence_after_a_period_is_no_folder(text: str) -> None:
+    """A marking, a telegram, a cross-reference or a sentence after the lot is not its
+    folder (the period is no separator there)."""
+    assert one(text, "lot_file")["folder"] is None
