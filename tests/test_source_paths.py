@@ -135,3 +135,23 @@ def test_a_sentence_after_a_period_is_no_folder(text: str) -> None:
     """A marking, a telegram, a cross-reference or a sentence after the lot is not its
     folder (the period is no separator there)."""
     assert one(text, "lot_file")["folder"] is None
+
+
+def test_a_presidential_library_by_the_presidents_full_name() -> None:
+    # frus1969-76v01 d2
+    note = ("Source: The Richard Nixon Library, Nixon Papers. Unclassified; Off-the-Record; Not "
+            "for Publication.")
+    assert one(note, "library")["library"] == "The Richard Nixon Library"
+    assert covered(note)
+    # frus1977-80v21, acknowledgments
+    text = "officials at the Jimmy Carter Presidential Library, the National Archives"
+    assert one(text, "library")["library"] == "Jimmy Carter Presidential Library"
+    # a word of a sentence before the library is not its name
+    assert one("See Kennedy Library, National Security Files", "library")[
+        "library"] == "Kennedy Library"
+
+
+def test_an_accession_printed_with_spaces() -> None:
+    """frus1969-76v12, the list of sources: ``OSD Files: FRC 330 75 0089``."""
+    fields = one("OSD Files: FRC 330 75 0089", "records_center")
+    assert (fields["accession"], fields["series"]) == ("330 75 0089", "OSD Files")
