@@ -155,3 +155,39 @@ def test_an_accession_printed_with_spaces() -> None:
     """frus1969-76v12, the list of sources: ``OSD Files: FRC 330 75 0089``."""
     fields = one("OSD Files: FRC 330 75 0089", "records_center")
     assert (fields["accession"], fields["series"]) == ("330 75 0089", "OSD Files")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # frus1961-63v21 d205: a folder with abbreviated months, not a person's file
+        "Source: Washington National Records Center, RG 330, OASD/ISA Files: FRC 65 A 3501, 092 "
+        "Africa, Jan.-Mar., 1962. Secret. This memorandum forms the appendix",
+        # frus1961-63v02 d160: a library's series after a semicolon
+        "Source: Kennedy Library, National Security File; Vietnam Country Series. Secret; Limit "
+        "Distribution.",
+        # frus1964-68v13 d106: the Department's subject file, Central Files unsaid
+        "Source: Department of State, DEF 4 NATO. Secret; Exdis. Drafted by Vest",
+        # frus1969-76ve05p1 d284: another department's path down to a box
+        "Source: Department of Defense, OASD/ISA, 73A, 1975, Box 18, Ethiopia 000.1 -- 1970. "
+        "Secret; Not Releasable to Foreign Nationals.",
+        # frus1958-60v02 d210: an abbreviation before a year
+        "Source: Department of State, L Files: Lot 69 D 306, LCM Chron. 1960. Confidential.",
+    ],
+)
+def test_more_source_notes_read_whole(note: str) -> None:
+    assert covered(note)
+
+
+def test_a_folder_is_no_persons_file() -> None:
+    found = xref.find_citations("OASD/ISA Files: FRC 65 A 3501, 092 Africa, Jan.-Mar., 1962")
+    assert [c.kind for c in found] == ["records_center"]
+
+
+def test_the_first_item_after_a_semicolon_starts_at_its_repository() -> None:
+    text = ("Kennedy Library, National Security Files, Box 3; Department of State, Central "
+            "Files, 611.61/1-351")
+    cf = [c for c in xref.find_citations(text) if c.kind == "central_file"]
+    assert [c.text for c in cf] == ["Department of State, Central Files, 611.61/1-351"]
+    lib = one(text, "library")
+    assert lib["path"] == ["Box 3"]

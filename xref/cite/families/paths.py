@@ -47,6 +47,7 @@ _QUALIFIER = re.compile(
 )
 """A subject file's country or pair of countries (``ETH``, ``VIET S``, ``LIBYA-US``,
 ``Biafra-Nigeria``): a plain capitalized word must be joined to another by a dash or a slash."""
+_SERIES_END = re.compile(r"\b(?:Series|Files?|Papers|Collection)$")
 _PATH_PARTS = frozenset(
     {"repo_dos", "repo_nara", "repo_gov", "library", "other_repo", "record_group"}
 )
@@ -83,6 +84,7 @@ class ArchivalPath:
         b = self.b
         out: list[Citation] = []
         chain_start: Node | None = None
+        fresh = True  # no item yet since the chain started (the first takes its start)
         rg: Node | None = None
         rg_path: list[str] = []
         central = False
@@ -95,6 +97,8 @@ class ArchivalPath:
         repo_path: list[Node] = []
         last_sep = ""
         last_decimal: str | None = None
+        held = False  # a library's path before a semicolon: the next part decides
+        prev_kind = ""
 
         def close() -> None:
             nonlocal current
@@ -105,10 +109,12 @@ class ArchivalPath:
         for node in _unfold(children):
             if isinstance(node, Token):
                 last_sep = str(node)
-                if last_sep == ";" and current is not None:
+                if last_sep == ";" and current is not None and current["cls"] in _PATH_HOLDERS:
+                    held = True
+                elif last_sep == ";" and current is not None:
                     close()
                     series.clear()
-                    chain_start = None
+                    chain_start, fresh = None, True
                 elif (last_sep == ";" and repo is not None and not (out or rg or cia)
                       and not (repo_path and _SERIES_WORD.search(node_text(repo_path[-1])))):
                     # "National Security Council, January 10; Department of State, ...":
@@ -116,7 +122,7 @@ class ArchivalPath:
                     # file series goes on to its item: "Department of State, Vietnam Working
                     # Group Files; Lot 66 D 307")
                     series.clear()
-                    chain_start = None
+                    chain_start, fresh = None, True
                     repo, repo_path = None, []
                 continue
             kind = node.data
@@ -126,6 +132,17 @@ class ArchivalPath:
                 if last_decimal is None:
                     continue
                 kind, text = "decimal_file", last_decimal + text
+            after_dos, prev_kind = prev_kind == "repo_dos", kind
+            if held:
+                held = False
+                if kind == "phrase" and _SERIES_END.search(text):
+                    # "Kennedy Library, National Security File; Vietnam Country Series": a
+                    # series of the library's path after a semicolon
+                    _add_to_tail(current, node, last_sep)  # type: ignore[arg-type]
+                    continue
+                close()
+                series.clear()
+                chain_start, fresh = None, True
             if chain_start is None:
                 chain_start = node
             if current is not None and current["cls"] in _PATH_HOLDERS and kind in _PATH_PARTS:
@@ -134,6 +151,10 @@ class ArchivalPath:
                 continue
             # a subject code is a file only under Central Files (or first after "Ibid.,")
             if kind == "subject" and self.after_ibid and chain_start is node:
+                central = True
+            if kind == "subject" and after_dos:
+                # "Department of State, DEF 4 NATO": the Department's subject file, its
+                # Central Files left unsaid
                 central = True
             if kind in self._ITEMS and not (kind == "subject" and not central):
                 if kind == "job" and cia is not None:
@@ -152,8 +173,11 @@ class ArchivalPath:
                     continue
                 close()
                 first: Node = series[-1] if series and kind in ("lot", "accession") else node
-                if not out and chain_start is not None:
+                if fresh and chain_start is not None:
+                    # "...; Department of State, Central Files, 611.61/1-351": the first
+                    # item of a chain (after a semicolon too) starts at its repository
                     first = chain_start
+                fresh = False
                 current = {"first": first, "last": node, "item": node, "tail": []}
                 ser = str(series[-1].children[0]).strip() if series else None
                 if kind == "decimal_file":
@@ -276,10 +300,12 @@ class ArchivalPath:
             out.append(b.make(CiaCitation, b.span(cia, last), job=None, path=cia_path))
         if not out and cia is None and rg is None and repo is not None:
             # a repository and a file series, with no item: "Department of State, INR-NIE
-            # Files", "National Security Council, Nixon Intelligence Files, Subject Files, USSR"
+            # Files", "National Security Council, Nixon Intelligence Files, Subject Files, USSR";
+            # or a box ("Department of Defense, OASD/ISA, 73A, 1975, Box 18")
             name = node_text(repo)
             parts = [node_text(n) for n in repo_path]
-            if _SERIES_WORD.search(name) or any(_SERIES_WORD.search(p) for p in parts):
+            if (_SERIES_WORD.search(name) or any(_SERIES_WORD.search(p) for p in parts)
+                    or any(isinstance(n, Tree) and n.data == "box" for n in repo_path)):
                 last = repo_path[-1] if repo_path else repo
                 out.append(b.make(
                     OtherRepositoryCitation, b.span(repo, last), repository=name, path=parts
