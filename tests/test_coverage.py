@@ -69,6 +69,11 @@ def part(text: str) -> str:
          "Department of State, Presidential Correspondence: Lot 66 D 204, Churchill "
          "Correspondence with Eisenhower. Sent with a covering note from Ambassador Makins",
          "Eisenhower Library, Whitman File, International Series"),
+        # frus1955-57v11 d88: the same with its capital lost
+        ("Source: USUN Files, IO, SYG. a handwritten notation on the source text indicates "
+         "that this letter was delivered to the Secretary-General personally by Cook, and that "
+         "a telegram confirming this fact was sent to the Department on October 1.",
+         "USUN Files, IO, SYG"),
         # frus1955-57v19 d75, frus1961-63v02 d312: markings
         ("Source: Eisenhower Library, Dulles Papers, General Memoranda of Conversation. "
          "Personal and Private. Drafted by Dulles on April 25.",

@@ -108,13 +108,14 @@ _CLASS_AFTER_COMMA = re.compile(
 Official-Informal``, ``POL Nigeria-US, Limited Official Use``): a marking, never a folder
 (``Confidential File`` goes on with a word)."""
 _LATE_STOP = re.compile(
-    r"(?<=[.;]\s)(?:(?:A|An|The|This|These|Those|It|There)\s+[a-z]"
+    r"(?<=[.;]\s)(?:(?:[Aa]|An|[Tt]he|This|These|Those|It|There)\s+[a-z]"
     r"|(?:Personal|Private)(?=\s*(?:[.;,]|and\b|$)))"
     r"|(?<=\d)\s+(?:Telegram|Airgram|Despatch|Dispatch|Memorandum)(?=\s*(?:[.:;]|$))"
 )
 """Stops that need their context (case kept): a sentence of the editors' that opens with an
 article or a pronoun and goes on in lower case (``The source text bears ...``, ``A copy is
-in ...``, ``This transcript was prepared ...``); ``Personal`` or ``Private`` as a marking, not
+in ...``, ``This transcript was prepared ...``, ``a handwritten notation ...`` with its capital
+lost); ``Personal`` or ``Private`` as a marking, not
 the first word of a folder; a genre printed after a file number with no colon
 (``501.BC/11–348 Telegram``)."""
 _LABEL = re.compile(r"^\W{0,3}source\s*:?\s*", re.I)
