@@ -100,10 +100,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\b(?:National\s+Security\s+(?:Council|Agency)|Department\s+of\s+(?:the\s+)?(?!State\b)[A-Z][a-z]+"
         r"|Joint\s+Chiefs\s+of\s+Staff"
         r"|JCS)(?=\s*,\s*[A-Z]|\s+(?:Files|Records)\b)"
-        r"|\b(?:(?:The\s+)?(?!(?:The|See|Also|In|At|From|For|And|Of|On|By|With|Ibid|Source"
-        r"|Under|Both|Copy|Copies|Printed)\s)[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?"
-        r"(?=[A-Z][a-z]+\s+(?:Presidential\s+)?[Ll]ibrary))?"
-        r"(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
+        r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
         r"(?:[Ll]ibrary|Materials)\b(?!\s+of)"
         r"|\bLibrary\s+of\s+Congress\b"
         r"|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution|Historical\s+(?:Society|Center))\b"
@@ -371,6 +368,13 @@ def _trigger_starts(text: str) -> list[re.Match[str]]:
     return [seen[k] for k in sorted(seen)]
 
 
+_FIRST_NAME_BEFORE = re.compile(
+    r"(?:\bThe\s+)?\b(?!(?:The|See|Also|In|At|From|For|And|Of|On|By|With|Ibid|Source|Under"
+    r"|Both|Copy|Copies|Printed)\s)[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?$"
+)
+"""A first name (and an initial) right before a library's name."""
+
+
 def scan(text: str) -> Iterator[Candidate]:
     """Yield the candidate starts in ``text``, in order of their trigger."""
     for m in _trigger_starts(text):
@@ -383,6 +387,12 @@ def scan(text: str) -> Iterator[Candidate]:
             s = _SERIES_BEFORE.search(window)
             if s is not None:
                 start = start - len(window) + s.start()
+        elif name == "arch" and m.group().endswith(("ibrary", "Museum")):
+            # "Jimmy Carter Presidential Library", "The Richard Nixon Library": the
+            # President's first name (the grammar's LIBRARY reads it)
+            s = _FIRST_NAME_BEFORE.search(text, max(0, start - 40), start)
+            if s is not None:
+                start = s.start()
         elif name == "works" or (name == "page" and text.startswith("p", start)):
             window = text[max(0, start - _LOOKBACK) : start]
             s = _TITLE_BEFORE.search(window)
