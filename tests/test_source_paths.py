@@ -89,13 +89,11 @@ def test_a_plain_word_after_a_subject_file_is_not_its_country() -> None:
         "France, 5/31-6/2/61. II. MEMCONS. Secret. Drafted by Glenn.",
         "Source: Johnson Library. Tom Johnson's Notes of Meetings. No classification marking. "
         "The meeting was held in the Oval Office",
-        # folders: frus1969-76v01 d119 (a box's note), frus1955-57v09 d35 (a volume),
-        # frus1969-76ve14p1 d138 (an initialism and a code)
+        # folders: frus1969-76v01 d119 (a box's note), frus1969-76ve14p1 d138 (an
+        # initialism and a code)
         "Source: National Archives, Nixon Presidential Materials, White House Special Files, "
         "President's Office Files, B Series Documents, Box 7 (“B” Box 59, Folder 14). "
         "Confidential.",
-        "Source: Department of State, Presidential Correspondence: Lot 66 D 204, Eden to "
-        "Eisenhower, 1955–1956, vol. I. Confidential.",
         "Source: Department of State, IO/D/AGR Files, Lot 88 D 305, U.N. WFC basic "
         "documentation. Unclassified. Drafted by Witt.",
         # frus1961-63v02 d68: a semicolon between a file series and its lot
@@ -191,3 +189,31 @@ def test_the_first_item_after_a_semicolon_starts_at_its_repository() -> None:
     assert [c.text for c in cf] == ["Department of State, Central Files, 611.61/1-351"]
     lib = one(text, "library")
     assert lib["path"] == ["Box 3"]
+
+
+def test_a_folder_after_a_period_is_no_sentence() -> None:
+    """frus1969-76v01 d58: a name and a comma after the period open the editors' sentence."""
+    text = ("Source: Library of Congress, Manuscript Division, Kissinger Papers, Box CL 425, "
+            "Subject File, Background Briefings, Feb-June 1970. Kissinger, Under Secretary of "
+            "State Elliot Richardson, and Deputy Secretary of Defense David Packard were")
+    fields = one(text, "other_repository")
+    assert fields["path"][-2:] == ["Background Briefings", "Feb-June 1970"]
+
+
+def test_what_is_no_decimal_file_or_archival_path() -> None:
+    # frus1961-63v17 d244: a Defense folder, not a decimal file without its slash
+    found = xref.find_citations(
+        "Source: Washington National Records Center, RG 330, OASD/ISA Files: FRC 65 A 3501, "
+        "Iran 1962, 000.1–092. Secret.")
+    assert [c.kind for c in found] == ["records_center"]
+    # frus1964-68v29p1 (a footnote): a publication of an agency, by its title
+    found = xref.find_citations(
+        "(National Security Agency, The Capture of the USS Pueblo and Its Effect on SIGINT "
+        "Operations, United States Cryptologic History, Special Series, Crisis Collection, Vol. "
+        "7, 1992, pp. 29 and 33–34)")
+    assert "other_repository" not in [c.kind for c in found]
+    # frus1952-54v01p1 d37: a FRUS volume after "ibid." and a year is no folder
+    found = xref.find_citations(
+        "see Foreign Relations, 1947, vol. I, pp. 909–1025; and ibid., 1948, vol. I, Part 2, "
+        "pp. 802–947.")
+    assert [c.kind for c in found].count("publication") == 2

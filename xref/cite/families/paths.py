@@ -304,8 +304,10 @@ class ArchivalPath:
             # or a box ("Department of Defense, OASD/ISA, 73A, 1975, Box 18")
             name = node_text(repo)
             parts = [node_text(n) for n in repo_path]
-            if (_SERIES_WORD.search(name) or any(_SERIES_WORD.search(p) for p in parts)
-                    or any(isinstance(n, Tree) and n.data == "box" for n in repo_path)):
+            archival = (_SERIES_WORD.search(name) or any(_SERIES_WORD.search(p) for p in parts)
+                        or any(isinstance(n, Tree) and n.data == "box" for n in repo_path))
+            # "National Security Agency, The Capture of the USS Pueblo ...": a title, published
+            if archival and not any(p.startswith("The ") for p in parts):
                 last = repo_path[-1] if repo_path else repo
                 out.append(b.make(
                     OtherRepositoryCitation, b.span(repo, last), repository=name, path=parts
