@@ -55,6 +55,50 @@ def part(text: str) -> str:
         ("Source: Johnson Library, National Security File, Country File, Laos, Vol. XI, Cables, "
          "10/64. The memorandum was sent to the President.",
          "Johnson Library, National Security File, Country File, Laos, Vol. XI, Cables, 10/64"),
+        # frus1955-57v02 d5: "Extract" says what is printed, not where it is kept
+        ("Source: Eisenhower Library, Dulles Papers, Meetings with the President. Extract. "
+         "Secret; Personal and Private. Drafted by the Secretary of State.",
+         "Eisenhower Library, Dulles Papers, Meetings with the President"),
+        # frus1958-60v02 d151: an editors' sentence opening with an article
+        ("Source: Eisenhower Library, Staff Secretary Records, International Series, U.N. The "
+         "source text bears the handwritten notation by Goodpaster: “President OK’d State "
+         "notified G”. Circular telegram 341, September 2, incorporating the points",
+         "Eisenhower Library, Staff Secretary Records, International Series, U.N"),
+        # frus1955-57v02 d110: "A copy is in ..."
+        ("Source: Eisenhower Library, Whitman File, International Series. A copy is in "
+         "Department of State, Presidential Correspondence: Lot 66 D 204, Churchill "
+         "Correspondence with Eisenhower. Sent with a covering note from Ambassador Makins",
+         "Eisenhower Library, Whitman File, International Series"),
+        # frus1955-57v11 d88: the same with its capital lost
+        ("Source: USUN Files, IO, SYG. a handwritten notation on the source text indicates "
+         "that this letter was delivered to the Secretary-General personally by Cook, and that "
+         "a telegram confirming this fact was sent to the Department on October 1.",
+         "USUN Files, IO, SYG"),
+        # frus1955-57v19 d75, frus1961-63v02 d312: markings
+        ("Source: Eisenhower Library, Dulles Papers, General Memoranda of Conversation. "
+         "Personal and Private. Drafted by Dulles on April 25.",
+         "Eisenhower Library, Dulles Papers, General Memoranda of Conversation"),
+        ("Source: Department of State, Central Files, 951K.50/11-662. Personal; Secret. On the "
+         "source text Wood had written",
+         "Department of State, Central Files, 951K.50/11-662"),
+        # frus1961-63v02 d175, frus1969-76ve05p1 d212: a classification after a comma
+        ("Source: Department of State, Vietnam Working Group Files: Lot 66 D 193, 20.1, GVN "
+         "1962, Secret; Official-Informal. The source text is undated, but",
+         "Department of State, Vietnam Working Group Files: Lot 66 D 193, 20.1, GVN 1962"),
+        ("Source: National Archives, RG 59, Central Files 1970-73, POL Nigeria-US, Limited "
+         "Official Use.",
+         "National Archives, RG 59, Central Files 1970-73, POL Nigeria-US"),
+        # ... but not a folder named for one (frus1964-68 White House Central Files)
+        ("Source: Johnson Library, White House Central Files, Confidential File, ND 19",
+         "Johnson Library, White House Central Files, Confidential File, ND 19"),
+        # frus1955-57v02 d15: an editors' sentence further on does not undo the first
+        # sentence's end when the note has no classification
+        ("Source: Eisenhower Library, Whitman File, DDE Diaries. Apparently prepared by the "
+         "President’s personal secretary, Ann Whitman. The conversation is also recorded in "
+         "notes of the same date prepared by Phyllis Bernau.",
+         "Eisenhower Library, Whitman File, DDE Diaries"),
+        # frus1948v05p1 d141: the genre after the file, with no colon
+        ("501.BC/11–348 Telegram", "501.BC/11–348"),
         # a paragraph break ends it too
         ("Source: Eisenhower Library, Whitman File, NSC Records\n\nA note on the title page.",
          "Eisenhower Library, Whitman File, NSC Records"),

@@ -22,6 +22,11 @@ opening ``[``) and ends at the earliest of:
   ``Memorandum`` ...) or the first word of one of the editors' usual sentences (``Drafted``,
   ``Repeated``, ``Transmitted``, ``Received``, ``Sent``, ``Printed``, ``Attached``,
   ``Initialed``, ``Approved`` ...);
+- a sentence of the editors' that opens with an article or a pronoun and goes on in lower
+  case (``. The source text bears ...``, ``. A copy is in ...``), ``Personal`` or ``Private``
+  standing as a marking, a classification after a comma that ends the note or its sentence
+  (``GVN 1962, Secret; Official-Informal``), a genre right after a file number with no colon
+  (``501.BC/11–348 Telegram``);
 - a colon that ends the note (``501.BC Indonesia/6–1349:``);
 - a paragraph break;
 - when the note has no stop at all, the end of its first sentence (a ``.`` and a space before
@@ -73,13 +78,14 @@ _CLASSIFICATION = (
 _PRECEDENCE = ("Niact Immediate", "Operational Immediate", "Niact", "Priority", "Immediate",
                "Flash", "Routine")
 _HANDLING = ("Eyes Only", "Limdis", "Nodis", "Exdis", "Sensitive", "Limited Distribution",
-             "Limit Distribution", "Noforn")
+             "Limit Distribution", "Noforn", "Personal and Private", "Official-Informal",
+             "Official\u2013Informal", "Official Informal")
 _GENRE = ("Circular", "Telegram", "Airgram", "Despatch",
           "Dispatch", "Instruction", "Memorandum", "Letter", "Message", "Note", "Editorial note")
 _PROSE = ("Drafted", "Repeated", "Transmitted", "Received", "Sent", "Also sent", "Pouched",
           "Printed", "Not printed", "Initialed", "Signed", "Approved", "Cleared", "Prepared",
           "Attached", "Dictated", "Translation", "Paraphrase", "Passed", "Delivered",
-          "According", "Handwritten", "Typed")
+          "According", "Handwritten", "Typed", "Extract", "Extracts", "Excerpt", "Excerpts")
 _STOP = re.compile(
     r"(?:"
     + "|".join(re.escape(w) for w in sorted(
@@ -92,6 +98,26 @@ _STOP = re.compile(
 _OPENS = re.compile(r"(?:[.;\]]\s+|:\s*)$")
 """What must stand just before a stop: the end of a sentence, clause or bracket and a space,
 or a colon (``693.941/2–752:Telegram``)."""
+_CLASS_AFTER_COMMA = re.compile(
+    r",\s+(?:"
+    + "|".join(re.escape(w) for w in sorted(_CLASSIFICATION, key=len, reverse=True))
+    + r")(?=\s*(?:[.;]|$))",
+    re.I,
+)
+"""A classification after a comma that ends the note or its sentence (``GVN 1962, Secret;
+Official-Informal``, ``POL Nigeria-US, Limited Official Use``): a marking, never a folder
+(``Confidential File`` goes on with a word)."""
+_LATE_STOP = re.compile(
+    r"(?<=[.;]\s)(?:(?:[Aa]|An|[Tt]he|This|These|Those|It|There)\s+[a-z]"
+    r"|(?:Personal|Private)(?=\s*(?:[.;,]|and\b|$)))"
+    r"|(?<=\d)\s+(?:Telegram|Airgram|Despatch|Dispatch|Memorandum)(?=\s*(?:[.:;]|$))"
+)
+"""Stops that need their context (case kept): a sentence of the editors' that opens with an
+article or a pronoun and goes on in lower case (``The source text bears ...``, ``A copy is
+in ...``, ``This transcript was prepared ...``, ``a handwritten notation ...`` with its capital
+lost); ``Personal`` or ``Private`` as a marking, not
+the first word of a folder; a genre printed after a file number with no colon
+(``501.BC/11–348 Telegram``)."""
 _LABEL = re.compile(r"^\W{0,3}source\s*:?\s*", re.I)
 _TRAILING_COLON = re.compile(r":\s*$")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z“\"(\[])")
@@ -185,6 +211,10 @@ def archival_part(text: str) -> Span:
                                                   stop.start()):
             end, stopped = stop.start(), True
             break
+    for extra in (_LATE_STOP, _CLASS_AFTER_COMMA):
+        late = extra.search(text, start, end)
+        if late is not None and late.start() > start:
+            end = late.start()  # the first sentence may still end before it
     colon = _TRAILING_COLON.search(text, start, end)
     if colon is not None:
         end = colon.start()

@@ -105,21 +105,22 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "arch",
         "archival",
         False,
-        r"\bDepartment\s+of\s+[Ss]tate\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
+        r"\bDepartment\s+(?:o[fr]\s+)?[Ss]tate\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
         r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
         r"|\bCentral\s+Intelligence\s+Agency\b(?:\s+Files)?(?=\s*[,;]|\s*:?\s+Job\b)"
         r"|\bCentral\s+Intelligence\s+Agency\s+Files(?=\.)|\bCIA\s+Files(?=\s*,)"
-        r"|\b(?:Washington\s+)?National\s+Records\s+Center\b"
-        r"|\b(?:National\s+Security\s+Council|Department\s+of\s+(?:the\s+)?(?!State\b)[A-Z][a-z]+"
+        r"|\b(?:Washington\s+)?National\s+Records\s+[Cc]enter\b"
+        r"|\b(?:National\s+Security\s+(?:Council|Agency)|Department\s+of\s+(?:the\s+)?(?!State\b)[A-Z][a-z]+"
         r"|Joint\s+Chiefs\s+of\s+Staff"
         r"|JCS)(?=\s*,\s*[A-Z]|\s+(?:Files|Records)\b)"
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
         r"(?:[Ll]ib[rat]{2,5}y|Materials)\b(?!\s+of)"
         r"|\bLibrary\s+of\s+Congress\b"
         r"|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution|Historical\s+(?:Society|Center))\b"
+        r"|\bUniversity\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+Library\b"
         r"|\b(?:[A-Z][\w.]*\s+){0,3}Center\s+(?:of|for)\s+Military\s+History\b"
         r"|\b(?:[A-Z][a-z]+\s+)?Ministry\s+of\s+Foreign\s+Affairs\b(?=\s*,)"
-        r"|\b\d{3}[A-Z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w(),.\u2013-]{0,30})/"
+        r"|\b\d{3}[A-Za-z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w(),.\u2013-]{0,30})/"
         rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b"
         rf"|\b\d{{3}}(?:\s[A-Z]{{2,4}})?/\d{{1,2}}\s?{_D}\s?\d{{3,4}}\b",
     ),
@@ -337,8 +338,8 @@ _ANCHORS = re.compile(
     r"|[Vv]olume|[Vv]ols|[Vv]ol\.|[Vv]ol\s|[Vv]ol\d|[Vv]ol[IVXLC]|No\."
     r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d"
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|Weekly|Documents\s+on|[DP]\d{6}|DOS"
-    r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Joint\s+Chiefs|JCS|REF|TO\s+\d"
-    r"|Historical\s+Center|Military\s+History|Ministry\s+of"
+    r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Security\s+Agency|Joint\s+Chiefs|JCS|REF|TO\s+\d"
+    r"|Historical\s+Center|Military\s+History|Center\s+for\s+Military|Ministry\s+of"
     r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013]\d\d\d?\d?,|CINC|COMUS"
     r"|My\s\d|my\s\d|ur\s\d|Ur\s\d"
     # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
@@ -425,6 +426,13 @@ def _trigger_starts(text: str) -> list[re.Match[str]]:
     return [seen[k] for k in sorted(seen)]
 
 
+_FIRST_NAME_BEFORE = re.compile(
+    r"(?:\bThe\s+)?\b(?!(?:The|See|Also|In|At|From|For|And|Of|On|By|With|Ibid|Source|Under"
+    r"|Both|Copy|Copies|Printed)\s)[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?$"
+)
+"""A first name (and an initial) right before a library's name."""
+
+
 def scan(text: str) -> Iterator[Candidate]:
     """Yield the candidate starts in ``text``, in order of their trigger."""
     for m in _trigger_starts(text):
@@ -437,6 +445,12 @@ def scan(text: str) -> Iterator[Candidate]:
             s = _SERIES_BEFORE.search(window)
             if s is not None:
                 start = start - len(window) + s.start()
+        elif name == "arch" and m.group().endswith(("ibrary", "Museum")):
+            # "Jimmy Carter Presidential Library", "The Richard Nixon Library": the
+            # President's first name (the grammar's LIBRARY reads it)
+            s = _FIRST_NAME_BEFORE.search(text, max(0, start - 40), start)
+            if s is not None:
+                start = s.start()
         elif name == "works" or (name == "page" and text.startswith("p", start)):
             window = text[max(0, start - _LOOKBACK) : start]
             s = _TITLE_BEFORE.search(window)

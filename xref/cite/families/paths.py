@@ -41,6 +41,13 @@ class ArchivalBuilder(BuilderBase):
 _PATH_HOLDERS = (LibraryCitation, OtherRepositoryCitation)
 _FILES_SERIES = re.compile(r"\b(?:[Ff]iles|Papers)$")
 _SERIES_WORD = re.compile(r"\b(?:Files?|Records|Papers|Collection|Archives?)\b")
+_QUALIFIER = re.compile(
+    r"(?:[A-Z]{2,}(?:\s[A-Z]{1,4})?|[A-Z][a-z]+)"
+    r"(?:[-\u2010-\u2014/](?:[A-Z]{2,}|[A-Z][a-z]+))*"
+)
+"""A subject file's country or pair of countries (``ETH``, ``VIET S``, ``LIBYA-US``,
+``Biafra-Nigeria``): a plain capitalized word must be joined to another by a dash or a slash."""
+_SERIES_END = re.compile(r"\b(?:Series|Files?|Papers|Collection)$")
 _PATH_PARTS = frozenset(
     {"repo_dos", "repo_nara", "repo_gov", "library", "other_repo", "record_group"}
 )
@@ -77,6 +84,7 @@ class ArchivalPath:
         b = self.b
         out: list[Citation] = []
         chain_start: Node | None = None
+        fresh = True  # no item yet since the chain started (the first takes its start)
         rg: Node | None = None
         rg_path: list[str] = []
         central = False
@@ -89,6 +97,8 @@ class ArchivalPath:
         repo_path: list[Node] = []
         last_sep = ""
         last_decimal: str | None = None
+        held = False  # a library's path before a semicolon: the next part decides
+        prev_kind = ""
 
         def close() -> None:
             nonlocal current
@@ -99,15 +109,20 @@ class ArchivalPath:
         for node in _unfold(children):
             if isinstance(node, Token):
                 last_sep = str(node)
-                if last_sep == ";" and current is not None:
+                if last_sep == ";" and current is not None and current["cls"] in _PATH_HOLDERS:
+                    held = True
+                elif last_sep == ";" and current is not None:
                     close()
                     series.clear()
-                    chain_start = None
-                elif last_sep == ";" and repo is not None and not (out or rg or cia):
+                    chain_start, fresh = None, True
+                elif (last_sep == ";" and repo is not None and not (out or rg or cia)
+                      and not (repo_path and _SERIES_WORD.search(node_text(repo_path[-1])))):
                     # "National Security Council, January 10; Department of State, ...":
-                    # a repository with no item before a semicolon starts nothing
+                    # a repository with no item before a semicolon starts nothing (but a
+                    # file series goes on to its item: "Department of State, Vietnam Working
+                    # Group Files; Lot 66 D 307")
                     series.clear()
-                    chain_start = None
+                    chain_start, fresh = None, True
                     repo, repo_path = None, []
                 continue
             kind = node.data
@@ -117,6 +132,17 @@ class ArchivalPath:
                 if last_decimal is None:
                     continue
                 kind, text = "decimal_file", last_decimal + text
+            after_dos, prev_kind = prev_kind == "repo_dos", kind
+            if held:
+                held = False
+                if kind == "phrase" and _SERIES_END.search(text):
+                    # "Kennedy Library, National Security File; Vietnam Country Series": a
+                    # series of the library's path after a semicolon
+                    _add_to_tail(current, node, last_sep)  # type: ignore[arg-type]
+                    continue
+                close()
+                series.clear()
+                chain_start, fresh = None, True
             if chain_start is None:
                 chain_start = node
             if current is not None and current["cls"] in _PATH_HOLDERS and kind in _PATH_PARTS:
@@ -125,6 +151,10 @@ class ArchivalPath:
                 continue
             # a subject code is a file only under Central Files (or first after "Ibid.,")
             if kind == "subject" and self.after_ibid and chain_start is node:
+                central = True
+            if kind == "subject" and after_dos:
+                # "Department of State, DEF 4 NATO": the Department's subject file, its
+                # Central Files left unsaid
                 central = True
             if kind in self._ITEMS and not (kind == "subject" and not central):
                 if kind == "job" and cia is not None:
@@ -143,8 +173,11 @@ class ArchivalPath:
                     continue
                 close()
                 first: Node = series[-1] if series and kind in ("lot", "accession") else node
-                if not out and chain_start is not None:
+                if fresh and chain_start is not None:
+                    # "...; Department of State, Central Files, 611.61/1-351": the first
+                    # item of a chain (after a semicolon too) starts at its repository
                     first = chain_start
+                fresh = False
                 current = {"first": first, "last": node, "item": node, "tail": []}
                 ser = str(series[-1].children[0]).strip() if series else None
                 if kind == "decimal_file":
@@ -243,6 +276,14 @@ class ArchivalPath:
                     series.append(node)
                 continue
             # an untyped part: a folder of the current item, or a series before the next one
+            if (current is not None and current["cls"] is SubjectFileCitation
+                    and not current["tail"] and last_sep == "," and kind == "phrase"
+                    and _is_qualifier(text)):
+                # "POL 27-9, Biafra-Nigeria", "POL 13, ETH": the file's country, printed
+                # after a comma; the file is "POL 27-9 Biafra-Nigeria"
+                current["subject"] = f"{current['subject']} {text}"
+                current["item"] = current["last"] = node
+                continue
             if current is not None:
                 _add_to_tail(current, node, last_sep)
             else:
@@ -261,10 +302,14 @@ class ArchivalPath:
             out.append(b.make(CiaCitation, b.span(cia, last), job=None, path=cia_path))
         if not out and cia is None and rg is None and repo is not None:
             # a repository and a file series, with no item: "Department of State, INR-NIE
-            # Files", "National Security Council, Nixon Intelligence Files, Subject Files, USSR"
+            # Files", "National Security Council, Nixon Intelligence Files, Subject Files, USSR";
+            # or a box ("Department of Defense, OASD/ISA, 73A, 1975, Box 18")
             name = node_text(repo)
             parts = [node_text(n) for n in repo_path]
-            if _SERIES_WORD.search(name) or any(_SERIES_WORD.search(p) for p in parts):
+            archival = (_SERIES_WORD.search(name) or any(_SERIES_WORD.search(p) for p in parts)
+                        or any(isinstance(n, Tree) and n.data == "box" for n in repo_path))
+            # "National Security Agency, The Capture of the USS Pueblo ...": a title, published
+            if archival and not any(p.startswith("The ") for p in parts):
                 last = repo_path[-1] if repo_path else repo
                 out.append(b.make(
                     OtherRepositoryCitation, b.span(repo, last), repository=name, path=parts
@@ -289,6 +334,13 @@ class ArchivalPath:
                 b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num, path=rg_path)
             )
         return out
+
+def _is_qualifier(text: str) -> bool:
+    """Whether a part after a subject file is its country (see ``_QUALIFIER``)."""
+    return _QUALIFIER.fullmatch(text) is not None and (
+        not text[1:].islower() or any(c in text for c in "-/\u2010\u2011\u2012\u2013\u2014")
+    )
+
 
 def _job(tok: Token | None) -> str | None:
     """A CIA job number as printed, dashes normalized: ``79-01025A``, ``80-R 01580R``."""
