@@ -34,6 +34,37 @@ _SOURCE_TEXT = re.compile(r"^\W{0,3}source\b", re.I)
 _XML_ID = re.compile(rb"""xml:id\s*=\s*(?:"([^"<&\t\r\n]*)"|'([^'<&\t\r\n]*)')""")
 _BUFFER = 1 << 22
 _DOC_TYPE = re.compile(rb"""\btype\s*=\s*["']document["']""")
+_SPACE = frozenset(b" \t\n\r\f\v")  # what ``\s`` matches in a bytes pattern
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _document_stretch(data: bytes) -> tuple[int, int]:
+    """Where the first and the last match of :data:`_DOC_TYPE` start in ``data`` (-1, -1:
+    none). The first is a forward search; the last is found from the end of the file,
+    checking each ``document`` backwards, so that the documents' bytes are not all scanned
+    once more."""
+    first = _DOC_TYPE.search(data)
+    if first is None:
+        return -1, -1
+    end = len(data)
+    while True:
+        i = data.rfind(b"document", first.start(), end)
+        end = i
+        if i < 0:  # cannot happen: the first match is one
+            return first.start(), first.start()
+        if i < 1 or data[i - 1] not in b"\"'" or data[i + 8 : i + 9] not in (b'"', b"'"):
+            continue
+        k = i - 1
+        while k > 0 and data[k - 1] in _SPACE:
+            k -= 1
+        if k < 1 or data[k - 1] != 0x3D:  # "="
+            continue
+        k -= 1
+        while k > 0 and data[k - 1] in _SPACE:
+            k -= 1
+        if k < 4 or data[k - 4 : k] != b"type" or (k > 4 and data[k - 5] in _WORD):
+            continue
+        return first.start(), k - 4
 _SOURCE_GENRE = re.compile(
     r":\s*((?:circular\s+)?(?:telegram|airgram|despatch|dispatch))\s*\.?\s*$", re.I
 )
