@@ -148,3 +148,23 @@ def test_cross_volume_edges(corpus_dir: Path) -> None:
     g = build_graph(sorted(corpus_dir.glob("frus1961-63v*.xml")))
     assert g.cross_volume() > 0
     assert any(n.type == "volume" and n.missing for n in g.nodes)
+
+
+def test_each_file_is_read_once(
+    tei_dir: Path, text_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build_graph reads every TEI file once (the index and the edges come from one read)."""
+    import xref.read.sources as sources
+
+    reads: list[str] = []
+    real = sources.read_volume
+
+    def counting(path: str, **options: bool) -> object:
+        reads.append(str(path))
+        return real(path, **options)
+
+    monkeypatch.setattr(sources, "read_volume", counting)
+    paths = [tei_dir / EXCERPT, tei_dir / "quirks.xml", tei_dir / "frus1951v07p9-pages.xml"]
+    graph = build_graph([*paths, text_dir], jobs=1, volume="frus1961-63v11")
+    assert sorted(reads) == sorted(map(str, paths))
+    assert any(e.is_citation and e.source.startswith("frus1958-60v11") for e in graph.edges)
