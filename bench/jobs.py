@@ -13,9 +13,10 @@ idle cores, so read each speed-up with the load next to it):
    (:func:`xref.read.tei.read_volume`: documents, headers, source maps, every quirk);
 2. **end to end**: ``python -m xref COMMAND FILES... --jobs N`` in a fresh process for each
    command and job count, output to a temporary file; wall time (best of ``--runs``), CPU
-   time (the process and its workers) and peak memory: the largest *sum* of the resident
-   memory of the process and all its descendants, sampled every 20 ms from ``/proc``
-   (Linux), so that workers count too. The ``--jobs 1 / --jobs N`` wall ratio is printed.
+   time (the process and its workers) and peak memory: the largest *sum* of the memory of
+   the process and all its descendants (proportional set size: pages that forked workers
+   share with their parent count once), sampled every 20 ms from ``/proc`` (Linux), so
+   that workers count too. The ``--jobs 1 / --jobs N`` wall ratio is printed.
 
 ``--tree`` runs another checkout's xref (e.g. the starting commit, exported with
 ``git archive``), for before/after figures in the same conditions.
@@ -106,10 +107,12 @@ def reading(files: Sequence[Path], runs: int) -> None:
 # -- end to end ------------------------------------------------------------------------------
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of process ``root`` and all its descendants (0 if it is gone)."""
+def _tree_memory(root: int) -> int:
+    """Memory of process ``root`` and all its descendants, in bytes (0 if it is gone): the
+    sum of their proportional set sizes (``Pss`` of ``/proc/PID/smaps_rollup``), so that
+    the pages a forked worker shares with its parent count once, not once per process;
+    the resident size where ``smaps_rollup`` cannot be read."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -118,23 +121,36 @@ def _tree_rss(root: int) -> int:
                 stat = fh.read()
         except OSError:
             continue
-        fields = stat[stat.rfind(b")") + 2 :].split()
-        pid = int(entry)
-        parents[pid] = int(fields[1])
-        rss[pid] = int(fields[21]) * PAGE
-    total, todo = 0, [root]
+        parents[int(entry)] = int(stat[stat.rfind(b")") + 2 :].split()[1])
     children: dict[int, list[int]] = {}
     for pid, ppid in parents.items():
         children.setdefault(ppid, []).append(pid)
+    total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _pss(pid)
         todo.extend(children.get(pid, ()))
     return total
 
 
+def _pss(pid: int) -> int:
+    """The proportional set size of one process in bytes (0 if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for row in fh:
+                if row.startswith(b"Pss:"):
+                    return int(row.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * PAGE
+    except OSError:
+        return 0
+
+
 def run_command(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, int]:
-    """Run ``argv``; its wall seconds, CPU seconds (with workers), peak tree RSS, exit code."""
+    """Run ``argv``; its wall seconds, CPU seconds (with workers), peak memory, exit code."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t = time.perf_counter()
@@ -145,7 +161,7 @@ def run_command(argv: list[str], env: dict[str, str]) -> tuple[float, float, int
         def sample() -> None:
             nonlocal peak
             while not stop.is_set():
-                peak = max(peak, _tree_rss(proc.pid))
+                peak = max(peak, _tree_memory(proc.pid))
                 stop.wait(0.02)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -180,7 +196,7 @@ def end_to_end(files: Sequence[Path], tree: Path, commands: Sequence[str],
     env = {**os.environ, "PYTHONPATH": str(tree)}
     print(f"\nend to end, xref from {tree}, {len(files)} files, {os.cpu_count()} cores, "
           f"best of {runs} wall:")
-    print(f"  {'command':9} {'jobs':>4} {'wall':>8} {'CPU':>8} {'peak RSS':>10}  load")
+    print(f"  {'command':9} {'jobs':>4} {'wall':>8} {'CPU':>8} {'peak mem':>10}  load")
     with tempfile.TemporaryDirectory() as tmp:
         for command in commands:
             walls: dict[int, float] = {}

@@ -168,3 +168,22 @@ def test_each_file_is_read_once(
     graph = build_graph([*paths, text_dir], jobs=1, volume="frus1961-63v11")
     assert sorted(reads) == sorted(map(str, paths))
     assert any(e.is_citation and e.source.startswith("frus1958-60v11") for e in graph.edges)
+
+
+def test_json_written_in_batches_is_json_dumps(graph: ReferenceGraph) -> None:
+    """write_json's bytes are json.dumps's of the node-link object, whatever the batches."""
+    import io
+
+    from xref.graph.export import _write_list, to_node_link, write_json
+
+    out = io.StringIO()
+    write_json(graph, out)
+    assert out.getvalue() == json.dumps(to_node_link(graph), ensure_ascii=False) + "\n"
+    items = [{"a": i, "b": "é–"} for i in range(7)] + [None, 1.5, "x"]
+    for batch in (1, 2, 3, 10, 11):
+        out = io.StringIO()
+        _write_list(out, items, batch)
+        assert out.getvalue() == json.dumps(items, ensure_ascii=False)
+    out = io.StringIO()
+    _write_list(out, [], 2)
+    assert out.getvalue() == "[]"
