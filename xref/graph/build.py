@@ -45,7 +45,7 @@ from xref.graph.model import (
     ReferenceGraph,
     history_url,
 )
-from xref.read.documents import Container, Document, SourceMap, Volume
+from xref.read.documents import Container, Document, Footnote, SourceMap, Volume
 from xref.read.forked import fork_map, forking
 from xref.read.sources import default_jobs, expand_paths, read_paths
 from xref.resolve.corpus import Corpus
@@ -103,8 +103,17 @@ def edge_from_resolution(r: Resolution) -> Edge:
     )
 
 
+assert [a.name for a in attrs.fields(Container)] == [
+    "where", "text", "note", "label", "anchor", "parent", "refs", "source_map", "attributes",
+] and [a.name for a in attrs.fields(Footnote)] == ["label", "id", "container", "page"]
+
+
 def _lean_container(c: Container, keep_text: bool) -> Container:
-    return attrs.evolve(c, text=c.text if keep_text else "", refs=(), source_map=SourceMap())
+    # attrs.evolve, without its look-up of every field: this runs for every container
+    return Container(
+        c.where, c.text if keep_text else "", c.note, c.label, c.anchor, c.parent, (),
+        SourceMap(), c.attributes,
+    )
 
 
 def lean_document(doc: Document) -> Document:
@@ -119,7 +128,8 @@ def lean_document(doc: Document) -> Document:
         body=Container("body", ""),
         source=source,
         footnotes=tuple(
-            attrs.evolve(f, container=_lean_container(f.container, False)) for f in doc.footnotes
+            [Footnote(f.label, f.id, _lean_container(f.container, False), f.page)
+             for f in doc.footnotes]
         ),
         diagnostics=(),
     )
