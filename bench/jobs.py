@@ -11,6 +11,7 @@ idle cores, so read each speed-up with the load next to it):
 1. **reading**: in this process, best of ``--runs`` (CPU time, runs interleaved): lxml's
    parse of every selected file with its text joined (the floor), and xref's TEI reader
    (:func:`xref.read.tei.read_volume`: documents, headers, source maps, every quirk);
+   the floor is also the unit of ``graph --jobs 1 / lxml floor`` (wall over CPU seconds);
 2. **end to end**: ``python -m xref COMMAND FILES... --jobs N`` in a fresh process for each
    command and job count, output to a temporary file; wall time (best of ``--runs``), CPU
    time (the process and its workers) and peak memory: the largest *sum* of the memory of
@@ -89,8 +90,8 @@ def xref_read_seconds(files: Sequence[Path]) -> float:
     return time.process_time() - t
 
 
-def reading(files: Sequence[Path], runs: int) -> None:
-    """Print the reading figures: lxml floor, xref's reader, the ratio."""
+def reading(files: Sequence[Path], runs: int) -> float:
+    """Print the reading figures: lxml floor, xref's reader, the ratio; return the floor."""
     xml_mb = sum(p.stat().st_size for p in files) / MB
     floor: list[float] = []
     ours: list[float] = []
@@ -102,6 +103,7 @@ def reading(files: Sequence[Path], runs: int) -> None:
     print(f"  lxml parse + join text   {f:7.2f} s  {xml_mb / f:6.1f} MB/s")
     print(f"  xref read_volume         {x:7.2f} s  {xml_mb / x:6.1f} MB/s")
     print(f"  xref / lxml              {x / f:7.2f}x (target <= 3x)")
+    return f
 
 
 # -- end to end ------------------------------------------------------------------------------
@@ -191,7 +193,7 @@ def command_argv(command: str, files: Sequence[Path], jobs: int, out: Path) -> l
 
 
 def end_to_end(files: Sequence[Path], tree: Path, commands: Sequence[str],
-               jobs: Sequence[int], runs: int) -> None:
+               jobs: Sequence[int], runs: int, floor: float | None = None) -> None:
     """Print wall, CPU and peak memory of each command at each job count."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
     print(f"\nend to end, xref from {tree}, {len(files)} files, {os.cpu_count()} cores, "
@@ -211,6 +213,8 @@ def end_to_end(files: Sequence[Path], tree: Path, commands: Sequence[str],
                 walls[n] = wall
                 print(f"  {command:9} {n:4d} {wall:7.2f}s {cpu:7.2f}s {peak / 2**20:8.0f} MB  "
                       f"{before} (exit {code})", flush=True)
+            if command == "graph" and 1 in walls and floor:
+                print(f"  graph --jobs 1 / lxml floor: {walls[1] / floor:.1f}x (target <= 8x)")
             if len(walls) > 1:
                 first, *rest = sorted(walls)
                 for n in rest:
@@ -233,11 +237,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = ap.parse_args(argv)
     files = volume_files(args.corpus.resolve(), args.volumes)
     tree = args.tree.resolve()
+    floor = None
     if not args.no_read:
         sys.path.insert(0, str(tree))
-        reading(files, args.runs)
+        floor = reading(files, args.runs)
     if not args.no_commands:
-        end_to_end(files, tree, args.commands, args.jobs, args.runs)
+        end_to_end(files, tree, args.commands, args.jobs, args.runs, floor)
 
 
 if __name__ == "__main__":

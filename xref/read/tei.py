@@ -23,7 +23,6 @@ from xref.read.documents import (
     Document,
     DocumentDiagnostic,
     Footnote,
-    SourceMap,
     SourceNote,
     Volume,
 )
@@ -67,7 +66,6 @@ _PARTY_TAGS = ("gloss", "persName")
 _PLAIN_INLINE = _INLINE - {"ref", "lb", "placeName", "date", *_PARTY_TAGS}
 _PLAIN, _BLOCKED = ("", _K_INLINE, None), ("", _K_BLOCK, None)
 _SPECIAL, _PLAIN_CODE, _BLOCK_CODE = 0, 1, 2
-_NO_MAP = SourceMap()
 
 
 class _Reader:
@@ -328,13 +326,10 @@ class _Reader:
         local_id = doc.attrs.get("xml:id") or (f"d{number}" if number else f"line{doc.line}")
         pages = self.pages.of(doc)  # before finish(), which frees the parts it reads
         note_pages = [self.pages.at(_first_byte(note.text)) for note in doc.notes]
-        head_text, head_map, head_refs = doc.heading.finish()
-        body_text, body_map, body_refs = doc.body.finish()
+        head_text, head_map, head_refs = doc.heading.finish(self.maps)
+        body_text, body_map, body_refs = doc.body.finish(self.maps)
         date_text, _, _ = doc.dateline.finish()
-        notes = [(note, *note.text.finish()) for note in doc.notes]
-        if not self.maps:  # the caller needs no way back to the file's bytes
-            head_map = body_map = _NO_MAP
-            notes = [(note, joined, _NO_MAP, refs) for note, joined, _, refs in notes]
+        notes = [(note, *note.text.finish(self.maps)) for note in doc.notes]
         heading = Container("heading", head_text, refs=head_refs, source_map=head_map)
         body = Container("body", body_text, refs=body_refs, source_map=body_map)
         source: SourceNote | None = None
@@ -461,7 +456,6 @@ class _Reader:
         """Drop the parser's handlers: the reader and its parser no longer hold each other."""
         p = self.parser
         p.StartElementHandler = p.EndElementHandler = p.CharacterDataHandler = None
-
 
 
 def iter_documents(path: str | Path) -> Iterator[Document]:

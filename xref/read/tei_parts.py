@@ -81,6 +81,8 @@ _SEP = "\x02"
 # Kinds of position marks, resolved when the container's text is finished.
 _LEN, _POS, _START = 0, 1, 2
 _IS_STR = str.__instancecheck__
+_NO_MAP = SourceMap()
+"""The source map of every container read without maps (see ``read_volume_bytes``)."""
 
 
 class _Text:
@@ -111,8 +113,9 @@ class _Text:
         self.parts.append(m)
         return m
 
-    def finish(self) -> tuple[str, SourceMap, tuple[Ref, ...]]:
-        """The joined text, its source map and refs; also sets the marks' values."""
+    def finish(self, maps: bool = True) -> tuple[str, SourceMap, tuple[Ref, ...]]:
+        """The joined text, its source map (an empty one unless ``maps``) and refs; also sets
+        the marks' values."""
         parts = self.parts
         strs = cast(list[str], list(filter(_IS_STR, parts)))
         if len(strs) < _FEW or sum(map(len, strs)) < _HUGE:
@@ -175,6 +178,8 @@ class _Text:
         self.parts.clear()  # the raw character data, no longer needed: freed before the join
         text = "".join(out)
         refs = tuple(Ref(_trim(text, Span(s[1], e[1])), target) for s, e, target in self.refs)
+        if not maps:
+            return text, _NO_MAP, refs
         smap = SourceMap(array("q", offsets), array("q", events), bytes(leads))
         return text, smap, refs
 
