@@ -228,3 +228,52 @@ def test_reading_without_source_maps(tei_dir: Path) -> None:
             assert (a.date, a.genre, a.sender, a.own_number) == (
                 b.date, b.genre, b.sender, b.own_number
             )
+
+
+def _repeats_by_expat(path: str, data: bytes) -> list[tuple[str, int]]:
+    """What expat itself says: each repeated ``xml:id`` with its line and its first line."""
+    from xref.read.safexml import create_parser
+
+    parser = create_parser(path)
+    seen: dict[str, int] = {}
+    out: list[tuple[str, int]] = []
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        xid = attrs.get("xml:id")
+        if xid is not None:
+            line = parser.CurrentLineNumber
+            if xid in seen:
+                out.append((f"xml:id {xid!r} is used again (first on line {seen[xid]})", line))
+            seen.setdefault(xid, line)
+
+    parser.StartElementHandler = start
+    parser.Parse(data, True)
+    return out
+
+
+def test_duplicate_ids_from_positions_match_a_second_parse(tmp_path: Path) -> None:
+    """Repeated ``xml:id``s are reported from the byte scan's positions where it can be sure
+    (same messages and lines as expat's), and by a second parse where it cannot: a comment,
+    an ``xml:id`` written inside another attribute's value."""
+    from xref.read import tei_parts
+
+    head = '<?xml version="1.0"?>\n<?xml-model href="x"?>\n<TEI xml:id="v">\n'
+    bodies = {
+        "plain": '<div\n  type="document" xml:id="d1"/>\n<p n="a>b" xml:id = \'d1\'/>\n'
+                 '<note xml:id="d1"/><note xml:id="d2"/>\n<x xml:id="d2"/>',
+        "comment": '<div xml:id="d1"/><!-- <p xml:id="d1"/> --><p xml:id="d1"/>',
+        "in a value": '<div xml:id="d1"/><p title=\' xml:id="d1"\'/><p xml:id="d1"/>',
+    }
+    sure = {"plain": True, "comment": False, "in a value": False}
+    for name, body in bodies.items():
+        data = (head + body + "\n</TEI>\n").encode()
+        ids = [a or b for a, b in tei_parts._XML_ID.findall(data)]
+        quick = tei_parts._duplicates_by_position(data, ids)
+        assert (quick is not None) == sure[name], name
+        path = tmp_path / "v.xml"
+        path.write_bytes(data)
+        expected = _repeats_by_expat(str(path), data)
+        got = tei_parts._duplicate_ids(str(path), data)
+        assert [(d.message, d.line) for d in got] == expected, name
+        if quick is not None:
+            assert quick == got

@@ -316,18 +316,75 @@ def _find_source(notes: Sequence[tuple[_Note, str, SourceMap, tuple[Ref, ...]]])
     return None
 
 
+_TAG_BEFORE_ID = re.compile(
+    rb"""<[^\s/!?<>][^\s<>]*(?:\s+[^\s=<>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s+"""
+)
+"""A start tag up to one of its attributes: the text between a ``<`` and an ``xml:id``."""
+
+
+def _duplicates_by_position(data: bytes, ids: list[bytes]) -> list[DocumentDiagnostic] | None:
+    """The ``duplicate-id`` diagnostics from the byte scan alone, or None when the scan
+    cannot be sure (then the file is parsed again).
+
+    Sure means: no comment, CDATA section or ``\\r`` in the file, no processing
+    instruction after the root element's start, and each occurrence of a repeated value is
+    an attribute of a start tag (the text from its ``<`` matches :data:`_TAG_BEFORE_ID`).
+    The line of each is that of its tag's ``<``, as expat reports it.
+    """
+    root = re.search(rb"<[^?!]", data)
+    if root is None or b"<!--" in data or b"<![CDATA[" in data or b"\r" in data:
+        return None
+    if data.find(b"<?", root.start()) >= 0:
+        return None
+    counts: dict[bytes, int] = {}
+    for x in ids:
+        counts[x] = counts.get(x, 0) + 1
+    repeated = [x for x, n in counts.items() if n > 1]
+    if len(repeated) > 16:  # each value is looked for with a scan of its own
+        return None
+    places = sorted(
+        (m.start(), x)
+        for x in repeated
+        for m in re.finditer(rb"xml:id\s*=\s*([\"'])" + re.escape(x) + rb"\1", data)
+    )
+    if len(places) != sum(counts[x] for x in repeated):
+        return None
+    seen: dict[bytes, int] = {}
+    out: list[DocumentDiagnostic] = []
+    line, counted = 1, 0
+    for start, value in places:
+        tag = data.rfind(b"<", 0, start)
+        if tag < 0 or not _TAG_BEFORE_ID.fullmatch(data, tag, start):
+            return None
+        line += data.count(b"\n", counted, tag)
+        counted = tag
+        first = seen.get(value)
+        if first is None:
+            seen[value] = line
+        else:
+            xid = value.decode("utf-8")
+            out.append(DocumentDiagnostic(
+                "duplicate-id", f"xml:id {xid!r} is used again (first on line {first})", line
+            ))
+    return out
+
+
 def _duplicate_ids(path: str, data: bytes) -> list[DocumentDiagnostic]:
     """``duplicate-id`` diagnostics for ``data``, in document order.
 
     A scan of the bytes finds every ``xml:id`` at C speed; only when it sees a repeated
-    value, or cannot account for every ``xml:id`` written, does a second parse collect the
-    ids exactly, with the line of each element.
+    value, or cannot account for every ``xml:id`` written, are the ids collected exactly,
+    with the line of each element: from the scan's positions when it can be sure (see
+    :func:`_duplicates_by_position`), else by a second parse.
     """
     found = _XML_ID.findall(data)
     if len(found) == data.count(b"xml:id"):
         ids = [a or b for a, b in found]
         if len(set(ids)) == len(ids):
             return []
+        quick = _duplicates_by_position(data, ids)
+        if quick is not None:
+            return quick
     parser = create_parser(path)
     seen: dict[str, int] = {}
     out: list[DocumentDiagnostic] = []
