@@ -156,21 +156,21 @@ def run_command(
     argv: list[str], env: dict[str, str]
 ) -> tuple[float, float, int, int, float]:
     """Run ``argv``; its wall seconds, CPU seconds (with workers), peak memory, exit code,
-    and the CPU seconds of the main process alone (sampled: the last value seen)."""
+    and the CPU seconds of the main process alone (written by :data:`WRAPPER` to the file
+    ``env[MAIN_CPU]`` names)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t = time.perf_counter()
-        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=err)
+        # cwd: ``python -c`` puts the working directory first on sys.path, before PYTHONPATH;
+        # a neutral one, so that the xref imported is the tree's, wherever this runs from
+        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=err, cwd=tempfile.gettempdir())
         peak = 0
         stop = threading.Event()
 
-        main_cpu = 0.0
-
         def sample() -> None:
-            nonlocal peak, main_cpu
+            nonlocal peak
             while not stop.is_set():
                 peak = max(peak, _tree_memory(proc.pid))
-                main_cpu = max(main_cpu, _own_cpu(proc.pid))
                 stop.wait(0.02)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -184,23 +184,32 @@ def run_command(
             print(f"  !! exit {code}: {err.read()[-600:].decode(errors='replace')}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    main_cpu = 0.0
+    try:
+        main_cpu = float(Path(env[MAIN_CPU]).read_text())
+    except (KeyError, OSError, ValueError):
+        pass
     return wall, cpu, peak, code, main_cpu
 
 
-def _own_cpu(pid: int) -> float:
-    """CPU seconds process ``pid`` itself has used so far (not its children), 0 if gone."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            stat = fh.read()
-    except OSError:
-        return 0.0
-    fields = stat[stat.rfind(b")") + 2 :].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+MAIN_CPU = "XREF_BENCH_MAIN_CPU"
+WRAPPER = (
+    "import os, resource, sys\n"
+    "from xref.cli import main\n"
+    "try:\n"
+    "    code = main(sys.argv[1:])\n"
+    "finally:\n"
+    "    u = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "    with open(os.environ['" + MAIN_CPU + "'], 'w') as fh:\n"
+    "        fh.write(str(u.ru_utime + u.ru_stime))\n"
+    "sys.exit(code)\n"
+)
+"""``python -m xref``, which also writes the main process's own CPU seconds at the end."""
 
 
 def command_argv(command: str, files: Sequence[Path], jobs: int, out: Path) -> list[str]:
     """The xref command line for one measurement (output to ``out``)."""
-    argv = [sys.executable, "-m", "xref", command, *map(str, files), "--jobs", str(jobs), "-q"]
+    argv = [sys.executable, "-c", WRAPPER, command, *map(str, files), "--jobs", str(jobs), "-q"]
     if command == "graph":
         return [*argv, "-o", str(out)]
     if command == "resolve":
@@ -219,6 +228,7 @@ def end_to_end(files: Sequence[Path], tree: Path, commands: Sequence[str],
     print(f"  {'command':9} {'jobs':>4} {'wall':>8} {'CPU':>8} {'main CPU':>9} {'peak mem':>10}"
           "  load")
     with tempfile.TemporaryDirectory() as tmp:
+        env[MAIN_CPU] = str(Path(tmp) / "main-cpu")
         for command in commands:
             walls: dict[int, float] = {}
             for n in jobs:
