@@ -148,3 +148,42 @@ def test_cross_volume_edges(corpus_dir: Path) -> None:
     g = build_graph(sorted(corpus_dir.glob("frus1961-63v*.xml")))
     assert g.cross_volume() > 0
     assert any(n.type == "volume" and n.missing for n in g.nodes)
+
+
+def test_each_file_is_read_once(
+    tei_dir: Path, text_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build_graph reads every TEI file once (the index and the edges come from one read)."""
+    import xref.read.sources as sources
+
+    reads: list[str] = []
+    real = sources.read_volume
+
+    def counting(path: str, **options: bool) -> object:
+        reads.append(str(path))
+        return real(path, **options)
+
+    monkeypatch.setattr(sources, "read_volume", counting)
+    paths = [tei_dir / EXCERPT, tei_dir / "quirks.xml", tei_dir / "frus1951v07p9-pages.xml"]
+    graph = build_graph([*paths, text_dir], jobs=1, volume="frus1961-63v11")
+    assert sorted(reads) == sorted(map(str, paths))
+    assert any(e.is_citation and e.source.startswith("frus1958-60v11") for e in graph.edges)
+
+
+def test_json_written_in_batches_is_json_dumps(graph: ReferenceGraph) -> None:
+    """write_json's bytes are json.dumps's of the node-link object, whatever the batches."""
+    import io
+
+    from xref.graph.export import _write_list, to_node_link, write_json
+
+    out = io.StringIO()
+    write_json(graph, out)
+    assert out.getvalue() == json.dumps(to_node_link(graph), ensure_ascii=False) + "\n"
+    items = [{"a": i, "b": "é–"} for i in range(7)] + [None, 1.5, "x"]
+    for batch in (1, 2, 3, 10, 11):
+        out = io.StringIO()
+        _write_list(out, items, batch)
+        assert out.getvalue() == json.dumps(items, ensure_ascii=False)
+    out = io.StringIO()
+    _write_list(out, [], 2)
+    assert out.getvalue() == "[]"

@@ -200,3 +200,21 @@ def test_reftel_follows_the_reference_telegram(tmp_path: Path) -> None:
     assert embtel.key == "telegram:Embassy in Iran->Department of State:922:1964"
     assert reftel.method == "reftel"
     assert (reftel.status, reftel.key) == (embtel.status, embtel.key)
+
+
+def test_cli_resolve_parallel_equals_serial(
+    tei_dir: Path, text_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``xref resolve --jobs 2`` (files resolved in forked workers) writes the same records,
+    in the same order, as ``--jobs 1``; text and JSONL alike."""
+    from xref.cli import main
+
+    for fmt in ("jsonl", "text"):
+        outs = []
+        for jobs in ("1", "2"):
+            argv = ["resolve", str(tei_dir / "frus1958-60v11-d7-d9.xml"),
+                    str(tei_dir / "quirks.xml"), str(text_dir), "--volume", "frus1961-63v11",
+                    "--format", fmt, "--jobs", jobs, "-q"]
+            assert main(argv) == 0
+            outs.append(capsys.readouterr().out)
+        assert outs[0] == outs[1] and outs[0].count("\n") > 10

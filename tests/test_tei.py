@@ -175,3 +175,105 @@ def test_drafting_date_of_undated_documents() -> None:
     assert parse_drafting_date("Drafted by Smith on January 3.", "1961-12-28") == "1962-01-03"
     assert parse_drafting_date("Drafted by Smith on May 7, 1960.", "1961-01-01") == "1960-05-07"
     assert parse_drafting_date("Cleared by Smith on May 7.", "1961-01-01") is None
+
+
+def test_documents_stretch_found_from_both_ends() -> None:
+    """The first and last ``type="document"`` are where a scan of every match puts them:
+    spaces and either quote around ``=``, and look-alikes (``subtype``, the word in text,
+    an unquoted or half-quoted value) skipped."""
+    from xref.read.tei_parts import _DOC_TYPE, _document_stretch
+
+    cases = [
+        b"",
+        b"<p>no documents here</p>",
+        b'<div type="document">',
+        b"<div type = \n 'document'/><p>a document</p><div subtype=\"document\"/>",
+        b'<a type="document"/><b type="document\'/><c xtype="document"/><d type=document/>',
+        b'<a type="document"/><b type= "document"/>document"',
+        b'type="document"',
+    ]
+    for data in cases:
+        starts = [m.start() for m in _DOC_TYPE.finditer(data)]
+        assert _document_stretch(data) == ((starts[0], starts[-1]) if starts else (-1, -1))
+
+
+def test_last_document_with_spaced_type_is_read(tmp_path: Path) -> None:
+    """The last document's ``type = 'document'`` (spaces, single quotes), followed by back
+    matter that says "document" and has a ``subtype="document"``: every document is read."""
+    xml = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus-x"><text><body>'
+        '<div type="document" xml:id="d1" n="1"><head>1. Memorandum</head><p>One.</p></div>'
+        "<div type =\n  'document' xml:id=\"d2\" n=\"2\"><head>2. Telegram</head><p>Two.</p></div>"
+        '</body><back><div subtype="document"><p>Each document above.</p></div></back>'
+        "</text></TEI>"
+    )
+    path = tmp_path / "v.xml"
+    path.write_text(xml, encoding="utf-8")
+    docs = read_volume(path).documents
+    assert [(d.local_id, d.body.text) for d in docs] == [("d1", "One."), ("d2", "Two.")]
+
+
+def test_reading_without_source_maps(tei_dir: Path) -> None:
+    """``maps=False``: the same documents, texts, refs and headers, with empty source maps."""
+    for name in ("quirks.xml", "frus1958-60v11-d7-d9.xml"):
+        full = read_volume(tei_dir / name)
+        bare = read_volume(tei_dir / name, maps=False)
+        assert len(bare.documents) == len(full.documents)
+        for a, b in zip(full.documents, bare.documents, strict=True):
+            pairs = list(zip(a.containers(), b.containers(), strict=True))
+            assert any(x.source_map.offsets for x, _ in pairs)
+            for x, y in pairs:
+                assert (x.where, x.text, x.note, x.refs) == (y.where, y.text, y.note, y.refs)
+                assert not y.source_map.offsets and not y.source_map.events
+            assert (a.date, a.genre, a.sender, a.own_number) == (
+                b.date, b.genre, b.sender, b.own_number
+            )
+
+
+def _repeats_by_expat(path: str, data: bytes) -> list[tuple[str, int]]:
+    """What expat itself says: each repeated ``xml:id`` with its line and its first line."""
+    from xref.read.safexml import create_parser
+
+    parser = create_parser(path)
+    seen: dict[str, int] = {}
+    out: list[tuple[str, int]] = []
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        xid = attrs.get("xml:id")
+        if xid is not None:
+            line = parser.CurrentLineNumber
+            if xid in seen:
+                out.append((f"xml:id {xid!r} is used again (first on line {seen[xid]})", line))
+            seen.setdefault(xid, line)
+
+    parser.StartElementHandler = start
+    parser.Parse(data, True)
+    return out
+
+
+def test_duplicate_ids_from_positions_match_a_second_parse(tmp_path: Path) -> None:
+    """Repeated ``xml:id``s are reported from the byte scan's positions where it can be sure
+    (same messages and lines as expat's), and by a second parse where it cannot: a comment,
+    an ``xml:id`` written inside another attribute's value."""
+    from xref.read import tei_parts
+
+    head = '<?xml version="1.0"?>\n<?xml-model href="x"?>\n<TEI xml:id="v">\n'
+    bodies = {
+        "plain": '<div\n  type="document" xml:id="d1"/>\n<p n="a>b" xml:id = \'d1\'/>\n'
+                 '<note xml:id="d1"/><note xml:id="d2"/>\n<x xml:id="d2"/>',
+        "comment": '<div xml:id="d1"/><!-- <p xml:id="d1"/> --><p xml:id="d1"/>',
+        "in a value": '<div xml:id="d1"/><p title=\' xml:id="d1"\'/><p xml:id="d1"/>',
+    }
+    sure = {"plain": True, "comment": False, "in a value": False}
+    for name, body in bodies.items():
+        data = (head + body + "\n</TEI>\n").encode()
+        ids = [a or b for a, b in tei_parts._XML_ID.findall(data)]
+        quick = tei_parts._duplicates_by_position(data, ids)
+        assert (quick is not None) == sure[name], name
+        path = tmp_path / "v.xml"
+        path.write_bytes(data)
+        expected = _repeats_by_expat(str(path), data)
+        got = tei_parts._duplicate_ids(str(path), data)
+        assert [(d.message, d.line) for d in got] == expected, name
+        if quick is not None:
+            assert quick == got

@@ -15,7 +15,8 @@ from xref.cli.options import add_input_options
 from xref.cli.progress import Progress, count, progress_for
 from xref.cli.tables import KIND_WIDTH, clip
 from xref.read.documents import Document, Volume
-from xref.read.sources import expand_paths, read_paths
+from xref.read.forked import fork_map
+from xref.read.sources import default_jobs, expand_paths, read_paths
 from xref.records import resolution_record
 from xref.resolve.corpus import Corpus
 from xref.resolve.resolution import STATUSES, resolve_documents
@@ -51,10 +52,19 @@ def load(
 ) -> tuple[list[Document], list[Document | Volume], int]:
     """Read ``paths``: every document in order, what to index (whole volumes and plain-text
     documents), and 2 if any file could not be read (each is reported; the rest go on)."""
-    docs: list[Document] = []
+    per_file, index, status = _load_files(paths, volume, jobs, progress)
+    return [d for _, docs in per_file for d in docs], index, status
+
+
+def _load_files(
+    paths: list[str], volume: str | None, jobs: int | None, progress: Progress | None = None
+) -> tuple[list[tuple[str, tuple[Document, ...]]], list[Document | Volume], int]:
+    """:func:`load`, with the documents file by file; source maps are not kept (records
+    never need them)."""
+    per_file: list[tuple[str, tuple[Document, ...]]] = []
     index: list[Document | Volume] = []
     status = 0
-    for result in read_paths(paths, volume=volume, jobs=jobs):
+    for result in read_paths(paths, volume=volume, jobs=jobs, maps=False):
         if progress is not None:
             progress.advance(result.path, documents=len(result.documents))
         if result.error is not None:
@@ -63,8 +73,8 @@ def load(
             continue
         if result.item is not None:
             index.append(result.item)
-        docs.extend(result.documents)
-    return docs, index, status
+        per_file.append((result.path, result.documents))
+    return per_file, index, status
 
 
 def _fetch_missing(docs: list[Document], corpus: Corpus, args: argparse.Namespace) -> list[Volume]:
@@ -96,36 +106,69 @@ def _fetch_missing(docs: list[Document], corpus: Corpus, args: argparse.Namespac
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``xref resolve``."""
+    """Run ``xref resolve``.
+
+    Files are read once (in ``--jobs`` workers), the corpus is indexed, then each file's
+    citations are resolved and turned into records in forked workers that inherit the
+    corpus (:func:`xref.read.forked.fork_map`); the records are written in input order.
+    """
     progress = progress_for(args.quiet)
     files = expand_paths(args.paths)
     extra = [f for f in expand_paths(args.corpus) if f not in files]
     progress.phase("reading", [*files, *extra])
     statuses: Counter[str] = Counter()
+    ndocs = 0
     try:
-        docs, index, status = load(files, args.volume, args.jobs, progress)
-        _, extra_index, extra_status = load(extra, args.volume, args.jobs, progress)
+        per_file, index, status = _load_files(files, args.volume, args.jobs, progress)
+        _, extra_index, extra_status = _load_files(extra, args.volume, args.jobs, progress)
         status = max(status, extra_status)
+        ndocs = sum(len(docs) for _, docs in per_file)
         corpus = Corpus.from_documents([*index, *extra_index])
+        del index, extra_index
         if args.fetch_missing:
             progress.phase("fetching")
-            fetched = _fetch_missing(docs, corpus, args)
+            fetched = _fetch_missing([d for _, docs in per_file for d in docs], corpus, args)
             if fetched:
                 corpus = corpus.with_documents(fetched)
-        progress.phase("resolving", total=len(docs), unit="documents")
+        progress.phase("resolving", total=ndocs, unit="documents")
+        jsonl = args.format == "jsonl"
+        jobs = default_jobs() if args.jobs is None else max(args.jobs, 1)
+        kept: list[tuple[str, tuple[Document, ...]] | None] = list(per_file)
+        del per_file
+
+        def task(i: int) -> tuple[str | list[dict[str, Any]], Counter[str], int]:
+            entry = kept[i]
+            assert entry is not None
+            _, docs = entry
+            counts: Counter[str] = Counter()
+            recs: list[dict[str, Any]] = []
+            for r in resolve_documents(docs, corpus):
+                counts[r.status] += 1
+                recs.append(resolution_record(r, source=r.document.path))
+            if jsonl:
+                return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in recs), \
+                    counts, len(docs)
+            return recs, counts, len(docs)
+
+        def results() -> Iterator[tuple[str | list[dict[str, Any]], Counter[str], int]]:
+            weights = [sum(len(d.body.text) for d in e[1]) if e else 0 for e in kept]
+            for i, answer in enumerate(fork_map(task, weights, jobs)):
+                kept[i] = None  # written: free its documents here
+                yield answer
 
         def records() -> Iterator[dict[str, Any]]:
-            current = None
-            for r in resolve_documents(docs, corpus):
-                if r.document is not current:
-                    current = r.document
-                    progress.advance()
-                statuses[r.status] += 1
-                yield resolution_record(r, source=r.document.path)
+            for recs, counts, done in results():
+                statuses.update(counts)
+                progress.advance(items=done)
+                assert not isinstance(recs, str)
+                yield from recs
 
-        if args.format == "jsonl":
-            for rec in records():
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        if jsonl:
+            for lines, counts, done in results():
+                statuses.update(counts)
+                progress.advance(items=done)
+                assert isinstance(lines, str)
+                sys.stdout.write(lines)
         else:
             _text(records())
         sys.stdout.flush()
@@ -135,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
         shown = ", ".join(f"{statuses[s]:,} {s}" for s in STATUSES)
         print(
             f"xref resolve: {count(sum(statuses.values()), 'citation')} ({shown}) in "
-            f"{count(len(docs), 'document')}, {count(len(files), 'file')}",
+            f"{count(ndocs, 'document')}, {count(len(files), 'file')}",
             file=sys.stderr,
         )
     return status

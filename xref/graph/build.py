@@ -18,16 +18,16 @@ Node ids follow resolution: a resolved citation points to its target, any other 
 canonical key, and a citation with no key to a node of its own,
 ``unresolved:<document id>:<note or container>:<start>``.
 
-Memory grows with the citations, not with the text: volumes are read twice, first to index
-a *lean* copy of each document (texts of body and notes dropped), then, file by file and
-in worker processes, to resolve the citations against that index.
+Memory grows with the citations and the citing text, never with the source maps: volumes
+are read once, without source maps; a *lean* copy of each document (texts of body and
+notes dropped) is indexed, and each citing file's documents are kept until its citations
+are resolved against that index, file by file, in forked worker processes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +45,9 @@ from xref.graph.model import (
     ReferenceGraph,
     history_url,
 )
-from xref.read.documents import Container, Document, SourceMap, Volume
-from xref.read.sources import default_jobs, expand_paths, read_file
-from xref.read.spawnsafe import workers_without_main
+from xref.read.documents import Container, Document, Footnote, SourceMap, Volume
+from xref.read.forked import fork_map, forking
+from xref.read.sources import default_jobs, expand_paths, read_paths
 from xref.resolve.corpus import Corpus
 from xref.resolve.resolution import Resolution, resolve_documents
 
@@ -103,8 +103,17 @@ def edge_from_resolution(r: Resolution) -> Edge:
     )
 
 
+assert [a.name for a in attrs.fields(Container)] == [
+    "where", "text", "note", "label", "anchor", "parent", "refs", "source_map", "attributes",
+] and [a.name for a in attrs.fields(Footnote)] == ["label", "id", "container", "page"]
+
+
 def _lean_container(c: Container, keep_text: bool) -> Container:
-    return attrs.evolve(c, text=c.text if keep_text else "", refs=(), source_map=SourceMap())
+    # attrs.evolve, without its look-up of every field: this runs for every container
+    return Container(
+        c.where, c.text if keep_text else "", c.note, c.label, c.anchor, c.parent, (),
+        SourceMap(), c.attributes,
+    )
 
 
 def lean_document(doc: Document) -> Document:
@@ -119,7 +128,8 @@ def lean_document(doc: Document) -> Document:
         body=Container("body", ""),
         source=source,
         footnotes=tuple(
-            attrs.evolve(f, container=_lean_container(f.container, False)) for f in doc.footnotes
+            [Footnote(f.label, f.id, _lean_container(f.container, False), f.page)
+             for f in doc.footnotes]
         ),
         diagnostics=(),
     )
@@ -294,68 +304,25 @@ def _part_of(source: str, target: str) -> Edge:
 
 
 # ---------------------------------------------------------------------- reading and resolving
-_WORKER_CORPUS: Corpus | None = None
+_EDGE_FIELDS = tuple(a.name for a in attrs.fields(Edge))
 
 
-def _init_worker(items: list[Document | Volume]) -> None:
-    global _WORKER_CORPUS
-    _WORKER_CORPUS = Corpus.from_documents(items)
-
-
-def _index_one(
-    args: tuple[str, str | None],
-) -> tuple[str, Document | Volume | None, XrefError | None]:
-    result = read_file(*args)
-    if result.error is not None:
-        return result.path, None, result.error
-    item = result.volume if result.volume is not None else result.document
-    return result.path, None if item is None else _lean(item), None
-
-
-def _edges_one(args: tuple[str, str | None]) -> tuple[str, list[Edge], list[XrefError]]:
-    result = read_file(*args)
-    if result.error is not None:
-        return result.path, [], [result.error]
+def _resolve_file(
+    path: str, documents: Sequence[Document], corpus: Corpus
+) -> tuple[list[Edge], list[XrefError]]:
+    """The edges of every citation of one file's documents, and what could not be resolved."""
     try:
-        docs = result.documents
-        return result.path, [edge_from_resolution(r) for r in _resolve(docs)], []
+        return [edge_from_resolution(r) for r in resolve_documents(documents, corpus)], []
     except Exception:  # a bug in one document must not lose the others: go one by one
         pass
     edges: list[Edge] = []
     errors: list[XrefError] = []
-    for doc in result.documents:
+    for doc in documents:
         try:
-            edges.extend(edge_from_resolution(r) for r in _resolve([doc]))
+            edges.extend(edge_from_resolution(r) for r in resolve_documents([doc], corpus))
         except Exception as exc:
-            errors.append(InputError(result.path, f"{doc.id}: cannot resolve: {exc!r}"))
-    return result.path, edges, errors
-
-
-def _resolve(documents: Sequence[Document]) -> list[Resolution]:
-    assert _WORKER_CORPUS is not None
-    return list(resolve_documents(documents, _WORKER_CORPUS))
-
-
-def _map(
-    function: Callable[[tuple[str, str | None]], Any],
-    files: list[str],
-    volume: str | None,
-    jobs: int,
-    initargs: tuple[Any, ...] | None = None,
-) -> Iterator[Any]:
-    tasks = [(f, volume) for f in files]
-    if jobs == 1 or len(files) <= 1:
-        if initargs is not None:
-            _init_worker(*initargs)
-        yield from map(function, tasks)
-        return
-    kwargs: dict[str, Any] = {}
-    if initargs is not None:
-        kwargs = {"initializer": _init_worker, "initargs": initargs}
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), **kwargs) as pool:
-        with workers_without_main():  # map submits every task, so every worker starts here
-            results = pool.map(function, tasks, chunksize=1)
-        yield from results
+            errors.append(InputError(path, f"{doc.id}: cannot resolve: {exc!r}"))
+    return edges, errors
 
 
 def _raise(error: XrefError) -> None:
@@ -375,11 +342,15 @@ def build_graph(
 
     ``paths`` are resolved and are part of the corpus; ``corpus`` adds documents that
     citations may name (their own citations are not added). ``volume`` names the volume of
-    plain-text documents; ``jobs`` worker processes read files (default: the cores). An
-    unreadable file raises its :class:`~xref.errors.InputError`, unless ``on_error`` is
-    given: then it is passed the error and the other files go on. ``on_file(stage, path,
-    documents)`` is called as each file is done in each stage: ``read`` (indexed) and
-    ``resolved`` (its citations are edges).
+    plain-text documents; ``jobs`` worker processes read files, then resolve them (default:
+    the cores). An unreadable file raises its :class:`~xref.errors.InputError`, unless
+    ``on_error`` is given: then it is passed the error and the other files go on.
+    ``on_file(stage, path, documents)`` is called as each file is done in each stage:
+    ``read`` (indexed) and ``resolved`` (its citations are edges).
+
+    Each file is read once, without source maps: the index keeps a lean copy of each
+    document, the citing files' documents are kept (text only) until they are resolved, in
+    forked workers that inherit them and the index (see :func:`xref.read.forked.fork_map`).
     """
     report = on_error or _raise
     files = expand_paths(paths)
@@ -387,23 +358,50 @@ def build_graph(
     n = default_jobs() if jobs is None else max(jobs, 1)
     index: list[Document | Volume] = []
     good: list[str] = []
-    for path, item, error in _map(_index_one, [*files, *extra], volume, n):
+    kept: list[tuple[Document, ...] | None] = []
+    citing = set(files)
+    for result in read_paths([*files, *extra], volume=volume, jobs=n, maps=False):
+        item = result.item
         if on_file is not None:
-            docs = 0 if item is None else len(item.documents) if isinstance(item, Volume) else 1
-            on_file("read", path, docs)
-        if error is not None:
-            report(error)
+            on_file("read", result.path, len(result.documents))
+        if result.error is not None:
+            report(result.error)
         elif item is not None:
-            index.append(item)
-            if path in files:
-                good.append(path)
+            index.append(_lean(item))
+            if result.path in citing:
+                good.append(result.path)
+                kept.append(result.documents)
     builder = GraphBuilder()
     builder.add_corpus(index)
-    for path, edges, errors in _map(_edges_one, good, volume, n, (index,)):
+    shared = Corpus.from_documents(index)
+    del index
+    parallel = n > 1 and len(good) > 1 and forking()
+
+    def task(i: int) -> tuple[list[Edge] | list[tuple[Any, ...]], list[XrefError]]:
+        docs = kept[i]
+        assert docs is not None
+        edges, errors = _resolve_file(good[i], docs, shared)
+        if parallel:  # plain tuples travel back faster than attrs objects
+            return [tuple(getattr(e, f) for f in _EDGE_FIELDS) for e in edges], errors
+        kept[i] = None  # resolved here: free its text
+        return edges, errors
+
+    sizes = [_size(f) for f in good]
+    for i, (edges, errors) in enumerate(fork_map(task, sizes, n)):
+        kept[i] = None
+        path = good[i]
+        rebuilt = [e if isinstance(e, Edge) else Edge(*e) for e in edges]
         if on_file is not None:
-            on_file("resolved", path, len({e.document for e in edges if e.is_citation}))
+            on_file("resolved", path, len({e.document for e in rebuilt if e.is_citation}))
         for error in errors:
             report(error)
-        for edge in edges:
+        for edge in rebuilt:
             builder.add_edge(edge)
     return builder.build()
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0

@@ -114,9 +114,38 @@ def from_node_link(data: Mapping[str, Any]) -> ReferenceGraph:
 
 
 def write_json(graph: ReferenceGraph, out: IO[str]) -> None:
-    """Write node-link JSON."""
-    json.dump(to_node_link(graph), out, ensure_ascii=False)
-    out.write("\n")
+    """Write node-link JSON: the bytes of ``json.dumps(to_node_link(graph))`` and a newline.
+
+    Written in batches of nodes and links, each encoded by ``json.dumps`` (the C encoder;
+    ``json.dump`` to a file runs the pure-Python one), so that neither the whole object nor
+    the whole text is ever in memory at once.
+    """
+    head = json.dumps(
+        {"directed": True, "multigraph": True,
+         "graph": {"name": "xref reference graph", **graph.summary()}},
+        ensure_ascii=False,
+    )
+    out.write(head[:-1])
+    out.write(', "nodes": ')
+    _write_list(out, (_node_dict(n) for n in graph.nodes))
+    out.write(', "links": ')
+    _write_list(out, ({"key": i, **e.as_dict()} for i, e in enumerate(graph.edges)))
+    out.write("}\n")
+
+
+def _write_list(out: IO[str], items: Iterable[Any], batch: int = 2000) -> None:
+    """Write ``items`` as a JSON array, as ``json.dumps`` separates it (``", "``)."""
+    out.write("[")
+    first = True
+    pending: list[Any] = []
+    for item in items:
+        pending.append(item)
+        if len(pending) == batch:
+            out.write(("" if first else ", ") + json.dumps(pending, ensure_ascii=False)[1:-1])
+            first, pending = False, []
+    if pending:
+        out.write(("" if first else ", ") + json.dumps(pending, ensure_ascii=False)[1:-1])
+    out.write("]")
 
 
 # ---------------------------------------------------------------------------- GraphML

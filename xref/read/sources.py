@@ -98,11 +98,14 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
     return out
 
 
-def read_file(path: str, volume: str | None = None) -> FileResult:
-    """Read one file: TEI if it ends in ``.xml``, else plain text. Errors are returned."""
+def read_file(path: str, volume: str | None = None, maps: bool = True) -> FileResult:
+    """Read one file: TEI if it ends in ``.xml``, else plain text. Errors are returned.
+
+    With ``maps`` false a TEI volume's containers have empty source maps (see
+    :func:`~xref.read.tei.read_volume_bytes`)."""
     try:
         if path.lower().endswith(".xml"):
-            return FileResult(path, volume=read_volume(path))
+            return FileResult(path, volume=read_volume(path, maps=maps))
         return FileResult(path, document=read_plaintext(path, volume=volume))
     except XrefError as exc:
         return FileResult(path, error=exc)
@@ -111,21 +114,27 @@ def read_file(path: str, volume: str | None = None) -> FileResult:
 
 
 def read_paths(
-    paths: Iterable[str | Path], *, volume: str | None = None, jobs: int | None = None
+    paths: Iterable[str | Path],
+    *,
+    volume: str | None = None,
+    jobs: int | None = None,
+    maps: bool = True,
 ) -> Iterator[FileResult]:
     """Read every file under ``paths``; yield one :class:`FileResult` per file, in order.
 
     ``volume`` names the volume of plain-text documents. ``jobs`` worker processes read files
     in parallel (default: the cores available; 1 reads in this process, one file at a time).
-    Workers take the largest files first, so that no big file is left for the end.
+    Workers take the largest files first, so that no big file is left for the end. With
+    ``maps`` false TEI containers have empty source maps (see :func:`read_file`).
     """
     files = expand_paths(paths)
     n = _jobs(jobs, files)
     if n == 1:
         for f in files:
-            yield read_file(f, volume)
+            yield read_file(f, volume, maps)
         return
-    for item in _map(_read_one, files, volume, n):
+    read = _read_one if maps else _read_one_without_maps
+    for item in _map(read, files, volume, n):
         yield _received(item)
 
 
@@ -184,12 +193,19 @@ def _then(fn: Callable[[FileResult], T], args: tuple[str, str | None]) -> T:
     return fn(read_file(*args))
 
 
-def _read_one(args: tuple[str, str | None]) -> FileResult | tuple[str, bytes]:
+def _read_one(
+    args: tuple[str, str | None], maps: bool = True
+) -> FileResult | tuple[str, bytes]:
     """In a worker: read one file; a volume comes back packed (see :func:`_pack_volume`)."""
-    result = read_file(*args)
+    result = read_file(*args, maps)
     if result.volume is not None and _PACKABLE:
         return (result.path, _pack_volume(result.volume))
     return result
+
+
+def _read_one_without_maps(args: tuple[str, str | None]) -> FileResult | tuple[str, bytes]:
+    """In a worker: :func:`_read_one` with empty source maps."""
+    return _read_one(args, False)
 
 
 def _received(item: FileResult | tuple[str, bytes]) -> FileResult:

@@ -38,12 +38,12 @@ from xref.read.safexml import create_parser, parse_error
 from xref.read.tei_parts import (
     _BLOCK,
     _BUFFER,
-    _DOC_TYPE,
     _INLINE,
     _LEN,
     _POS,
     _START,
     _DocState,
+    _document_stretch,
     _duplicate_ids,
     _find_source,
     _first_byte,
@@ -80,8 +80,9 @@ class _Reader:
     parse only when the scan sees any.
     """
 
-    def __init__(self, path: str, data: bytes) -> None:
+    def __init__(self, path: str, data: bytes, maps: bool = True) -> None:
         self.path = path
+        self.maps = maps
         # Any encoding the file names is read as UTF-8 (the byte scans below need it).
         data, self.encoding = to_utf8(path, data)
         self.data = data
@@ -94,9 +95,9 @@ class _Reader:
         # Where documents can be: from the tag of the first type="document" to the last one.
         # Outside that stretch (the front matter, the index) no start handler runs at all,
         # once the volume's id and title are known.
-        found = [m.start() for m in _DOC_TYPE.finditer(data)]
-        self.first_tag = data.rfind(b"<", 0, found[0]) if found else -1
-        self.last_type = found[-1] if found else -1
+        first, last = _document_stretch(data)
+        self.first_tag = data.rfind(b"<", 0, first) if first >= 0 else -1
+        self.last_type = last
         self.volume_id: str | None = None
         self.title: str | None = None
         self.title_parts: list[str] | None = None
@@ -326,10 +327,10 @@ class _Reader:
         local_id = doc.attrs.get("xml:id") or (f"d{number}" if number else f"line{doc.line}")
         pages = self.pages.of(doc)  # before finish(), which frees the parts it reads
         note_pages = [self.pages.at(_first_byte(note.text)) for note in doc.notes]
-        head_text, head_map, head_refs = doc.heading.finish()
-        body_text, body_map, body_refs = doc.body.finish()
+        head_text, head_map, head_refs = doc.heading.finish(self.maps)
+        body_text, body_map, body_refs = doc.body.finish(self.maps)
         date_text, _, _ = doc.dateline.finish()
-        notes = [(note, *note.text.finish()) for note in doc.notes]
+        notes = [(note, *note.text.finish(self.maps)) for note in doc.notes]
         heading = Container("heading", head_text, refs=head_refs, source_map=head_map)
         body = Container("body", body_text, refs=body_refs, source_map=body_map)
         source: SourceNote | None = None
@@ -458,7 +459,6 @@ class _Reader:
         p.StartElementHandler = p.EndElementHandler = p.CharacterDataHandler = None
 
 
-
 def iter_documents(path: str | Path) -> Iterator[Document]:
     """Yield the documents of a TEI volume one at a time, in order.
 
@@ -474,9 +474,11 @@ def iter_documents(path: str | Path) -> Iterator[Document]:
     yield from _Reader(p, data).run()
 
 
-def read_volume_bytes(path: str, data: bytes) -> Volume:
-    """Read a whole volume from ``data`` (the file's bytes); ``path`` is used in messages."""
-    reader = _Reader(path, data)
+def read_volume_bytes(path: str, data: bytes, *, maps: bool = True) -> Volume:
+    """Read a whole volume from ``data`` (the file's bytes); ``path`` is used in messages.
+
+    With ``maps`` false the source maps are left empty (less memory: resolution, the graph)."""
+    reader = _Reader(path, data, maps)
     documents = tuple(reader.run())
     volume_id = reader.volume_id or Path(path).stem
     register_volume_series(volume_id, reader.data)  # its telegram series, for find_citations
@@ -487,11 +489,12 @@ def read_volume_bytes(path: str, data: bytes) -> Volume:
     return Volume(volume_id, reader.title, path, docs, tuple(diagnostics))
 
 
-def read_volume(path: str | Path) -> Volume:
-    """Read a whole TEI volume; see :func:`iter_documents` for errors."""
+def read_volume(path: str | Path, *, maps: bool = True) -> Volume:
+    """Read a whole TEI volume; see :func:`iter_documents` for errors and
+    :func:`read_volume_bytes` for ``maps``."""
     p = str(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(p, f"cannot read: {exc.strerror or exc}") from None
-    return read_volume_bytes(p, data)
+    return read_volume_bytes(p, data, maps=maps)

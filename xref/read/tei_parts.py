@@ -34,6 +34,37 @@ _SOURCE_TEXT = re.compile(r"^\W{0,3}source\b", re.I)
 _XML_ID = re.compile(rb"""xml:id\s*=\s*(?:"([^"<&\t\r\n]*)"|'([^'<&\t\r\n]*)')""")
 _BUFFER = 1 << 22
 _DOC_TYPE = re.compile(rb"""\btype\s*=\s*["']document["']""")
+_SPACE = frozenset(b" \t\n\r\f\v")  # what ``\s`` matches in a bytes pattern
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _document_stretch(data: bytes) -> tuple[int, int]:
+    """Where the first and the last match of :data:`_DOC_TYPE` start in ``data`` (-1, -1:
+    none). The first is a forward search; the last is found from the end of the file,
+    checking each ``document`` backwards, so that the documents' bytes are not all scanned
+    once more."""
+    first = _DOC_TYPE.search(data)
+    if first is None:
+        return -1, -1
+    end = len(data)
+    while True:
+        i = data.rfind(b"document", first.start(), end)
+        end = i
+        if i < 0:  # cannot happen: the first match is one
+            return first.start(), first.start()
+        if i < 1 or data[i - 1] not in b"\"'" or data[i + 8 : i + 9] not in (b'"', b"'"):
+            continue
+        k = i - 1
+        while k > 0 and data[k - 1] in _SPACE:
+            k -= 1
+        if k < 1 or data[k - 1] != 0x3D:  # "="
+            continue
+        k -= 1
+        while k > 0 and data[k - 1] in _SPACE:
+            k -= 1
+        if k < 4 or data[k - 4 : k] != b"type" or (k > 4 and data[k - 5] in _WORD):
+            continue
+        return first.start(), k - 4
 _SOURCE_GENRE = re.compile(
     r":\s*((?:circular\s+)?(?:telegram|airgram|despatch|dispatch))\s*\.?\s*$", re.I
 )
@@ -50,6 +81,8 @@ _SEP = "\x02"
 # Kinds of position marks, resolved when the container's text is finished.
 _LEN, _POS, _START = 0, 1, 2
 _IS_STR = str.__instancecheck__
+_NO_MAP = SourceMap()
+"""The source map of every container read without maps (see ``read_volume_bytes``)."""
 
 
 class _Text:
@@ -80,8 +113,9 @@ class _Text:
         self.parts.append(m)
         return m
 
-    def finish(self) -> tuple[str, SourceMap, tuple[Ref, ...]]:
-        """The joined text, its source map and refs; also sets the marks' values."""
+    def finish(self, maps: bool = True) -> tuple[str, SourceMap, tuple[Ref, ...]]:
+        """The joined text, its source map (an empty one unless ``maps``) and refs; also sets
+        the marks' values."""
         parts = self.parts
         strs = cast(list[str], list(filter(_IS_STR, parts)))
         if len(strs) < _FEW or sum(map(len, strs)) < _HUGE:
@@ -144,6 +178,8 @@ class _Text:
         self.parts.clear()  # the raw character data, no longer needed: freed before the join
         text = "".join(out)
         refs = tuple(Ref(_trim(text, Span(s[1], e[1])), target) for s, e, target in self.refs)
+        if not maps:
+            return text, _NO_MAP, refs
         smap = SourceMap(array("q", offsets), array("q", events), bytes(leads))
         return text, smap, refs
 
@@ -280,18 +316,75 @@ def _find_source(notes: Sequence[tuple[_Note, str, SourceMap, tuple[Ref, ...]]])
     return None
 
 
+_TAG_BEFORE_ID = re.compile(
+    rb"""<[^\s/!?<>][^\s<>]*(?:\s+[^\s=<>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s+"""
+)
+"""A start tag up to one of its attributes: the text between a ``<`` and an ``xml:id``."""
+
+
+def _duplicates_by_position(data: bytes, ids: list[bytes]) -> list[DocumentDiagnostic] | None:
+    """The ``duplicate-id`` diagnostics from the byte scan alone, or None when the scan
+    cannot be sure (then the file is parsed again).
+
+    Sure means: no comment, CDATA section or ``\\r`` in the file, no processing
+    instruction after the root element's start, and each occurrence of a repeated value is
+    an attribute of a start tag (the text from its ``<`` matches :data:`_TAG_BEFORE_ID`).
+    The line of each is that of its tag's ``<``, as expat reports it.
+    """
+    root = re.search(rb"<[^?!]", data)
+    if root is None or b"<!--" in data or b"<![CDATA[" in data or b"\r" in data:
+        return None
+    if data.find(b"<?", root.start()) >= 0:
+        return None
+    counts: dict[bytes, int] = {}
+    for x in ids:
+        counts[x] = counts.get(x, 0) + 1
+    repeated = [x for x, n in counts.items() if n > 1]
+    if len(repeated) > 16:  # each value is looked for with a scan of its own
+        return None
+    places = sorted(
+        (m.start(), x)
+        for x in repeated
+        for m in re.finditer(rb"xml:id\s*=\s*([\"'])" + re.escape(x) + rb"\1", data)
+    )
+    if len(places) != sum(counts[x] for x in repeated):
+        return None
+    seen: dict[bytes, int] = {}
+    out: list[DocumentDiagnostic] = []
+    line, counted = 1, 0
+    for start, value in places:
+        tag = data.rfind(b"<", 0, start)
+        if tag < 0 or not _TAG_BEFORE_ID.fullmatch(data, tag, start):
+            return None
+        line += data.count(b"\n", counted, tag)
+        counted = tag
+        first = seen.get(value)
+        if first is None:
+            seen[value] = line
+        else:
+            xid = value.decode("utf-8")
+            out.append(DocumentDiagnostic(
+                "duplicate-id", f"xml:id {xid!r} is used again (first on line {first})", line
+            ))
+    return out
+
+
 def _duplicate_ids(path: str, data: bytes) -> list[DocumentDiagnostic]:
     """``duplicate-id`` diagnostics for ``data``, in document order.
 
     A scan of the bytes finds every ``xml:id`` at C speed; only when it sees a repeated
-    value, or cannot account for every ``xml:id`` written, does a second parse collect the
-    ids exactly, with the line of each element.
+    value, or cannot account for every ``xml:id`` written, are the ids collected exactly,
+    with the line of each element: from the scan's positions when it can be sure (see
+    :func:`_duplicates_by_position`), else by a second parse.
     """
     found = _XML_ID.findall(data)
     if len(found) == data.count(b"xml:id"):
         ids = [a or b for a, b in found]
         if len(set(ids)) == len(ids):
             return []
+        quick = _duplicates_by_position(data, ids)
+        if quick is not None:
+            return quick
     parser = create_parser(path)
     seen: dict[str, int] = {}
     out: list[DocumentDiagnostic] = []
