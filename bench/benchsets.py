@@ -7,6 +7,8 @@ not the check set is a string list, not a rule.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 CHECKSET_FILE = Path(__file__).resolve().parent / "checkset.txt"
@@ -50,3 +52,18 @@ def era_of(volume: str) -> str:
     if year in (1949, 1950, 1951):
         return "1949-51"
     return str(year)
+
+
+def volume_files(corpus: Path, volumes: Sequence[str] | None) -> list[Path]:
+    """The selected volumes (all ``*.xml`` in ``corpus`` by default), sorted by name; exits
+    with a message when one is missing or there are none."""
+    paths = sorted(corpus.glob("*.xml"))
+    if volumes:
+        wanted = set(volumes)
+        paths = [p for p in paths if p.stem in wanted]
+        missing = wanted - {p.stem for p in paths}
+        if missing:
+            sys.exit(f"no such volume in {corpus}: {', '.join(sorted(missing))}")
+    if not paths:
+        sys.exit(f"no volumes in {corpus}")
+    return paths

@@ -38,24 +38,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from benchsets import volume_files
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus" / "frus"
 MB = 1_000_000
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-
-
-def volume_files(corpus: Path, volumes: Sequence[str] | None) -> list[Path]:
-    """The selected volumes (all ``*.xml`` in ``corpus`` by default), sorted by name."""
-    paths = sorted(corpus.glob("*.xml"))
-    if volumes:
-        wanted = set(volumes)
-        paths = [p for p in paths if p.stem in wanted]
-        missing = wanted - {p.stem for p in paths}
-        if missing:
-            sys.exit(f"no such volume in {corpus}: {', '.join(sorted(missing))}")
-    if not paths:
-        sys.exit(f"no volumes in {corpus}")
-    return paths
 
 
 def load() -> str:

@@ -48,6 +48,8 @@ REPO = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("xref") is None:
     sys.path.append(str(REPO))  # run from a checkout without installing
 
+from benchsets import volume_files  # noqa: E402
+
 from xref import find_citations  # noqa: E402
 from xref.read.documents import Document  # noqa: E402
 from xref.read.tei import read_volume  # noqa: E402
@@ -55,20 +57,6 @@ from xref.read.tei import read_volume  # noqa: E402
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "frus"
 MB = 1_000_000
 Extract = Callable[[str], Sequence[Any]]
-
-
-def volume_files(corpus: Path, volumes: Sequence[str] | None) -> list[Path]:
-    """The selected volumes (all ``*.xml`` in ``corpus`` by default), in file-name order."""
-    paths = sorted(corpus.glob("*.xml"))
-    if volumes:
-        wanted = set(volumes)
-        paths = [p for p in paths if p.stem in wanted]
-        missing = wanted - {p.stem for p in paths}
-        if missing:
-            sys.exit(f"no such volume in {corpus}: {', '.join(sorted(missing))}")
-    if not paths:
-        sys.exit(f"no volumes in {corpus}")
-    return paths
 
 
 def container_texts(docs: Sequence[Document]) -> list[str]:

@@ -81,6 +81,17 @@ class Linked:
     reference despatch``): why it is not the citing document's, else None."""
 
 
+def _footnote_run_end(text: str, citations: Sequence[Citation], i: int) -> int:
+    """The index of the last bare footnote of the list that starts at ``i`` ("footnotes 7, 8
+    and 9")."""
+    j = i
+    while j + 1 < len(citations) and _bare_footnote(citations[j + 1]) and _gap(
+        text, citations[j], citations[j + 1], _FOOTNOTE_LIST
+    ):
+        j += 1
+    return j
+
+
 def _bare_footnote(c: Citation) -> bool:
     return isinstance(c, FootnoteCitation) and c.document is None and c.relative is None
 
@@ -182,11 +193,7 @@ def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
                 prev, rx, j = fn, _FOOTNOTE_LIST, j + 1
         # footnotes, then ", respectively, Document N"
         if _bare_footnote(c) and (i == 0 or not _bare_footnote(citations[i - 1])):
-            j = i
-            while j + 1 < n and _bare_footnote(citations[j + 1]) and _gap(
-                text, citations[j], citations[j + 1], _FOOTNOTE_LIST
-            ):
-                j += 1
+            j = _footnote_run_end(text, citations, i)
             owner = citations[j + 1] if j + 1 < n else None
             if (
                 isinstance(owner, DocumentCitation)
@@ -218,11 +225,7 @@ def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
             )
         # footnotes, then the page they are on
         if _bare_footnote(c) and (i == 0 or not _bare_footnote(citations[i - 1])):
-            j = i
-            while j + 1 < n and _bare_footnote(citations[j + 1]) and _gap(
-                text, citations[j], citations[j + 1], _FOOTNOTE_LIST
-            ):
-                j += 1
+            j = _footnote_run_end(text, citations, i)
             page = citations[j + 1] if j + 1 < n else None
             where: tuple[str, str | None] | None = None
             if isinstance(page, PageCitation):
