@@ -3,6 +3,7 @@
 Usage::
 
     python bench/accuracy.py [--corpus DIR] [--volumes ID ...] [--misses FILE] [--baseline]
+                             [--verified TSV ...] [--miss-list FILE]
 
 All volumes in ``--corpus`` are read and indexed in one :class:`xref.resolve.corpus.Corpus` (so refs
 to another loaded volume can resolve); the selected volumes (default: all) are then resolved
@@ -59,7 +60,10 @@ Results per volume, per era (decade of the volume's first year), per set (the tu
 the check set of ``bench/checkset.txt``) and in total; examples of misses and wrong targets
 go to ``--misses`` (default ``bench/accuracy-misses.txt``).
 ``--verified`` leaves out of the key (document, footnote and page refs alike) the editors'
-refs read by hand as wrong, ambiguous or encoded another way (fixtures/annotate/verified.tsv).
+refs read by hand as wrong, ambiguous or encoded another way (fixtures/annotate/verified.tsv);
+it may be given several times (``--verified fixtures/annotate/verified-check.tsv`` too: the
+check set's misses read by hand, blind, with the rules frozen). ``--miss-list FILE`` writes
+every recall miss and wrong link (not only examples), one a line, tab-separated, for review.
 ``--baseline`` swaps the resolver for a naive field lookup (``Document N`` of the citing or
 named volume), for comparison and for running before the resolver exists.
 """
@@ -301,6 +305,19 @@ EXCLUDED: set[tuple[str, str, str, str]] = set()
 """Answer-key refs read by hand as not a fair key (``--verified``): (volume, doc, container,
 normalized target)."""
 
+MISS_LIST: list[str] = []
+"""Every recall miss and wrong link, one tab-separated line each (``--miss-list``)."""
+MISS_LIST_HEADER = "what\tvolume\tdocument\tcontainer\teditors\tcited\tgot\tcontext"
+
+
+def list_miss(what: str, doc: Document, c: Container, target: str, start: int, end: int,
+              got: str) -> None:
+    """Record one miss or wrong link for ``--miss-list``."""
+    cells = (what, doc.volume or "", doc.local_id, c.key, target, c.text[start:end], got,
+             context(c.text, start, end, 120))
+    MISS_LIST.append("\t".join(re.sub(r"\s+", " ", x) for x in cells))
+
+
 KEY_VERDICTS = frozenset({"editors-wrong", "convention", "less-specific", "ambiguous"})
 
 
@@ -398,6 +415,8 @@ def score_page_resolution(
                                            or in_range(r, key[1])) for r in hits):
             tally.pgd_recalled += 1
         else:
+            list_miss("page-miss", doc, c, ref.target, ref.span.start, ref.span.end,
+                      "; ".join(f"{r.citation.text!r} {r.status} {r.target}" for r in hits))
             ex.add(
                 "page: recall miss",
                 shape(c.text[ref.span.start : ref.span.end]),
@@ -413,6 +432,8 @@ def score_page_resolution(
             if target_document(r.target) in want or in_range(r, key[1]):
                 tally.pgd_correct += 1
             else:
+                list_miss("page-wrong", doc, c, ref.target, ref.span.start, ref.span.end,
+                          f"{r.citation.text!r} {r.target}")
                 ex.add(
                     "page: resolved to a document not on the page",
                     f"{r.method} {shape(r.citation.text)}",
@@ -476,6 +497,7 @@ def score_refs(
             continue
         tally.refs += 1
         if not hits:
+            list_miss("not-found", doc, c, tgt, ref.span.start, ref.span.end, "")
             ex.add("not found (no overlapping citation)", shape(reftext), where)
             continue
         tally.found += 1
@@ -495,6 +517,7 @@ def score_refs(
             for r in hits
         )
         label = "wrong target" if "resolved" in status else f"found, {best.status}"
+        list_miss(f"miss-{status}", doc, c, tgt, ref.span.start, ref.span.end, got)
         ex.add(f"recall miss: {label}", f"{shape(reftext)}  [{status}]", f"{where}\n    got {got}")
 
 
@@ -565,6 +588,8 @@ def score_citations(
             tally.one_ref_list += 1
         else:
             where = f"{doc.id} {c.key}: {context(c.text, s.start, s.end)}"
+            list_miss("wrong", doc, c, ",".join(targets), s.start, s.end,
+                      f"{r.citation.text!r} {r.target} ({r.method})")
             ex.add(
                 "precision: resolved to the wrong target",
                 f"{doc_kind(r.citation)} {shape(r.citation.text)}",
@@ -789,15 +814,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument(
         "--verified",
         type=Path,
+        action="append",
         help="drop the editors' refs that a hand check found wrong or ambiguous "
-        "(fixtures/annotate/verified.tsv) from the answer key",
+        "(fixtures/annotate/verified.tsv) from the answer key; may be repeated",
     )
+    ap.add_argument("--miss-list", type=Path,
+                    help="write every recall miss and wrong link here, tab-separated")
     args = ap.parse_args(argv)
     resolve = resolver(args.baseline)
+    for path in args.verified or ():
+        EXCLUDED.update(load_verified(path))
     if args.verified:
-        EXCLUDED.update(load_verified(args.verified))
         print(f"answer key: {len(EXCLUDED)} refs read by hand as wrong or ambiguous are left out "
-              f"({args.verified})")
+              f"({', '.join(map(str, args.verified))})")
 
     t = time.perf_counter()
     paths = sorted(args.corpus.resolve().glob("*.xml"))
@@ -877,6 +906,9 @@ def main(argv: Sequence[str] | None = None) -> None:
               + ", ".join(f"{k} {n}" for k, n in total.miss_status.most_common()))
     write_examples(args.misses, ex)
     print(f"examples of misses: {args.misses}")
+    if args.miss_list:
+        args.miss_list.write_text("\n".join([MISS_LIST_HEADER, *MISS_LIST, ""]), encoding="utf-8")
+        print(f"every miss and wrong link ({len(MISS_LIST)}): {args.miss_list}")
 
 
 if __name__ == "__main__":
