@@ -161,3 +161,18 @@ def test_a_volume_of_a_book_before_pages_spelled_out() -> None:
     assert [(c.kind, c.fields()["title"], c.fields()["pages"]) for c in found] == [
         ("other_publication", "Congress and the Nation", "854-856")
     ]
+
+
+def test_a_military_message_number_after_a_single_letter_code() -> None:
+    """frus1955-57v23p2 d53fn4: "In telegram C 72924 from Tokyo, June 11, CINCFE responded":
+    a command's message, its originator code a single capital before a 5-7 digit number."""
+    text = ("In telegram C 72924 from Tokyo, June 11, CINCFE responded that the restrictions "
+            "outlined in JCS telegram 982226 would not seriously limit")
+    found = [(c.kind, c.fields()["series"], c.fields()["number"], c.fields()["sender"],
+              c.fields()["date"]) for c in xref.find_citations(text)]
+    assert found[0] == ("telegram", "C", "72924", "Tokyo", "--06-11")
+    # a letter before a short number is no such code, nor the pronoun "I"; "Telegram P 262315Z"
+    # (frus1961-63v21) is a precedence and a date-time group, not a number
+    assert xref.find_citations("the telegram C 12 to them") == []
+    assert xref.find_citations("the telegram I 12345 we sent") == []
+    assert xref.find_citations("(Telegram P 262315Z from COMNAVACTS Port Lyautey") == []

@@ -183,7 +183,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         # "Secretary's tel 569": the clipped word before a number
         r"|\btel\.?(?=\s+\d)"
         r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d"
-        r"|\s+[A-Z][A-Za-z]+\s+\d)"
+        # "telegram C 70208": a military message's one-letter code before a 5-7 digit number
+        r"|\s+[A-Z][A-Za-z]+\s+\d|\s+[A-HJ-Z]\s+\d{5,7}(?![\w/]))"
         r"|\b[Rr]eftels?\b",
     ),
     (
