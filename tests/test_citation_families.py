@@ -176,3 +176,18 @@ def test_a_military_message_number_after_a_single_letter_code() -> None:
     assert xref.find_citations("the telegram C 12 to them") == []
     assert xref.find_citations("the telegram I 12345 we sent") == []
     assert xref.find_citations("(Telegram P 262315Z from COMNAVACTS Port Lyautey") == []
+
+
+def test_a_range_of_pages_without_pp_after_the_year() -> None:
+    """frus1969-76v01 d27fn1: "Source: Public Papers of the Presidents of the United States:
+    Richard Nixon, 1969, 432-437. The President was speaking": the pages have no "pp."."""
+    text = ("Source: Public Papers of the Presidents of the United States: Richard Nixon, 1969, "
+            "432-437. The President was speaking at the Air Force Academy")
+    found = xref.find_citations(text)
+    assert [(c.kind, c.fields()["date"], c.fields()["pages"]) for c in found] == [
+        ("other_publication", "1969", "432-437")
+    ]
+    assert found[0].text.endswith("1969, 432-437")
+    # a list of years is no range of pages
+    text = "Public Papers of the Presidents of the United States: Richard Nixon, 1969, 1970-1971"
+    assert [c.fields()["pages"] for c in xref.find_citations(text)] == [None]

@@ -17,6 +17,7 @@ from xref.cite.models import (
     OtherPublicationCitation,
     PageCitation,
 )
+from xref.cite.normalize import normalize_dashes
 
 
 class PublicationBuilder(BuilderBase):
@@ -62,10 +63,18 @@ class PublicationBuilder(BuilderBase):
                 # 1950-1955: Basic Documents" is "American Foreign Policy: Basic Documents")
                 title=re.sub(r",\s*\d{4}\s*[-\u2013]\s*\d{2,4}(?=\s*[,:])", "",
                              re.sub(r"\s+", " ", str(title))),
-                pages=self._pages(pages) if pages is not None else None,
+                pages=self._pages(pages) if pages is not None else _bare_pages(tree),
                 date=date,
                 volume=str(vol.children[1]) if vol is not None else (
                     str(journal) if journal is not None else None
                 ),
             )
         ]
+
+
+def _bare_pages(tree: Node) -> str | None:
+    """The range of pages printed with no "pp." (``1969, 432-437``), dashes normalized."""
+    bare = child_tree(tree, "pub_bare_pages")
+    if bare is None:
+        return None
+    return re.sub(r"\s+", "", normalize_dashes(str(bare.children[0])))
