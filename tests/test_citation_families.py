@@ -171,6 +171,12 @@ def test_a_military_message_number_after_a_single_letter_code() -> None:
     found = [(c.kind, c.fields()["series"], c.fields()["number"], c.fields()["sender"],
               c.fields()["date"]) for c in xref.find_citations(text)]
     assert found[0] == ("telegram", "C", "72924", "Tokyo", "--06-11")
+    # CINCFE's message went to the JCS, not to the Department: the other end is unknown
+    assert xref.find_citations(text)[0].fields()["recipient"] is None
+    # frus1955-57v23p2 d73: "Lemnitzer indicated, in telegram C 73586 to the JCS, August 9"
+    text = "Lemnitzer indicated, in telegram C 73586 to the JCS, August 9, that he"
+    assert [(c.fields()["sender"], c.fields()["recipient"], c.fields()["date"])
+            for c in xref.find_citations(text)] == [(None, "JCS", "--08-09")]
     # a letter before a short number is no such code, nor the pronoun "I"; "Telegram P 262315Z"
     # (frus1961-63v21) is a precedence and a date-time group, not a number
     assert xref.find_citations("the telegram C 12 to them") == []

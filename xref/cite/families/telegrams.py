@@ -59,11 +59,14 @@ class CorrespondenceBuilder(BuilderBase):
         if series == "":
             return []  # "June 5 to ...", "Route 1 to Hue": no telegram series
         route = child_tree(tree, "tel_route")
-        sender, recipient = self._route(route, sender, recipient)
+        numbers = subtrees_of(tree, "tel_number")
+        if _military(head, numbers):
+            sender, recipient = self._route(route, sender, recipient, department=False)
+        else:
+            sender, recipient = self._route(route, sender, recipient)
         date_node = date_node_of(tree)
         date = self._date(date_node) if date_node is not None else None
         rel = child_tree(tree, "tel_relative")
-        numbers = subtrees_of(tree, "tel_number")
         out: list[Citation] = []
         tail = tree.children[-1]
         for i, num in enumerate(numbers):
@@ -229,20 +232,26 @@ class CorrespondenceBuilder(BuilderBase):
         return "telegram", None, None
 
     def _route(
-        self, route: Node | None, sender: str | None, recipient: str | None
+        self,
+        route: Node | None,
+        sender: str | None,
+        recipient: str | None,
+        *,
+        department: bool = True,
     ) -> tuple[str | None, str | None]:
         """Apply ``from X`` / ``to Y``: a post's message goes to the Department, and the
-        Department's to a post, unless the text names the other end."""
+        Department's to a post, unless the text names the other end (with ``department``
+        False, as for a military message, the other end stays unknown)."""
         if route is None:
             return sender, recipient
         frm, to = child_tree(route, "tel_from"), child_tree(route, "tel_to")
         if frm is not None:
             sender = self._place(frm)
-            if to is None and sender != DEPARTMENT:
+            if to is None and sender != DEPARTMENT and department:
                 recipient = DEPARTMENT
         if to is not None:
             recipient = self._place(to)
-            if frm is None and sender is None:
+            if frm is None and sender is None and department:
                 sender = DEPARTMENT
         return sender, recipient
 
@@ -387,3 +396,20 @@ def _tel_number(num: Node) -> str:
     """A telegram's number as printed, without the sender's own after a slash
     (``Secto 68/3276`` is 68)."""
     return "".join(str(t) for t in tokens_of(num)).partition("/")[0]
+
+
+_MILITARY_CODE = re.compile(r"[A-Z]{1,6}")
+_MILITARY_NUMBER = re.compile(r"\d{5,7}")
+
+
+def _military(head: Node, numbers: list[Node]) -> bool:
+    """Whether ``telegram C 72924``, ``telegram DEF 976742`` is a military message: an
+    originator's code in capitals then a 5-7 digit number, not the Department's channel."""
+    toks = list(tokens_of(head))
+    return (
+        len(toks) > 1
+        and toks[1].type == "CHANNEL_NAME"
+        and _MILITARY_CODE.fullmatch(str(toks[1])) is not None
+        and bool(numbers)
+        and all(_MILITARY_NUMBER.fullmatch(str(_tel_number(n))) for n in numbers)
+    )
