@@ -197,3 +197,20 @@ def test_a_range_of_pages_without_pp_after_the_year() -> None:
     # a list of years is no range of pages
     text = "Public Papers of the Presidents of the United States: Richard Nixon, 1969, 1970-1971"
     assert [c.fields()["pages"] for c in xref.find_citations(text)] == [None]
+
+
+def test_a_congressional_hearing_before_its_pages() -> None:
+    """frus1969-76v01 d118fn1: "Strategic Arms Limitations Agreements: Hearings Before the
+    Committee on Foreign Relations, United States Senate, Ninety-second Congress, Second Session
+    (Washington, 1972), pp. 393-398, 400-402": the hearing's pages, not this volume's."""
+    text = ("Strategic Arms Limitations Agreements: Hearings Before the Committee on Foreign "
+            "Relations, United States Senate, Ninety-second Congress, Second Session (Washington, "
+            "1972), pp. 393-398, 400-402")
+    found = xref.find_citations(text)
+    assert [(c.kind, c.fields()["pages"]) for c in found] == [
+        ("other_publication", "393-398, 400-402")
+    ]
+    assert found[0].fields()["title"].startswith("Hearings Before the Committee on Foreign")
+    # hearings in prose, then a page of this volume: the page stays this volume's
+    found = xref.find_citations("The hearings before the committee went well. See p. 44.")
+    assert [(c.kind, c.fields()["pages"]) for c in found] == [("page", "44")]

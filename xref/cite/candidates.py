@@ -297,6 +297,14 @@ _TITLE_BEFORE = re.compile(
     r"(?:\s*,\s*Book\s+[IVX\d]+)?\s*,\s*$"
 )
 
+# a Congressional hearing right before its pages (the grammar's HEARINGS): "Hearings before the
+# Subcommittee ..., House of Representatives (Washington, 1949), pp. 40-44"
+_HEARINGS_BEFORE = re.compile(
+    r"\bHearings?(?:\s+and\s+[A-Z][a-z]+\s+Proceedings)?\s+[Bb]efore\s[^()\n;]{0,200}?"
+    r"(?:\([^()]{0,80}(?:1[789]|20)\d\d\))?\s*,\s*$"
+)
+_HEARINGS_LOOKBACK = 320
+
 # a numbered paper right before its pages: "(NSC 5602/1, pp. 15-16": that paper's pages,
 # not this volume's
 _PAPER_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6}\s+\d+(?:/\d+)*\s*,\s*$")
@@ -457,6 +465,9 @@ def scan(text: str) -> Iterator[Candidate]:
             s = _TITLE_BEFORE.search(window)
             if s is not None and _ROUTE_BEFORE.search(window, 0, s.start()):
                 s = None  # "telegram 869, September 14, to Tehran, p. 44": a place, no title
+            if s is None and name == "page" and "earing" in text[max(0, start - 320) : start]:
+                window = text[max(0, start - _HEARINGS_LOOKBACK) : start]
+                s = _HEARINGS_BEFORE.search(window)
             # no title: as any "vol. N", the pages of a "vol. N" are not this volume's
             fallback = "ref" if name == "works" else rule
             if s is None and name == "page" and _PAPER_BEFORE.search(window):

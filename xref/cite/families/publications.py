@@ -43,7 +43,11 @@ class PublicationBuilder(BuilderBase):
                     pages=str(ints[1]),
                 )
             ]
-        title = first_token(tree, "PUB_TITLE") or first_token(tree, "WORKS_TITLE")
+        title = (
+            first_token(tree, "PUB_TITLE")
+            or first_token(tree, "WORKS_TITLE")
+            or first_token(tree, "HEARINGS")
+        )
         pages = child_tree(tree, "pages")
         date_node = child_tree(tree, "pub_date")
         year = child_tree(tree, "pub_year")
