@@ -13,6 +13,7 @@ from typing import NamedTuple
 from xref.cite.anchors import AnchorIndex
 from xref.cite.dispatch import FirstCharDispatch
 from xref.cite.names import CAPITALS, SHORT_POSTS
+from xref.cite.pagecontext import PAPER_BEFORE, hearing_before
 
 __all__ = ["Candidate", "scan"]
 
@@ -182,8 +183,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"(?=\s+\d)"
         # "Secretary's tel 569": the clipped word before a number
         r"|\btel\.?(?=\s+\d)"
-        r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d"
-        # "telegram C 70208": a military message's one-letter code before a 5-7 digit number
+        r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d"  # or "telegram C 70208"
         r"|\s+[A-Z][A-Za-z]+\s+\d|\s+[A-HJ-Z]\s+\d{5,7}(?![\w/]))"
         r"|\b[Rr]eftels?\b",
     ),
@@ -296,18 +296,6 @@ _TITLE_BEFORE = re.compile(
     # a book of a set: "United States-Vietnam Relations, 1945-1967, Book 11, "
     r"(?:\s*,\s*Book\s+[IVX\d]+)?\s*,\s*$"
 )
-
-# a Congressional hearing right before its pages (the grammar's HEARINGS): "Hearings before the
-# Subcommittee ..., House of Representatives (Washington, 1949), pp. 40-44"
-_HEARINGS_BEFORE = re.compile(
-    r"\bHearings?(?:\s+and\s+[A-Z][a-z]+\s+Proceedings)?\s+[Bb]efore\s[^()\n;]{0,200}?"
-    r"(?:\([^()]{0,80}(?:1[789]|20)\d\d\))?\s*,\s*$"
-)
-_HEARINGS_LOOKBACK = 320
-
-# a numbered paper right before its pages: "(NSC 5602/1, pp. 15-16": that paper's pages,
-# not this volume's
-_PAPER_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6}\s+\d+(?:/\d+)*\s*,\s*$")
 
 # a telegram's own series and number at the very start of its text: "Delga 405. Re ..."
 _OWN_NUMBER = re.compile(r"(?![A-Za-z]*tel\b)(?:[A-Z][a-z]{3,5}|[A-Z]{4,6})\s+\d+\.\s+\S")
@@ -465,12 +453,12 @@ def scan(text: str) -> Iterator[Candidate]:
             s = _TITLE_BEFORE.search(window)
             if s is not None and _ROUTE_BEFORE.search(window, 0, s.start()):
                 s = None  # "telegram 869, September 14, to Tehran, p. 44": a place, no title
-            if s is None and name == "page" and "earing" in text[max(0, start - 320) : start]:
-                window = text[max(0, start - _HEARINGS_LOOKBACK) : start]
-                s = _HEARINGS_BEFORE.search(window)
+            if s is None and name == "page" and (h := hearing_before(text, start)) is not None:
+                yield Candidate(h, m.start(), "other_pub", strong, rule)
+                continue
             # no title: as any "vol. N", the pages of a "vol. N" are not this volume's
             fallback = "ref" if name == "works" else rule
-            if s is None and name == "page" and _PAPER_BEFORE.search(window):
+            if s is None and name == "page" and PAPER_BEFORE.search(window):
                 continue
             if s is not None:
                 start = start - len(window) + s.start()
