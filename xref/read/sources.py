@@ -22,9 +22,9 @@ from typing import Any, TypeVar
 import attrs
 from attrs import frozen
 
+from xref.cite.lexicon import SeriesLexicon, lexicon_for, register_series
 from xref.cite.models import Span
 from xref.errors import InputError, XrefError
-from xref.read.abbreviations import register_file_series
 from xref.read.documents import (
     Container,
     Document,
@@ -193,35 +193,45 @@ def _then(fn: Callable[[FileResult], T], args: tuple[str, str | None]) -> T:
     return fn(read_file(*args))
 
 
-def _read_one(
-    args: tuple[str, str | None], maps: bool = True
-) -> FileResult | tuple[str, bytes]:
-    """In a worker: read one file; a volume comes back packed (see :func:`_pack_volume`)."""
+_Answer = tuple[FileResult | tuple[str, bytes], SeriesLexicon | None]
+"""A worker's answer: the file read (a volume packed, see :func:`_pack_volume`), and the
+volume's telegram series, which the reader registered in the worker (None for no volume)."""
+
+
+def _read_one(args: tuple[str, str | None], maps: bool = True) -> _Answer:
+    """In a worker: read one file; a volume comes back packed, with its series."""
     result = read_file(*args, maps)
-    if result.volume is not None and _PACKABLE:
-        return (result.path, _pack_volume(result.volume))
-    return result
+    if result.volume is None:
+        return result, None
+    series = lexicon_for(result.volume.id)
+    if _PACKABLE:
+        return (result.path, _pack_volume(result.volume)), series
+    return result, series
 
 
-def _read_one_without_maps(args: tuple[str, str | None]) -> FileResult | tuple[str, bytes]:
+def _read_one_without_maps(args: tuple[str, str | None]) -> _Answer:
     """In a worker: :func:`_read_one` with empty source maps."""
     return _read_one(args, False)
 
 
-def _received(item: FileResult | tuple[str, bytes]) -> FileResult:
-    """In the parent: a worker's answer as a :class:`FileResult`."""
+def _received(answer: _Answer) -> FileResult:
+    """In the parent: a worker's answer as a :class:`FileResult`, the volume's series
+    registered here too (the worker's registration stays in the worker)."""
+    item, series = answer
     if isinstance(item, FileResult):
-        return item
-    path, data = item
-    collecting = gc.isenabled()
-    gc.disable()  # tens of thousands of new objects, no cycles among them
-    try:
-        volume = _unpack_volume(data)
-        register_file_series(volume.id, path)  # the worker's registration stays there
-        return FileResult(path, volume=volume)
-    finally:
-        if collecting:
-            gc.enable()
+        result = item
+    else:
+        path, data = item
+        collecting = gc.isenabled()
+        gc.disable()  # tens of thousands of new objects, no cycles among them
+        try:
+            result = FileResult(path, volume=_unpack_volume(data))
+        finally:
+            if collecting:
+                gc.enable()
+    if series is not None and result.volume is not None:
+        register_series(result.volume.id, series)
+    return result
 
 
 def _size(path: str) -> int:
