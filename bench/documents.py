@@ -9,6 +9,9 @@ a number, or ``Unnumbered`` printed where the number would be, recorded as
 whose heading names parties (``From`` in it, or a from/to gloss) with both sender and
 recipient; documents that print a date (a dateline, or a catalogue heading) with a date.
 Totals are also given for the tuning set and the check set (``bench/checkset.txt``).
+The tuning set's telegrams still without an own number are then set against the verdicts
+read by hand in ``bench/ownnumbers-review.tsv`` (``prints-none``: the volume prints no number
+for it); any not reviewed are listed. The check set's are never listed, only counted.
 Then the speed, best of REPEAT runs taken in turn (other processes may share the cores):
 
 * the bare parsers on the same files: expat with no handlers (the parser xref reads with),
@@ -29,6 +32,7 @@ import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 from benchsets import SETS, set_of
@@ -39,6 +43,7 @@ from xref.read.tei import read_volume
 
 _FROM = re.compile(r"\b[Ff]rom\s")
 _UNDATED = re.compile(r"\bundated\b", re.I)
+REVIEW = Path(__file__).resolve().parent / "ownnumbers-review.tsv"
 
 
 def pct(a: int, b: int) -> str:
@@ -51,6 +56,7 @@ def main(corpus: Path, repeat: int = 3) -> None:
     files = sorted(corpus.glob("*.xml"))
     tot = [0] * 8
     by_set = {name: [0] * 8 for name in SETS}
+    missing: list[str] = []
     print(f"{'volume':26} {'docs':>5} {'tel':>4} {'own#':>6} {'named':>5} {'s+r':>6} "
           f"{'dated':>5} {'date':>6} {'genre':>6} {'num#':>6}")
     for path in files:
@@ -65,6 +71,8 @@ def main(corpus: Path, repeat: int = 3) -> None:
             sum(d.own_number not in (None, UNNUMBERED) for d in tel),
         )
         tot = [a + b for a, b in zip(tot, row, strict=True)]
+        if set_of(path.stem) == "tuning":
+            missing += [d.id for d in tel if d.own_number is None]
         part = by_set[set_of(path.stem)]
         part[:] = [a + b for a, b in zip(part, row, strict=True)]
         genre = sum(d.genre is not None for d in tel)
@@ -75,6 +83,7 @@ def main(corpus: Path, repeat: int = 3) -> None:
         print(f"{name:26} {t[0]:5} {t[1]:4} {pct(t[2], t[1])} {t[3]:5} "
               f"{pct(t[4], t[3])} {t[5]:5} {pct(t[6], t[5])}        {pct(t[7], t[1])}")
 
+    review(missing)
     undated = sum(
         1 for path in files for d in read_volume(path).documents
         if d.date is None and d.dateline and _UNDATED.search(d.dateline)
@@ -82,6 +91,20 @@ def main(corpus: Path, repeat: int = 3) -> None:
     print(f"(of the {tot[5] - tot[6]} dateless, {undated} have a dateline that says 'undated')")
     if repeat > 0:
         timings(files, repeat)
+
+
+def review(missing: list[str]) -> None:
+    """The tuning set's telegrams with no own number, against the verdicts read by hand."""
+    verdicts: dict[str, str] = {}
+    for line in REVIEW.read_text(encoding="utf-8").splitlines()[1:]:
+        volume, doc, verdict, _ = line.split("\t", 3)
+        verdicts[f"{volume}#{doc}"] = verdict
+    counts = Counter(verdicts[m] for m in missing if m in verdicts)
+    left = [m for m in missing if m not in verdicts]
+    shown = ", ".join(f"{v} {n}" for v, n in sorted(counts.items()))
+    print(f"tuning telegrams with no own number: {len(missing)}; read by hand in "
+          f"{REVIEW.name}: {sum(counts.values())} ({shown or 'none'}); not reviewed: "
+          f"{len(left)}{' (' + ', '.join(left) + ')' if left else ''}")
 
 
 def timings(files: list[Path], repeat: int) -> None:

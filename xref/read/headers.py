@@ -266,6 +266,11 @@ _CABLE_TEXT = re.compile(
 _SECOND_PARAGRAPH = re.compile(r"(?P<num>\d{3,7})\.\s+(?=[A-Z])")
 """``White House please pass ... from Sisco.`` then ``146306. Subj: ...``: a plain number
 of 3 digits or more opening the second paragraph, after a short first one."""
+_EDITORS_ASIDE = re.compile(
+    r"\([^()]{0,150}\b(?:Library|Files|Archives|Papers)\b[^()]{0,150}\)\.?$"
+)
+"""An editors' paragraph printed above the text, ending with its source in parentheses
+(``... (Kennedy Library, National Security Files, Countries Series, Morocco, 10/63)``)."""
 _PRECEDENCES = ("Niact", "Priority", "Immediate", "Flash", "Routine", "Operational")
 _NOT_SERIES = frozenset({"PAGE", "TELEGRAM", "SECRET", "CONFIDENTIAL", "TOP", "DEAR", "FOR"})
 
@@ -285,14 +290,7 @@ def parse_own_number(text: str, genre: str | None) -> tuple[str | None, str | No
             return (code.group("num"), None) if code else (None, None)
         return h.group("num"), h.group("series")
     if genre == "source":
-        m = re.search(
-            r"\b(?:[Ss]ent|[Tt]ransmitted|[Ss]ent as|[Ii]ssued)\b[^.;]{0,40}?\b"
-            r"(?:telegram|Telegram|cable)\s+(?P<num>\d+)",
-            text,
-        )
-        if m is None:
-            return None, None
-        return m.group("num"), None
+        return _source_number(text)
     if genre is not None and not any(w in genre for w in ("telegram", "cable", "message")):
         return None, None
     text = _skip_markings(text)
@@ -300,6 +298,9 @@ def parse_own_number(text: str, genre: str | None) -> tuple[str | None, str | No
         return UNNUMBERED, None
     m = _OWN.match(text[:200])
     if m is None:
+        misprint = _MISPRINTED.match(text, 0, 40)
+        if misprint is not None:
+            return misprint.group("num"), None
         return _later_number(text) if genre is not None else (None, None)
     series = m.group("series")
     if series in _NOT_SERIES:
@@ -311,14 +312,45 @@ def parse_own_number(text: str, genre: str | None) -> tuple[str | None, str | No
     return m.group("num"), series
 
 
+_MISPRINTED = re.compile(r"^\s*(?P<num>\d{1,4}[A-Z]\d{1,4})\.\s+(?=[A-Z])")
+"""``7A9. Tokyo also pass CINCUNC.`` (frus1955-57v23p2 d136, Circular 749): a number with a
+misprinted digit where the number stands; read as printed."""
+_SOURCE_SENT = re.compile(
+    r"\b(?:[Ss]ent|[Tt]ransmitted|[Ss]ent as|[Ii]ssued)\b[^.;]{0,40}?\b"
+    r"(?:telegram|Telegram|cable)\s+(?P<num>\d+)"
+)
+"""``Sent as telegram 1234``: the number the note says the text went out under."""
+_SOURCE_CITE = re.compile(r"\b[Cc]ite\s+(?P<series>[A-Z]{2,6})\s+(?P<num>\d{3,7})\b")
+"""``cite CAP 63143`` (frus1961-63v19 d267): the cable's CITE line, its series and number."""
+_SOURCE_OWN_LINE = re.compile(
+    r"(?:^|(?<=[.)])\s+)\d{1,7}\s*/\s*(?P<series>[A-Z][A-Za-z]{1,7})\s+(?P<num>\d{1,7})\.(?=\s|$)"
+)
+"""``... Meeting XXI) 22253/Delto 817. Distribution only ...`` (frus1964-68v07 d58): the
+telegram's opening line, number and series number, printed as a sentence of its own at the
+end of the source note (never after ``telegram``: a sentence opens right before it)."""
+
+
+def _source_number(text: str) -> tuple[str | None, str | None]:
+    """A telegram's own number stated in its source note: ``sent as telegram N``, the
+    cable's ``cite CAP N``, or its opening line ``22253/Delto 817.`` as a sentence."""
+    m = _SOURCE_SENT.search(text)
+    if m is not None:
+        return m.group("num"), None
+    m = _SOURCE_CITE.search(text) or _SOURCE_OWN_LINE.search(text)
+    if m is not None:
+        return m.group("num"), m.group("series")
+    return None, None
+
+
 def _later_number(text: str) -> tuple[str | None, str | None]:
     """The number of a telegram whose text opens with a line before it: ``Text of Cable From
-    Ambassador Porter (Seoul, 1392)``, or a short passing line then ``146306. Subj:``."""
+    Ambassador Porter (Seoul, 1392)``, or a short passing line (or an editors' paragraph
+    ending with its source in parentheses) then ``146306. Subj:``."""
     cable = _CABLE_TEXT.search(text, 0, 300)
     if cable is not None:
         return cable.group("num"), None
     head, sep, rest = text.partition("\n\n")
-    if sep and len(head) <= 200:
+    if sep and (len(head) <= 200 or _EDITORS_ASIDE.search(head, len(head) - 160)):
         m = _SECOND_PARAGRAPH.match(rest)
         if m is not None:
             return m.group("num"), None
