@@ -23,10 +23,19 @@ Node = Tree[Token]
 def tokens_of(node: Node | Token) -> Iterator[Token]:
     """The tokens under a node, in text order (a token: itself)."""
     if isinstance(node, Token):
-        yield node
-    else:
-        for child in node.children:
-            yield from tokens_of(child)
+        return iter((node,))
+    found: list[Token] = []
+    _collect_tokens(node, found)
+    return iter(found)
+
+
+def _collect_tokens(node: Node, found: list[Token]) -> None:
+    # a plain recursive walk into a list: nested generators cost a frame per level and token
+    for child in node.children:
+        if isinstance(child, Token):
+            found.append(child)
+        else:
+            _collect_tokens(child, found)
 
 
 def first_token(node: Node, type_: str) -> Token | None:
