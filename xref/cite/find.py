@@ -67,10 +67,9 @@ def _window_end(text: str, start: int) -> int:
     return cut if cut > start else limit
 
 
-def _cut_off(text: str, start: int, end: int) -> UnparsedCitation | None:
-    """The rest of a list that the window of a citation starting at ``start`` cut off at
+def _cut_off(text: str, window: int, end: int) -> UnparsedCitation | None:
+    """The rest of a list that the window of a citation (ending at ``window``) cut off at
     ``end``, as an unparsed citation saying why; None when nothing was cut off."""
-    window = _window_end(text, start)
     if window >= len(text) or text.startswith("\n\n", window):
         return None
     m = _LIST_REST.match(text, end)
@@ -143,7 +142,8 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
             if start < covered:
                 continue
             rule = cand.rule if start == cand.start else (cand.trigger_rule or cand.rule)
-            result = parse_prefix(text, start, rule, _window_end(text, start))
+            window = _window_end(text, start)
+            result = parse_prefix(text, start, rule, window)
             if isinstance(result, Parsed):
                 found = build_citations(result, text, volume)
                 if found:
@@ -159,7 +159,7 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
         if found:
             out.extend(found)
             covered = max(c.span.end for c in found)
-            rest = _cut_off(text, start, covered)
+            rest = _cut_off(text, window, covered)
             if rest is not None:
                 out.append(rest)
                 covered = rest.span.end

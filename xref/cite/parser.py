@@ -150,9 +150,10 @@ def parse_prefix(text: str, start: int, rule: str, end: int | None = None) -> Pa
     if found is None:
         found = get_automaton().parse_prefix(window, rule)
         if len(_MEMO) >= MEMO_SIZE:
-            for oldest in _MEMO:  # the least recently used
-                _MEMO.pop(oldest, None)
-                break
+            try:
+                del _MEMO[next(iter(_MEMO))]  # the least recently used
+            except (KeyError, RuntimeError, StopIteration):
+                pass  # another thread changed the memo meanwhile: it stays bounded
     _MEMO[key] = found  # (again) the most recent
     if found.tree is None:
         return ParseFailure(
