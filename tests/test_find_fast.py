@@ -144,3 +144,24 @@ def test_tokens_of_walks_the_tree_in_text_order() -> None:
     parsed = parser.parse_prefix("Department of State, Central Files, 611.74/1-156", 0, "archival")
     assert isinstance(parsed, parser.Parsed)
     assert list(tokens_of(parsed.tree)) == list(_tokens_recursive(parsed.tree))
+
+
+def _tok(type_: str, value: str, start: int) -> Token:
+    return Token(type_, value, start_pos=start, end_pos=start + len(value))
+
+
+def test_a_nodes_span_runs_from_its_first_token_to_its_last() -> None:
+    from xref.cite.families.base import BuilderBase
+
+    source = "xx, vol. 7 and 9"
+    vol, seven, nine = _tok("VOL", ", vol.", 2), _tok("INT", "7", 9), _tok("INT", "9", 15)
+    builder = BuilderBase(source=source, offset=0)
+    # empty subtrees first and last: the walk goes on to the tokens around them
+    tree = Tree("r", [Tree("e", []), Tree("a", [Tree("e", []), vol]), Tree("b", [seven]),
+                      Tree("c", [nine, Tree("e", [])]), Tree("e", [Tree("e", [])])])
+    span = builder.span(tree)
+    assert (span.start, span.end) == (4, 16)  # ", vol." starts at its word
+    assert source[span.start : span.end] == "vol. 7 and 9"
+    assert builder.span(Tree("b", [seven])) == builder.span(seven)
+    inner = Tree("r", [Tree("a", [vol]), Tree("b", [seven])])
+    assert (builder.span(inner).start, builder.span(inner).end) == (4, 10)
