@@ -281,30 +281,99 @@ class Automaton:
         them, remember where the input could have ended)."""
         stack = [self.start_states[rule]]
         values: list[Any] = []
-        counter = [0, 1, 0]
         accepting = self.accepting
         lexers = self.lexers
+        actions = self._actions
+        token_callbacks = self._token_callbacks
+        new_token = str.__new__
         last_accept = -1
         last_end = 0
         expected: tuple[str, ...] = ()
         failed_at = len(window)
         lex_failure: _Failed | None = None  # where the lexer gave up, resolved only if needed
+        # _next_token and _feed inlined (the same steps, without two calls a token):
+        # ``pos``, ``line``, ``line_start`` are _next_token's ``counter``
+        end = len(window)
+        pos = 0
+        line = 1
+        line_start = 0
         try:
             while True:
-                try:
-                    tok = self._next_token(lexers[stack[-1]], window, counter)
-                except _Failed as failed:
-                    lex_failure = failed
-                    break
+                # ---- the next non-ignored token (_next_token)
+                lexer = lexers[stack[-1]]
+                matchers = lexer.matchers
+                ignore = lexer.ignore
+                callback = lexer.callback
+                tok = None
+                while pos < end:
+                    m = matchers[0](window, pos, end)
+                    if m is None:
+                        for match in matchers[1:]:
+                            m = match(window, pos, end)
+                            if m is not None:
+                                break
+                        else:
+                            lex_failure = _Failed(pos, lexer.allowed)
+                            break
+                    value = m.group(0)
+                    type_ = m.lastgroup
+                    assert type_ is not None
+                    ignored = type_ in ignore
+                    tok = None
+                    if not ignored or type_ in callback:
+                        tok = new_token(Token, value)
+                        tok.type = type_
+                        tok.value = value
+                        tok.start_pos = pos
+                        tok.line = line
+                        tok.column = pos - line_start + 1
+                    if type_ in lexer.newline:
+                        newlines = value.count("\n")
+                        if newlines:
+                            line += newlines
+                            line_start = pos + value.rindex("\n") + 1
+                    pos += len(value)
+                    if tok is not None:
+                        tok.end_line = line
+                        tok.end_column = pos - line_start + 1
+                        tok.end_pos = pos
+                        if type_ in callback:
+                            tok = callback[type_](tok)
+                        if not ignored:
+                            break
+                        tok = None
                 if tok is None:
                     break
-                self._feed(stack, values, tok, -1)
+                # ---- feed it (_feed with no end state)
+                type_ = tok.type
+                while True:
+                    act = actions[stack[-1]].get(type_)
+                    if act is None:
+                        raise _Failed(
+                            tok.start_pos or 0, {s for s in self.states[stack[-1]] if s.isupper()}
+                        )
+                    shift, arg = act
+                    if shift:
+                        stack.append(arg)
+                        token_callback = token_callbacks.get(type_)
+                        values.append(tok if token_callback is None else token_callback(tok))
+                        break
+                    size, origin, reduce = arg
+                    if size:
+                        children = values[-size:]
+                        del stack[-size:]
+                        del values[-size:]
+                    else:
+                        children = []
+                    stack.append(actions[stack[-1]][origin][1])
+                    values.append(reduce(children) if reduce is not None else children)
                 last_end = tok.end_pos if tok.end_pos is not None else last_end
                 if stack[-1] in accepting:
                     last_accept = last_end
         except _Failed as failed:
             failed_at = failed.position
             expected = tuple(sorted(failed.expected))
+        counter = [pos, line, line_start]
         finish = last_accept >= 0 and last_accept == last_end
         if lex_failure is not None:
             # the accepted prefix may be all that is needed; the position of the failure

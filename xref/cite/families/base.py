@@ -23,10 +23,19 @@ Node = Tree[Token]
 def tokens_of(node: Node | Token) -> Iterator[Token]:
     """The tokens under a node, in text order (a token: itself)."""
     if isinstance(node, Token):
-        yield node
-    else:
-        for child in node.children:
-            yield from tokens_of(child)
+        return iter((node,))
+    found: list[Token] = []
+    _collect_tokens(node, found)
+    return iter(found)
+
+
+def _collect_tokens(node: Node, found: list[Token]) -> None:
+    # a plain recursive walk into a list: nested generators cost a frame per level and token
+    for child in node.children:
+        if isinstance(child, Token):
+            found.append(child)
+        else:
+            _collect_tokens(child, found)
 
 
 def first_token(node: Node, type_: str) -> Token | None:
@@ -80,13 +89,23 @@ class BuilderBase:
             # tokens that absorb a leading separator (", vol.") start at their word
             value = str(node)
             return pos + (len(value) - len(value.lstrip(", \t\n")))
-        return self._start(next(tokens_of(node)))
+        first: Token | Node = node
+        while isinstance(first, Tree):  # down the first children (not the whole walk)
+            if not first.children:
+                return self._start(next(tokens_of(node)))  # an empty subtree first
+            first = first.children[0]
+        return self._start(first)
 
     def _end(self, node: Token | Node) -> int:
         if isinstance(node, Token):
             assert node.end_pos is not None
             return node.end_pos
-        *_, last = tokens_of(node)
+        last: Token | Node = node
+        while isinstance(last, Tree):  # down the last children (not the whole walk)
+            if not last.children:
+                *_, last = tokens_of(node)  # an empty subtree last
+                break
+            last = last.children[-1]
         return self._end(last)
 
     def make(self, cls: type[Citation], span: Span, **fields: object) -> Citation:
