@@ -14,6 +14,7 @@ from xref.cite.families.base import (
     first_token,
     node_text,
 )
+from xref.cite.lexicon import current_lexicon
 from xref.cite.models import (
     CentralFileCitation,
     CiaCitation,
@@ -28,6 +29,7 @@ from xref.cite.models import (
     SubjectFileCitation,
 )
 from xref.cite.normalize import decode_file_date, normalize_dashes
+from xref.cite.sourcenames import after_source_label
 
 
 class ArchivalBuilder(BuilderBase):
@@ -99,6 +101,7 @@ class ArchivalPath:
         last_decimal: str | None = None
         held = False  # a library's path before a semicolon: the next part decides
         prev_kind = ""
+        listed: Node | None = None  # a part the volume's list of sources names (see below)
 
         def close() -> None:
             nonlocal current
@@ -145,6 +148,11 @@ class ArchivalPath:
                 chain_start, fresh = None, True
             if chain_start is None:
                 chain_start = node
+                if kind == "phrase":
+                    # a source note opening with a repository or collection the volume lists
+                    # as a source, a name the grammar need not know (xref.cite.sourcenames)
+                    kind = _listed_kind(b, node, text)
+                    listed = node if kind != "phrase" else listed
             if current is not None and current["cls"] in _PATH_HOLDERS and kind in _PATH_PARTS:
                 # inside a library's path these name folders, not new repositories
                 _add_to_tail(current, node, last_sep)
@@ -306,7 +314,8 @@ class ArchivalPath:
             # or a box ("Department of Defense, OASD/ISA, 73A, 1975, Box 18")
             name = node_text(repo)
             parts = [node_text(n) for n in repo_path]
-            archival = (_SERIES_WORD.search(name) or any(_SERIES_WORD.search(p) for p in parts)
+            archival = (repo is listed or _SERIES_WORD.search(name)
+                        or any(_SERIES_WORD.search(p) for p in parts)
                         or any(isinstance(n, Tree) and n.data == "box" for n in repo_path))
             # "National Security Agency, The Capture of the USS Pueblo ...": a title, published
             if archival and not any(p.startswith("The ") for p in parts):
@@ -316,7 +325,8 @@ class ArchivalPath:
                 ))
         if (
             not out and cia is None and rg is None and repo is None and series
-            and series[0] is chain_start and _FILES_SERIES.search(node_text(series[0]))
+            and series[0] is chain_start
+            and (series[0] is listed or _FILES_SERIES.search(node_text(series[0])))
             and not self.after_ibid
         ):
             # a file series that opens a source note on its own, its holder implied: "IO
@@ -334,6 +344,16 @@ class ArchivalPath:
                 b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num, path=rg_path)
             )
         return out
+
+def _listed_kind(b: BuilderBase, node: Node, text: str) -> str:
+    """The kind of a path's first part that the volume's list of sources names, right after
+    a source note's label: ``library``, ``repo_gov`` (a repository, the context of what
+    follows) or ``collection`` (a series whose holder is implied); else ``phrase``."""
+    listed = current_lexicon().sources.kind_of(text)
+    if listed is None or not after_source_label(b.source, b.span(node).start):
+        return "phrase"
+    return {"library": "library", "repository": "repo_gov"}.get(listed, "collection")
+
 
 def _is_qualifier(text: str) -> bool:
     """Whether a part after a subject file is its country (see ``_QUALIFIER``)."""
