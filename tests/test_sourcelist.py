@@ -156,3 +156,27 @@ def test_the_volume_reader_registers_its_list_of_sources(tmp_path: Path) -> None
     (cite,) = find_citations(note, volume="frus1964-68v07-test")
     assert cite.kind == "other_repository"
     assert lexicon_for("frus1964-68v07-test").sources.kind_of("Harold K. Johnson Papers")
+
+
+def test_another_agency_the_volume_lists_holds_the_path_after_it() -> None:
+    """frus1964-68v07 lists "National Security Council, Washington, D.C." among its
+    repositories: what a source note names after it is that archive's, series word or not."""
+    names = attrs.evolve(EMPTY, sources=source_list(
+        b'<div xml:id="sources"><p rend="sourceparagraphspaceafter"> <hi rend="strong">'
+        b"National Security Council, Washington, D.C.</hi> </p></div>"
+    ))
+    note = "Source: National Security Council, Nixon NSC Meetings, Minutes. Top Secret."
+    assert find_citations(note, lexicon=EMPTY) == []
+    (cite,) = find_citations(note, lexicon=names)
+    assert _fields(cite) == {
+        "kind": "other_repository",
+        "repository": "National Security Council",
+        "path": ["Nixon NSC Meetings", "Minutes"],
+    }
+    # the Department's own files are read by their items, listed or not
+    dos = attrs.evolve(EMPTY, sources=source_list(
+        b'<div xml:id="sources"><p rend="sourcearchiveboldbig">Department of State</p></div>'
+    ))
+    # (frus1955-57v11, d270: a misprinted file stays unread, for an editor to see)
+    misprint = "Source: Department of State, Central Files, 398.245 R0/2\u2013855. Secret."
+    assert find_citations(misprint, lexicon=dos) == find_citations(misprint, lexicon=EMPTY)

@@ -314,7 +314,12 @@ class ArchivalPath:
             # or a box ("Department of Defense, OASD/ISA, 73A, 1975, Box 18")
             name = node_text(repo)
             parts = [node_text(n) for n in repo_path]
+            # another agency the volume lists as a source holds what the note names after
+            # it ("National Security Council, Nixon NSC Meetings, Minutes"); the Department's
+            # own files are read by their items
             archival = (repo is listed or _SERIES_WORD.search(name)
+                        or (repo_path and repo.data == "repo_gov"
+                            and _listed_kind(b, repo, name) == "repo_gov")
                         or any(_SERIES_WORD.search(p) for p in parts)
                         or any(isinstance(n, Tree) and n.data == "box" for n in repo_path))
             # "National Security Agency, The Capture of the USS Pueblo ...": a title, published
