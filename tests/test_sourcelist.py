@@ -72,6 +72,16 @@ def test_a_list_of_items_is_read_as_the_paragraphs_are() -> None:
     )
 
 
+def test_a_bold_line_of_papers_is_a_collection() -> None:
+    # frus1964-68v29p1's list sets its President's papers in bold under his library
+    found = read_source_list(
+        b'<div xml:id="sources"><p><hi rend="strong">Lyndon B. Johnson Library, Austin, '
+        b'Texas</hi></p><p><hi rend="strong">Papers of Lyndon B. Johnson</hi></p></div>'
+    )
+    assert found.repositories == ("Lyndon B. Johnson Library",)
+    assert found.collections == ("Papers of Lyndon B. Johnson",)
+
+
 def test_a_volume_without_a_list_of_sources_names_nothing() -> None:
     assert read_source_list(b"<TEI><text><front/><body/></text></TEI>").repositories == ()
     assert source_list(b"").pattern is None

@@ -61,6 +61,7 @@ _PLACE = re.compile(rf",\s+[A-Z][\w.' ]+,\s+(?:{_STATES})$")
 # description is not ("Transition books for the Nixon administration")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019])[a-z]{4,}\b")
 _SERIES_WORD = re.compile(r"\b(?:Papers|Files?|Records|Collection)$")
+_PAPERS = re.compile(r"^(?:Papers|Files|Records)\s+of\b|\b(?:Papers|Files?|Collection)$")
 
 
 @frozen
@@ -139,7 +140,11 @@ def read_source_list(data: bytes) -> SourceList:
             continue
         if "archive" in style or _WHOLLY_BOLD.fullmatch(inner) or _PLACE.search(text):
             name = text.split(",", 1)[0].strip()
-            if name and not _NOT_A_NAME.search(name):
+            if _PAPERS.search(name):
+                # a bold line of papers or files is a collection ("Papers of Lyndon B.
+                # Johnson" in frus1964-68v29p1's list), not where they are kept
+                collections.append(name)
+            elif name and not _NOT_A_NAME.search(name):
                 repositories.append(name)
             continue
         collection = _collection(text)
