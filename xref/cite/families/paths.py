@@ -41,8 +41,10 @@ class ArchivalBuilder(BuilderBase):
 
 
 _PATH_HOLDERS = (LibraryCitation, OtherRepositoryCitation)
+_BOX_HOLDERS = (*_PATH_HOLDERS, LotFileCitation, RecordsCenterCitation, CiaCitation)
+"""What keeps a box printed after a semicolon (a decimal or subject file ends on itself)."""
 _FILES_SERIES = re.compile(r"\b(?:[Ff]iles|Papers)$")
-_SERIES_WORD = re.compile(r"\b(?:Files?|Records|Papers|Collection|Archives?)\b")
+_SERIES_WORD = re.compile(r"\b(?:[Ff]iles?|Records|Papers|Collection|Archives?)\b")
 _QUALIFIER = re.compile(
     r"(?:[A-Z]{2,}(?:\s[A-Z]{1,4})?|[A-Z][a-z]+)"
     r"(?:[-\u2010-\u2014/](?:[A-Z]{2,}|[A-Z][a-z]+))*"
@@ -100,6 +102,7 @@ class ArchivalPath:
         last_sep = ""
         last_decimal: str | None = None
         held = False  # a library's path before a semicolon: the next part decides
+        semi_after_repo = False  # a repository and no item before a semicolon: likewise
         prev_kind = ""
         listed: Node | None = None  # a part the volume's list of sources names (see below)
 
@@ -112,21 +115,27 @@ class ArchivalPath:
         for node in _unfold(children):
             if isinstance(node, Token):
                 last_sep = str(node)
-                if last_sep == ";" and current is not None and current["cls"] in _PATH_HOLDERS:
-                    held = True
+                if last_sep == ";" and current is not None and current["cls"] in _BOX_HOLDERS:
+                    held = True  # the next part decides: a box goes on ("Job 79-01025A; Box 4")
                 elif last_sep == ";" and current is not None:
                     close()
                     series.clear()
                     chain_start, fresh = None, True
-                elif (last_sep == ";" and repo is not None and not (out or rg or cia)
+                elif (last_sep == ";" and repo is not None and not (out or rg or cia or central)
                       and not (repo_path and _SERIES_WORD.search(node_text(repo_path[-1])))):
                     # "National Security Council, January 10; Department of State, ...":
                     # a repository with no item before a semicolon starts nothing (but a
                     # file series goes on to its item: "Department of State, Vietnam Working
-                    # Group Files; Lot 66 D 307")
-                    series.clear()
-                    chain_start, fresh = None, True
-                    repo, repo_path = None, []
+                    # Group Files; Lot 66 D 307", and Central Files to its file: "Department of
+                    # State, Central Files; 795.00/2-356"); a series named without a series
+                    # word goes on when a lot or accession follows: "Department of State,
+                    # Presidential Correspondence; Lot 66 D 204" (a date is no series)
+                    if repo_path and not re.search(r"\d", node_text(repo_path[-1])):
+                        semi_after_repo = True
+                    else:
+                        series.clear()
+                        chain_start, fresh = None, True
+                        repo, repo_path = None, []
                 continue
             kind = node.data
             text = node_text(node)
@@ -136,9 +145,21 @@ class ArchivalPath:
                     continue
                 kind, text = "decimal_file", last_decimal + text
             after_dos, prev_kind = prev_kind == "repo_dos", kind
+            if semi_after_repo:
+                semi_after_repo = False
+                if kind not in ("lot", "accession", "job"):
+                    series.clear()
+                    chain_start, fresh = None, True
+                    repo, repo_path = None, []
             if held:
                 held = False
-                if kind == "phrase" and _SERIES_END.search(text):
+                if kind == "box":
+                    # "Job 79-01025A; Box 151, Folder 5", "NSC Files; Box 699, Country Files":
+                    # a box after a semicolon is the item's, not a new citation
+                    _add_to_tail(current, node, last_sep)  # type: ignore[arg-type]
+                    continue
+                if (kind == "phrase" and _SERIES_END.search(text)
+                        and current["cls"] in _PATH_HOLDERS):  # type: ignore[index,operator]
                     # "Kennedy Library, National Security File; Vietnam Country Series": a
                     # series of the library's path after a semicolon
                     _add_to_tail(current, node, last_sep)  # type: ignore[arg-type]
