@@ -110,7 +110,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
         r"|\bCentral\s+Intelligence\s+Agency\b(?:\s+Files)?(?=\s*[,;]|\s*:?\s+Job\b)"
         r"|\bCentral\s+Intelligence\s+Agency\s+Files(?=\.)|\bCIA\s+Files(?=\s*,)"
-        r"|\b(?:Washington\s+)?National\s+Records\s+[Cc]enter\b"
+        r"|\b(?:Washington\s+)?National\s+Records?\s+[Cc]enter\b"
         r"|\b(?:National\s+Security\s+(?:Council|Agency)|Department\s+of\s+(?:the\s+)?(?!State\b)[A-Z][a-z]+"
         r"|Joint\s+Chiefs\s+of\s+Staff"
         r"|JCS)(?=\s*,\s*[A-Z]|\s+(?:[Ff]iles|Records)\b)"
@@ -146,7 +146,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "fileseries",
         "archival",
         False,
-        r"(?:^|(?<=^Source:\s))[A-Z][\w/&.\u2013\u2014-]*(?:\s+[A-Z][\w/&.\u2013\u2014-]*){0,3}\s+(?:[Ff]iles|Papers)\b"
+        r"(?:^|(?<=^Source:\s))[A-Z][\w/&.'\u2019\u2013\u2014-]*(?:\s+[A-Z][\w/&.'\u2019\u2013\u2014-]*){0,3}\s+(?:[Ff]iles|Papers)\b"
         r"(?=\s*[:,;.]|\s*$)",
     ),
     # a series known by its route: "Secun 2 from Paris" (the transformer drops "June 5 to ...")
@@ -349,7 +349,8 @@ _ANCHORS = re.compile(
 :class:`~xref.cite.anchors.AnchorIndex` reads it alternative by alternative, with Hyperscan too)."""
 _SOURCE_LABEL = "Source: "
 _SERIES_ALONE = re.compile(
-    r"[A-Z][\w/&.\u2013-]*(?:\s+[A-Z][\w/&.\u2013-]*){0,3}\s+(?:[Ff]iles|Papers)\b|\d{3}[\s./]"
+    r"[A-Z][\w/&.'\u2019\u2013\u2014-]*(?:\s+[A-Z][\w/&.'\u2019\u2013\u2014-]*){0,3}\s+(?:[Ff]iles|Papers)\b"
+    r"|\d{3}[\s./]"
 )
 """A file series or a decimal file opening a text ("IO Files: US/A/1141", "811.20200(D)/8-2448"):
 only then is the start an anchor."""

@@ -43,6 +43,7 @@ class ArchivalBuilder(BuilderBase):
 _PATH_HOLDERS = (LibraryCitation, OtherRepositoryCitation)
 _BOX_HOLDERS = (*_PATH_HOLDERS, LotFileCitation, RecordsCenterCitation, CiaCitation)
 """What keeps a box printed after a semicolon (a decimal or subject file ends on itself)."""
+_FOLDER_HOLDERS = (LotFileCitation, RecordsCenterCitation)
 _FILES_SERIES = re.compile(r"\b(?:[Ff]iles|Papers)$")
 _SERIES_WORD = re.compile(r"\b(?:[Ff]iles?|Records|Papers|Collection|Archives?)\b")
 _QUALIFIER = re.compile(
@@ -51,6 +52,10 @@ _QUALIFIER = re.compile(
 )
 """A subject file's country or pair of countries (``ETH``, ``VIET S``, ``LIBYA-US``,
 ``Biafra-Nigeria``): a plain capitalized word must be joined to another by a dash or a slash."""
+_DATE_PART = re.compile(
+    r"(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+)?\d"
+)
+"""A part that is a date ("January 10", "1961"), not a series ("Secretary of State-1977-1980")."""
 _SERIES_END = re.compile(r"\b(?:Series|Files?|Papers|Collection)$")
 _PATH_PARTS = frozenset(
     {"repo_dos", "repo_nara", "repo_gov", "library", "other_repo", "record_group"}
@@ -130,7 +135,7 @@ class ArchivalPath:
                     # State, Central Files; 795.00/2-356"); a series named without a series
                     # word goes on when a lot or accession follows: "Department of State,
                     # Presidential Correspondence; Lot 66 D 204" (a date is no series)
-                    if repo_path and not re.search(r"\d", node_text(repo_path[-1])):
+                    if repo_path and not _DATE_PART.match(node_text(repo_path[-1])):
                         semi_after_repo = True
                     else:
                         series.clear()
@@ -151,18 +156,20 @@ class ArchivalPath:
                     series.clear()
                     chain_start, fresh = None, True
                     repo, repo_path = None, []
-            if held:
+            if held and current is not None:
                 held = False
-                if kind == "box":
+                holder = current["cls"]
+                if kind == "box" or (kind == "phrase" and text[:1].isdigit()
+                                     and holder in _FOLDER_HOLDERS):
                     # "Job 79-01025A; Box 151, Folder 5", "NSC Files; Box 699, Country Files":
-                    # a box after a semicolon is the item's, not a new citation
-                    _add_to_tail(current, node, last_sep)  # type: ignore[arg-type]
+                    # a box after a semicolon is the item's, not a new citation; so is a
+                    # numbered folder after an accession or lot ("FRC 68 A 306; 452.1 Iran")
+                    _add_to_tail(current, node, last_sep)
                     continue
-                if (kind == "phrase" and _SERIES_END.search(text)
-                        and current["cls"] in _PATH_HOLDERS):  # type: ignore[index,operator]
+                if kind == "phrase" and _SERIES_END.search(text) and holder in _PATH_HOLDERS:
                     # "Kennedy Library, National Security File; Vietnam Country Series": a
                     # series of the library's path after a semicolon
-                    _add_to_tail(current, node, last_sep)  # type: ignore[arg-type]
+                    _add_to_tail(current, node, last_sep)
                     continue
                 close()
                 series.clear()
