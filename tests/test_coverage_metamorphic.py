@@ -73,7 +73,7 @@ def test_keywords_in_any_case(text: str, fields: dict[str, object]) -> None:
 def test_department_files_in_lower_case() -> None:
     # frus1948v01p1 d215, an inline source line: "Department of State Atomic Energy Files"
     assert _covered("Department of State Atomic Energy files") == []
-    # frus1964-68v29p1 d8 style: "Department of State, INR-NIE Files" in lower case
+    # frus1952-54Guat's "Department of State, INR-NIE Files" in lower case
     assert _covered("Source: Department of State, INR\u2013NIE files. Secret.") == []
 
 
@@ -125,6 +125,14 @@ def test_any_dash_inside_numbers_and_names(text: str, fields: dict[str, object])
         ("Source: Department of State, Presidential Correspondence; Lot 66 D 204. No "
          "classification marking.",
          {"kind": "lot_file", "lot": "66 D 204", "series": "Presidential Correspondence"}),
+        # frus1977-80v21 d169: "..., Secretary of State-1977-1980, Lot 84D241, Box 10"
+        ("Source: Department of State, Office of the Secretariat Staff, Cyrus R. Vance, "
+         "Secretary of State—1977–1980; Lot 84D241, Box 10, unlabeled folder. Secret.",
+         {"kind": "lot_file", "lot": "84 D 241"}),
+        # frus1964-68v22 d35: "OASD/ISA Files: FRC 68 A 306, 452.1 Iran, 5 Jun 64"
+        ("Source: Washington National Records Center, RG 330, OASD/ISA Files; FRC 68 A 306; "
+         "452.1 Iran, 5 Jun 64. Confidential.",
+         {"kind": "records_center", "accession": "68 A 306"}),
         # frus1969-76ve15p1 d46: "NSC Files, Box 699, Country Files-Europe-Poland"
         ("Source: National Archives, Nixon Presidential Materials, NSC Files; Box 699, Country "
          "Files\u2014Europe\u2014Poland, Vol. III, 1973. Confidential.",
@@ -156,7 +164,7 @@ def test_a_semicolon_still_parts_two_citations() -> None:
 @pytest.mark.parametrize(
     "text, fields",
     [
-        # frus1964-68v22's "Lyndon B. Johnson Library" named in full or without a period
+        # frus1964-68v22's "Lyndon B. Johnson Library" with a middle name, or no period
         ("Source: Lyndon Baines Johnson Library, National Security File, Country File, Iran, "
          "Vol. II. Secret.",
          {"kind": "library", "library": "Lyndon Baines Johnson Library"}),
@@ -169,7 +177,7 @@ def test_a_semicolon_still_parts_two_citations() -> None:
          "Box 3. Secret.",
          {"kind": "other_repository",
           "repository": "United States Army Military History Institute"}),
-        # frus1977-80v21's list: "Center for Cryptologic History" (NSA)
+        # frus1964-68v29p1's sources name the "Center for Cryptologic History" (NSA)
         ("Source: Center for Cryptologic History, Historical Collection, Series XII.Z, Box 3. "
          "Top Secret.",
          {"kind": "other_repository", "repository": "Center for Cryptologic History"}),
@@ -179,6 +187,23 @@ def test_another_repository_read_by_its_shape(text: str, fields: dict[str, objec
     assert _covered(text) == []
     got = _one(text)
     assert {k: got.get(k) for k in fields} == fields
+
+
+def test_a_record_group_before_an_accession_of_an_inline_source_line() -> None:
+    # frus1952-54v01p1 d168: "MSA-FOA Director's files, FRC 56 A 632, box 8, ..." with the
+    # record group printed before the accession
+    text = ("MSA–FOA Director’s files, RG 330, FRC 56 A 632, box 8, "
+            "“State Department 1953”")
+    assert _covered(text) == []
+    assert _one(text)["accession"] == "56 A 632"
+
+
+def test_the_records_center_misprinted_singular() -> None:
+    # frus1964-68v22 d197's note with the center named as frus1958-60v11 and
+    # frus1969-76ve15p1 print it ("Washington National Record Center")
+    text = ("Source: Washington National Record Center, RG 330, OSD Files: FRC 72 A 2468, "
+            "Iran 091.112, 16 May 67. Secret.")
+    assert _covered(text) == []
 
 
 def test_a_university_library_is_no_presidential_library() -> None:
