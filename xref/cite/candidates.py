@@ -110,16 +110,16 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
         r"|\bCentral\s+Intelligence\s+Agency\b(?:\s+Files)?(?=\s*[,;]|\s*:?\s+Job\b)"
         r"|\bCentral\s+Intelligence\s+Agency\s+Files(?=\.)|\bCIA\s+Files(?=\s*,)"
-        r"|\b(?:Washington\s+)?National\s+Records\s+[Cc]enter\b"
+        r"|\b(?:Washington\s+)?National\s+Records?\s+[Cc]enter\b"
         r"|\b(?:National\s+Security\s+(?:Council|Agency)|Department\s+of\s+(?:the\s+)?(?!State\b)[A-Z][a-z]+"
         r"|Joint\s+Chiefs\s+of\s+Staff"
-        r"|JCS)(?=\s*,\s*[A-Z]|\s+(?:Files|Records)\b)"
+        r"|JCS)(?=\s*,\s*[A-Z]|\s+(?:[Ff]iles|Records)\b)"
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
         r"(?:[Ll]ib[rat]{2,5}y|Materials)\b(?!\s+of)"
         r"|\bLibrary\s+of\s+Congress\b"
-        r"|\b(?:[A-Z][\w.'-]*\s+){1,4}(?:University|Institution|Historical\s+(?:Society|Center))\b"
+        r"|\b(?:[A-Z][\w.'-]*\s+){1,5}(?:University|Institut(?:e|ion)|Historical\s+(?:Society|Center))\b"
         r"|\bUniversity\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+Library\b"
-        r"|\b(?:[A-Z][\w.]*\s+){0,3}Center\s+(?:of|for)\s+Military\s+History\b"
+        r"|\b(?:[A-Z][\w.]*\s+){0,3}Center\s+(?:of|for)\s+(?:[A-Z][a-z]+\s+){1,2}History\b"
         r"|\b(?:[A-Z][a-z]+\s+)?Ministry\s+of\s+Foreign\s+Affairs\b(?=\s*,)"
         r"|\b\d{3}[A-Za-z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w(),.\u2013-]{0,30})/"
         rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b"
@@ -146,7 +146,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "fileseries",
         "archival",
         False,
-        r"(?:^|(?<=^Source:\s))[A-Z][\w/&.\u2013-]*(?:\s+[A-Z][\w/&.\u2013-]*){0,3}\s+(?:[Ff]iles|Papers)\b"
+        r"(?:^|(?<=^Source:\s))[A-Z][\w/&.'\u2019\u2013\u2014-]*(?:\s+[A-Z][\w/&.'\u2019\u2013\u2014-]*){0,3}\s+(?:[Ff]iles|Papers)\b"
         r"(?=\s*[:,;.]|\s*$)",
     ),
     # a series known by its route: "Secun 2 from Paris" (the transformer drops "June 5 to ...")
@@ -274,7 +274,7 @@ _SCAN_DISPATCH = FirstCharDispatch([(name, pat) for name, _, _, pat in _TRIGGERS
 
 # A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
 _SERIES_BEFORE = re.compile(
-    r"(?:[A-Z][\w/&.'\u2019\u2013-]*(?:\s+(?:of|and|for|on|the|to|in|files|[A-Z(][\w/&.'\u2019()\u2013-]*))*)"
+    r"(?:[A-Z][\w/&.'\u2019\u2013\u2014-]*(?:\s+(?:of|and|for|on|the|to|in|files|[A-Z(][\w/&.'\u2019()\u2013\u2014-]*))*)"
     r"\s*[:;,]\s*$"
 )
 _LOOKBACK = 120
@@ -330,13 +330,13 @@ _NUMBERED_OK_WORDS = frozenset(
 _ANCHORS = re.compile(
     r"tels|tel\s|tel\.|teleg|reftel|Teleg|Tel[a-z][a-z][a-z]\s|TEL"
     r"|ocument|ootnote|bid|Lot|lot\s+\d|LOT|CIA\s+Files|FRC|ibra|ibar|Yearbook|Materials"
-    r"|Department|Archives|RG|Record|Times|Central|Universit|Institution|upra|nfra"
+    r"|Department|Archives|RG|Record|Times|Central|Universit|Institut|upra|nfra"
     r"|Foreign\s+Relations|Foreign\s+Policy"
     r"|[Vv]olume|[Vv]ols|[Vv]ol\.|[Vv]ol\s|[Vv]ol\d|[Vv]ol[IVXLC]|No\."
     r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d"
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|Weekly|Documents\s+on|[DP]\d{6}|DOS"
     r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Security\s+Agency|Joint\s+Chiefs|JCS|REF|TO\s+\d"
-    r"|Historical\s+Center|Military\s+History|Center\s+for\s+Military|Ministry\s+of"
+    r"|Historical\s+Center|Military\s+History|Center\s+for\s|Center\s+of\s|Ministry\s+of"
     r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013]\d\d\d?\d?,|CINC|COMUS"
     r"|My\s\d|my\s\d|ur\s\d|Ur\s\d"
     # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
@@ -349,7 +349,8 @@ _ANCHORS = re.compile(
 :class:`~xref.cite.anchors.AnchorIndex` reads it alternative by alternative, with Hyperscan too)."""
 _SOURCE_LABEL = "Source: "
 _SERIES_ALONE = re.compile(
-    r"[A-Z][\w/&.\u2013-]*(?:\s+[A-Z][\w/&.\u2013-]*){0,3}\s+(?:[Ff]iles|Papers)\b|\d{3}[\s./]"
+    r"[A-Z][\w/&.'\u2019\u2013\u2014-]*(?:\s+[A-Z][\w/&.'\u2019\u2013\u2014-]*){0,3}\s+(?:[Ff]iles|Papers)\b"
+    r"|\d{3}[\s./]"
 )
 """A file series or a decimal file opening a text ("IO Files: US/A/1141", "811.20200(D)/8-2448"):
 only then is the start an anchor."""
@@ -425,9 +426,9 @@ def _trigger_starts(text: str) -> list[re.Match[str]]:
 
 _FIRST_NAME_BEFORE = re.compile(
     r"(?:\bThe\s+)?\b(?!(?:The|See|Also|In|At|From|For|And|Of|On|By|With|Ibid|Source|Under"
-    r"|Both|Copy|Copies|Printed)\s)[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?$"
+    r"|Both|Copy|Copies|Printed)\s)[A-Z][a-z]+\s+(?:[A-Z]\.?\s+|[A-Z][a-z]+\s+)?$"
 )
-"""A first name (and an initial) right before a library's name."""
+"""A first name (and an initial or a middle name) right before a library's name."""
 
 
 def scan(text: str) -> Iterator[Candidate]:

@@ -24,6 +24,7 @@ from xref.cite.lexicon import (
 )
 from xref.cite.models import Citation, Span, UnparsedCitation
 from xref.cite.parser import Parsed, parse_prefix
+from xref.cite.sourcenames import source_candidates
 from xref.cite.transform import build_citations
 from xref.errors import CitationSyntaxError
 
@@ -87,6 +88,8 @@ def _cut_off(text: str, window: int, end: int) -> UnparsedCitation | None:
 def _candidates(text: str, lexicon: SeriesLexicon) -> Iterator[Candidate]:
     """The scan's candidates, and the lexicon's series names before a number, in order."""
     extra = list(lexicon_candidates(text, lexicon))
+    if lexicon.sources.pattern is not None:
+        extra = sorted([*extra, *source_candidates(text, lexicon.sources)], key=lambda c: c.trigger)
     if not extra:
         return scan(text)
     return heapq.merge(scan(text), extra, key=lambda c: c.trigger)

@@ -23,6 +23,7 @@ from attrs import field, frozen
 
 from xref.cite.candidates import Candidate, scan
 from xref.cite.names import country_of
+from xref.cite.sourcenames import EMPTY_SOURCES, SourceNames
 
 __all__ = [
     "SeriesLexicon",
@@ -66,6 +67,9 @@ class SeriesLexicon:
     the grammar knows by their shape (``Secto``) are left to the scan."""
     scanned: tuple[str, ...] = ()
     """The names of ``pattern``: a text that holds none of them needs no search."""
+    sources: SourceNames = EMPTY_SOURCES
+    """The repositories and collections of the volume's list of sources
+    (:mod:`xref.cite.sourcenames`), read with its source notes."""
 
     def parties(self, name: str) -> tuple[str | None, str | None] | None:
         """The sender and recipient of series ``name`` (a plural ``Luxcos`` too); None when

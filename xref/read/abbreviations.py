@@ -17,7 +17,10 @@ from __future__ import annotations
 import html
 import re
 
+import attrs
+
 from xref.cite.lexicon import SeriesLexicon, register_series, series_lexicon
+from xref.read.sourcelist import source_list
 
 __all__ = ["read_terms", "register_file_series", "register_volume_series", "volume_series"]
 
@@ -54,8 +57,10 @@ def read_terms(data: bytes) -> list[tuple[str, str]]:
 
 
 def volume_series(data: bytes) -> SeriesLexicon:
-    """The telegram series a TEI volume (its bytes) defines in its list of abbreviations."""
-    return series_lexicon(read_terms(data))
+    """The telegram series a TEI volume (its bytes) defines in its list of abbreviations,
+    with the repositories and collections of its list of sources
+    (:mod:`xref.read.sourcelist`)."""
+    return attrs.evolve(series_lexicon(read_terms(data)), sources=source_list(data))
 
 
 def register_volume_series(volume: str, data: bytes) -> SeriesLexicon:

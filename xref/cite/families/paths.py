@@ -14,6 +14,7 @@ from xref.cite.families.base import (
     first_token,
     node_text,
 )
+from xref.cite.lexicon import current_lexicon
 from xref.cite.models import (
     CentralFileCitation,
     CiaCitation,
@@ -28,6 +29,7 @@ from xref.cite.models import (
     SubjectFileCitation,
 )
 from xref.cite.normalize import decode_file_date, normalize_dashes
+from xref.cite.sourcenames import after_source_label
 
 
 class ArchivalBuilder(BuilderBase):
@@ -39,14 +41,21 @@ class ArchivalBuilder(BuilderBase):
 
 
 _PATH_HOLDERS = (LibraryCitation, OtherRepositoryCitation)
+_BOX_HOLDERS = (*_PATH_HOLDERS, LotFileCitation, RecordsCenterCitation, CiaCitation)
+"""What keeps a box printed after a semicolon (a decimal or subject file ends on itself)."""
+_FOLDER_HOLDERS = (LotFileCitation, RecordsCenterCitation)
 _FILES_SERIES = re.compile(r"\b(?:[Ff]iles|Papers)$")
-_SERIES_WORD = re.compile(r"\b(?:Files?|Records|Papers|Collection|Archives?)\b")
+_SERIES_WORD = re.compile(r"\b(?:[Ff]iles?|Records|Papers|Collection|Archives?)\b")
 _QUALIFIER = re.compile(
     r"(?:[A-Z]{2,}(?:\s[A-Z]{1,4})?|[A-Z][a-z]+)"
     r"(?:[-\u2010-\u2014/](?:[A-Z]{2,}|[A-Z][a-z]+))*"
 )
 """A subject file's country or pair of countries (``ETH``, ``VIET S``, ``LIBYA-US``,
 ``Biafra-Nigeria``): a plain capitalized word must be joined to another by a dash or a slash."""
+_DATE_PART = re.compile(
+    r"(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+)?\d"
+)
+"""A part that is a date ("January 10", "1961"), not a series ("Secretary of State-1977-1980")."""
 _SERIES_END = re.compile(r"\b(?:Series|Files?|Papers|Collection)$")
 _PATH_PARTS = frozenset(
     {"repo_dos", "repo_nara", "repo_gov", "library", "other_repo", "record_group"}
@@ -98,7 +107,9 @@ class ArchivalPath:
         last_sep = ""
         last_decimal: str | None = None
         held = False  # a library's path before a semicolon: the next part decides
+        semi_after_repo = False  # a repository and no item before a semicolon: likewise
         prev_kind = ""
+        listed: Node | None = None  # a part the volume's list of sources names (see below)
 
         def close() -> None:
             nonlocal current
@@ -109,21 +120,27 @@ class ArchivalPath:
         for node in _unfold(children):
             if isinstance(node, Token):
                 last_sep = str(node)
-                if last_sep == ";" and current is not None and current["cls"] in _PATH_HOLDERS:
-                    held = True
+                if last_sep == ";" and current is not None and current["cls"] in _BOX_HOLDERS:
+                    held = True  # the next part decides: a box goes on ("Job 79-01025A; Box 4")
                 elif last_sep == ";" and current is not None:
                     close()
                     series.clear()
                     chain_start, fresh = None, True
-                elif (last_sep == ";" and repo is not None and not (out or rg or cia)
+                elif (last_sep == ";" and repo is not None and not (out or rg or cia or central)
                       and not (repo_path and _SERIES_WORD.search(node_text(repo_path[-1])))):
                     # "National Security Council, January 10; Department of State, ...":
                     # a repository with no item before a semicolon starts nothing (but a
                     # file series goes on to its item: "Department of State, Vietnam Working
-                    # Group Files; Lot 66 D 307")
-                    series.clear()
-                    chain_start, fresh = None, True
-                    repo, repo_path = None, []
+                    # Group Files; Lot 66 D 307", and Central Files to its file: "Department of
+                    # State, Central Files; 795.00/2-356"); a series named without a series
+                    # word goes on when a lot or accession follows: "Department of State,
+                    # Presidential Correspondence; Lot 66 D 204" (a date is no series)
+                    if repo_path and not _DATE_PART.match(node_text(repo_path[-1])):
+                        semi_after_repo = True
+                    else:
+                        series.clear()
+                        chain_start, fresh = None, True
+                        repo, repo_path = None, []
                 continue
             kind = node.data
             text = node_text(node)
@@ -133,18 +150,37 @@ class ArchivalPath:
                     continue
                 kind, text = "decimal_file", last_decimal + text
             after_dos, prev_kind = prev_kind == "repo_dos", kind
-            if held:
+            if semi_after_repo:
+                semi_after_repo = False
+                if kind not in ("lot", "accession", "job"):
+                    series.clear()
+                    chain_start, fresh = None, True
+                    repo, repo_path = None, []
+            if held and current is not None:
                 held = False
-                if kind == "phrase" and _SERIES_END.search(text):
+                holder = current["cls"]
+                if kind == "box" or (kind == "phrase" and text[:1].isdigit()
+                                     and holder in _FOLDER_HOLDERS):
+                    # "Job 79-01025A; Box 151, Folder 5", "NSC Files; Box 699, Country Files":
+                    # a box after a semicolon is the item's, not a new citation; so is a
+                    # numbered folder after an accession or lot ("FRC 68 A 306; 452.1 Iran")
+                    _add_to_tail(current, node, last_sep)
+                    continue
+                if kind == "phrase" and _SERIES_END.search(text) and holder in _PATH_HOLDERS:
                     # "Kennedy Library, National Security File; Vietnam Country Series": a
                     # series of the library's path after a semicolon
-                    _add_to_tail(current, node, last_sep)  # type: ignore[arg-type]
+                    _add_to_tail(current, node, last_sep)
                     continue
                 close()
                 series.clear()
                 chain_start, fresh = None, True
             if chain_start is None:
                 chain_start = node
+                if kind == "phrase":
+                    # a source note opening with a repository or collection the volume lists
+                    # as a source, a name the grammar need not know (xref.cite.sourcenames)
+                    kind = _listed_kind(b, node, text)
+                    listed = node if kind != "phrase" else listed
             if current is not None and current["cls"] in _PATH_HOLDERS and kind in _PATH_PARTS:
                 # inside a library's path these name folders, not new repositories
                 _add_to_tail(current, node, last_sep)
@@ -306,7 +342,13 @@ class ArchivalPath:
             # or a box ("Department of Defense, OASD/ISA, 73A, 1975, Box 18")
             name = node_text(repo)
             parts = [node_text(n) for n in repo_path]
-            archival = (_SERIES_WORD.search(name) or any(_SERIES_WORD.search(p) for p in parts)
+            # another agency the volume lists as a source holds what the note names after
+            # it ("National Security Council, Nixon NSC Meetings, Minutes"); the Department's
+            # own files are read by their items
+            archival = (repo is listed or _SERIES_WORD.search(name)
+                        or (repo_path and repo.data == "repo_gov"
+                            and _listed_kind(b, repo, name) == "repo_gov")
+                        or any(_SERIES_WORD.search(p) for p in parts)
                         or any(isinstance(n, Tree) and n.data == "box" for n in repo_path))
             # "National Security Agency, The Capture of the USS Pueblo ...": a title, published
             if archival and not any(p.startswith("The ") for p in parts):
@@ -316,7 +358,8 @@ class ArchivalPath:
                 ))
         if (
             not out and cia is None and rg is None and repo is None and series
-            and series[0] is chain_start and _FILES_SERIES.search(node_text(series[0]))
+            and series[0] is chain_start
+            and (series[0] is listed or _FILES_SERIES.search(node_text(series[0])))
             and not self.after_ibid
         ):
             # a file series that opens a source note on its own, its holder implied: "IO
@@ -334,6 +377,16 @@ class ArchivalPath:
                 b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num, path=rg_path)
             )
         return out
+
+def _listed_kind(b: BuilderBase, node: Node, text: str) -> str:
+    """The kind of a path's first part that the volume's list of sources names, right after
+    a source note's label: ``library``, ``repo_gov`` (a repository, the context of what
+    follows) or ``collection`` (a series whose holder is implied); else ``phrase``."""
+    listed = current_lexicon().sources.kind_of(text)
+    if listed is None or not after_source_label(b.source, b.span(node).start):
+        return "phrase"
+    return {"library": "library", "repository": "repo_gov"}.get(listed, "collection")
+
 
 def _is_qualifier(text: str) -> bool:
     """Whether a part after a subject file is its country (see ``_QUALIFIER``)."""
