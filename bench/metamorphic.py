@@ -1,0 +1,382 @@
+"""Metamorphic tests of the grammar on the tuning set's golden citations (issue 12).
+
+Each golden case of the tuning set (``tests/fixtures/citations``, volumes not in
+``bench/checkset.txt``) that xref reads right as it is, is rewritten by transformations that
+must not change what it cites except in a predictable field: a keyword's case, the dash in a
+file number or range, a telegram's number of 1 to 5 digits, a decimal file's subdivisions, the
+written form of a lot, another post, another month and day, a list in place of one number, a
+stop after the citation, the citation further inside a sentence. Each transform's expected
+fields are derived from the case's expected fields by the transform itself, never by running
+xref on the transformed text. The report gives, per transform, how many variants still give
+every expected citation (kind and fields) and how many spurious reports they add. Run from
+the repository root::
+
+    python bench/metamorphic.py [--failures N] [--only NAME]
+
+Only the tuning set is ever read here: the check set is not tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import copy
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT / "bench"))
+
+from benchsets import set_of  # noqa: E402
+from golden import Case, Expected, load_cases, matches  # noqa: E402
+
+import xref  # noqa: E402
+from xref.cite.names import CAPITALS  # noqa: E402
+from xref.read.abbreviations import register_file_series  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "frus"
+
+Variant = tuple[str, list[Expected]]
+"""A transformed text and the citations it must still give."""
+
+MONTHS = ("January February March April May June July August September October November "
+          "December").split()
+
+
+def _sub_once(text: str, start: int, end: int, new: str) -> str:
+    return text[:start] + new + text[end:]
+
+
+def _with(exp: list[Expected], i: int, **fields: object) -> list[Expected]:
+    out = copy.deepcopy(exp)
+    out[i].fields.update(fields)
+    return out
+
+
+def _unique(text: str, pattern: str) -> re.Match[str] | None:
+    found = list(re.finditer(pattern, text))
+    return found[0] if len(found) == 1 else None
+
+
+# ---------------------------------------------------------------- the transforms
+
+_KEYWORDS = re.compile(
+    r"\b(Lot|Deptels?|Documents?|Telegrams?|Despatch(?:es)?|Airgrams?|Embtels?|Urtels?)"
+    r"(?=\s+(?:No\.\s*)?\d)", re.I)
+
+
+def keyword_case(case: Case) -> Iterator[Variant]:
+    """``Lot``/``lot``/``LOT``, ``Deptel``/``deptel``, ``Document``/``document``: same parse."""
+    for m in _KEYWORDS.finditer(case.text):
+        word = m.group(1)
+        forms = {word.lower(), word[0].upper() + word[1:].lower()}
+        if word.lower() == "lot":
+            forms.add("LOT")
+        for form in sorted(forms - {word}):
+            yield _sub_once(case.text, m.start(1), m.end(1), form), case.expected
+
+
+_DASHED = re.compile(r"(?<=\d)[-–—](?=\d)|(?<=\d/)[-–—]|(?<=\d)[-–—](?=\s?\d)")
+
+
+def dashes(case: Case) -> Iterator[Variant]:
+    """Every dash between digits (file dates, ranges) as a hyphen, an en dash, an em dash."""
+    if not _DASHED.search(case.text):
+        return
+    for dash in "-–—":
+        new = _DASHED.sub(dash, case.text)
+        if new != case.text:
+            yield new, case.expected
+
+
+_NUMBERS = ("7", "48", "362", "2917", "10384")
+
+
+def number_digits(case: Case) -> Iterator[Variant]:
+    """A telegram's (despatch's, airgram's) number of 1 to 5 digits."""
+    for i, e in enumerate(case.expected):
+        num = e.fields.get("number")
+        if e.kind not in ("telegram", "despatch", "airgram") or not isinstance(num, str):
+            continue
+        if not num.isdigit():
+            continue
+        m = _unique(case.text, rf"(?<![\d.,/–-]){num}(?![\d–-])")
+        if m is None or any(x.fields.get("number") == num for j, x in
+                            enumerate(case.expected) if j != i):
+            continue
+        for new in _NUMBERS:
+            if new != num:
+                yield _sub_once(case.text, m.start(), m.end(), new), _with(case.expected, i,
+                                                                           number=new)
+
+
+_SUBDIVISIONS = ("5", "56", "563", "5636", "56361", "563612")
+
+
+def decimal_digits(case: Case) -> Iterator[Variant]:
+    """A decimal file's class of 3 digits with 1 to 6 digits of subdivision."""
+    for i, e in enumerate(case.expected):
+        dec = e.fields.get("decimal")
+        if e.kind not in ("central_file", "ibid") or not isinstance(dec, str):
+            continue
+        if not re.fullmatch(r"\d{3}\.\d+", dec):
+            continue
+        m = _unique(case.text, re.escape(dec) + r"(?=\s?/)")
+        if m is None:
+            continue
+        for sub in _SUBDIVISIONS:
+            new = dec[:4] + sub
+            if new == dec:
+                continue
+            fields: dict[str, object] = {"decimal": new}
+            if isinstance(e.fields.get("file"), str):
+                fields["file"] = new + e.fields["file"][len(dec):]
+            yield _sub_once(case.text, m.start(), m.end(), new), _with(case.expected, i,
+                                                                       **fields)
+
+
+def lot_forms(case: Case) -> Iterator[Variant]:
+    """A lot as ``63 D 75``, ``63D75``, ``63-D-75``: the field stays ``63 D 75``."""
+    for e in case.expected:
+        lot = e.fields.get("lot")
+        if not isinstance(lot, str):
+            continue
+        parts = lot.split()
+        if len(parts) != 3:
+            continue
+        m = _unique(case.text, r"\b" + r"[\s-]?".join(map(re.escape, parts)) + r"\b")
+        if m is None:
+            continue
+        for form in (" ".join(parts), "".join(parts), "-".join(parts)):
+            if form != m.group():
+                yield _sub_once(case.text, m.start(), m.end(), form), case.expected
+
+
+def _posts() -> list[str]:
+    return [cities[0] for cities in CAPITALS.values()]
+
+
+_OTHER_POSTS = ("Bamako", "Rio de Janeiro", "Kuala Lumpur", "Reykjavik", "Port-au-Prince")
+
+
+def posts(case: Case) -> Iterator[Variant]:
+    """Another post (one xref knows, by its FRUS name) in place of the sender or recipient."""
+    known = set(_posts())
+    for e in case.expected:
+        if e.kind != "telegram":
+            continue
+        for field in ("sender", "recipient"):
+            post = e.fields.get(field)
+            if not isinstance(post, str) or post not in known:
+                continue
+            m = _unique(case.text, rf"\b(?:from|to)\s+({re.escape(post)})\b")
+            if m is None:
+                continue
+            same = [j for j, x in enumerate(case.expected) if x.fields.get(field) == post]
+            for new in _OTHER_POSTS:
+                if new != post:
+                    expected = copy.deepcopy(case.expected)
+                    for j in same:  # one written post shared by a list's telegrams
+                        expected[j].fields[field] = new
+                    yield _sub_once(case.text, m.start(1), m.end(1), new), expected
+            return
+
+
+_DAYS = ((3, 1), (10, 31), (12, 9), (2, 28))
+
+
+def dates(case: Case) -> Iterator[Variant]:
+    """Another month and day in a telegram's date."""
+    for e in case.expected:
+        date = e.fields.get("date")
+        if e.kind != "telegram" or not isinstance(date, str):
+            continue
+        dm = re.fullmatch(r"(\d{4}|-)-(\d\d)-(\d\d)", date)
+        if dm is None:
+            continue
+        month, day = int(dm.group(2)), int(dm.group(3))
+        m = _unique(case.text, rf"\b{MONTHS[month - 1]}\s+{day}\b")
+        if m is None:
+            continue
+        same = [j for j, x in enumerate(case.expected) if x.fields.get("date") == date]
+        for new_m, new_d in _DAYS:
+            if (new_m, new_d) == (month, day):
+                continue
+            new_date = f"{dm.group(1)}-{new_m:02d}-{new_d:02d}"
+            expected = copy.deepcopy(case.expected)
+            for j in same:  # one written date shared by a list's telegrams
+                expected[j].fields["date"] = new_date
+            yield (_sub_once(case.text, m.start(), m.end(), f"{MONTHS[new_m - 1]} {new_d}"),
+                   expected)
+        return
+
+
+def _list_fields(e: Expected) -> dict[str, object]:
+    return {k: v for k, v in e.fields.items() if k in ("series", "sender", "recipient")}
+
+
+def lists(case: Case) -> Iterator[Variant]:
+    """One number made a list: ``Deptels 434 and 512``, ``434, 512 and 513``, ``through``."""
+    if len(case.expected) != 1:
+        return
+    e = case.expected[0]
+    num = e.fields.get("number")
+    if e.kind == "telegram" and isinstance(num, str) and num.isdigit():
+        series = e.fields.get("series")
+        if not isinstance(series, str):
+            return
+        m = _unique(case.text, rf"\b({re.escape(series)})\s+({num})\b(?![.,]?\s*\d)")
+        m = m or _unique(case.text, rf"\b({re.escape(series)})(?i:s)?\s+({num})\b(?![.,]?\s*\d)")
+        if m is None or not m.group(1).isalpha():
+            return
+        n = int(num)
+        word = m.group(1) + "s"
+        keep = _list_fields(e)
+        for sep, extra in ((" and ", [n + 51]), (", ", [n + 51]), (", ", [n + 51, n + 52]),
+                           (" and ", [n + 3, n + 51])):
+            nums = [n, *extra]
+            if len(nums) == 2:
+                written = sep.join(map(str, nums))
+            else:
+                written = ", ".join(map(str, nums[:-1])) + " and " + str(nums[-1])
+            exp = [Expected("telegram", keep | {"number": str(x)}) for x in nums]
+            yield (_sub_once(case.text, m.start(), m.end(), f"{word} {written}"), exp)
+    elif e.kind == "document" and isinstance(num, int) and e.fields.get("volume") is None:
+        m = _unique(case.text, rf"\b(Document)\s+({num})\b(?![.,]?\s*\d|,\s*footnote)")
+        if m is None:
+            return
+        for sep, nums in ((" and ", [num, num + 4]), (" through ", [num, num + 1, num + 2]),
+                          ("–", [num, num + 1, num + 2]), (", ", [num, num + 4])):
+            written = f"{nums[0]}{sep}{nums[-1]}"
+            exp = [Expected("document", {"number": x}) for x in nums]
+            yield _sub_once(case.text, m.start(), m.end(), f"Documents {written}"), exp
+
+
+_ANCHOR = re.compile(r"\b(?:Deptel|Embtel|telegram|Telegram|Document|document)s?\s+\d+\b"
+                     r"|\b[Ll]ot\s+\d+\s?[A-Z]\s?\d+\b|\b\d{3}\.[\dA-Z]+/\d+[-–]\s?\d+\b")
+
+
+# what after a number still belongs to the citation (a post, a date, a list, a footnote)
+_GOES_ON = re.compile(r"\s*(?:$|\)|[a-z]+\b)")
+_CONTINUES = frozenset(
+    "and or through to from of dated thereto footnote footnotes supra infra above below at "
+    "for in via repeated".split())
+
+
+def stops(case: Case) -> Iterator[Variant]:
+    """A period or a semicolon right after a citation that ends with its number."""
+    for m in _ANCHOR.finditer(case.text):
+        rest = case.text[m.end():]
+        follow = _GOES_ON.match(rest)
+        if follow is None or follow.group().strip() in _CONTINUES:
+            continue
+        if rest[:1] in ("", " ", ")"):
+            for stop in ".;":
+                yield _sub_once(case.text, m.end(), m.end(), stop), case.expected
+            return
+
+
+def positions(case: Case) -> Iterator[Variant]:
+    """The case's text after another sentence, inside a sentence, before another sentence."""
+    text = case.text
+    if len(text.split()) < 4 or text.startswith(("No.", "Source", "Ibid", "Supra", "Infra")):
+        return  # a footnote's opening or a heading is no sentence to move
+    yield "The Embassy reported on this matter. " + text, case.expected
+    yield "As noted, " + text, case.expected
+    if text.endswith("."):
+        yield text[:-1] + ", as noted. The matter was discussed again later.", case.expected
+
+
+TRANSFORMS: dict[str, Callable[[Case], Iterator[Variant]]] = {
+    "keyword case": keyword_case,
+    "dashes": dashes,
+    "telegram number digits": number_digits,
+    "decimal file digits": decimal_digits,
+    "lot forms": lot_forms,
+    "another post": posts,
+    "another month/day": dates,
+    "lists": lists,
+    "trailing stop": stops,
+    "sentence position": positions,
+}
+"""Every transform by the name the report gives it."""
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def passes(text: str, expected: list[Expected], volume: str) -> tuple[bool, int]:
+    """Whether every expected citation is found; how many reports match none."""
+    found = [(c.kind, c.fields()) for c in xref.find_citations(text, volume=volume)]
+    used: set[int] = set()
+    ok = True
+    for exp in expected:
+        hit = next((i for i, (k, f) in enumerate(found)
+                    if i not in used and matches(k, f, exp)), None)
+        if hit is None:
+            ok = False
+        else:
+            used.add(hit)
+    return ok, len(found) - len(used)
+
+
+def tuning_cases() -> list[Case]:
+    """The tuning set's golden cases that xref reads right as they are."""
+    out = []
+    for case in load_cases():
+        if set_of(case.volume) != "tuning":
+            continue
+        ok, extra = passes(case.text, case.expected, case.volume)
+        if ok and extra == 0:
+            out.append(case)
+    return out
+
+
+def main() -> int:
+    """Print the table (and, with ``--failures``, some failing variants per transform)."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--failures", type=int, default=0, help="list N failing variants each")
+    ap.add_argument("--only", help="run this transform only")
+    args = ap.parse_args()
+    for vol in sorted({c.volume for c in load_cases() if set_of(c.volume) == "tuning"}):
+        path = CORPUS / f"{vol}.xml"
+        if path.is_file():
+            register_file_series(vol, str(path))
+    cases = tuning_cases()
+    print(f"tuning cases read right as they are: {len(cases)}")
+    print(f"{'transform':<24} {'variants':>8} {'kept':>6} {'share':>7} {'spurious':>9}")
+    total = [0, 0, 0]
+    fails: dict[str, list[str]] = collections.defaultdict(list)
+    for name, transform in TRANSFORMS.items():
+        if args.only and name != args.only:
+            continue
+        row = [0, 0, 0]
+        for case in cases:
+            for text, expected in transform(case):
+                ok, extra = passes(text, expected, case.volume)
+                row[0] += 1
+                row[1] += ok
+                row[2] += extra
+                if (not ok or extra) and len(fails[name]) < args.failures:
+                    got = xref.find_citations(text, volume=case.volume)
+                    fails[name].append(
+                        f"{case.id}: {text}\n"
+                        + "".join(f"  expect {e.kind} {e.fields}\n" for e in expected)
+                        + "".join(f"  got    {c.kind} {c.fields()} {c.text!r}\n" for c in got))
+        total = [a + b for a, b in zip(total, row, strict=True)]
+        share = f"{row[1] / row[0]:.1%}" if row[0] else "-"
+        print(f"{name:<24} {row[0]:>8} {row[1]:>6} {share:>7} {row[2]:>9}")
+    print(f"{'TOTAL':<24} {total[0]:>8} {total[1]:>6} {total[1] / max(total[0], 1):>7.1%} "
+          f"{total[2]:>9}")
+    for name, lines in fails.items():
+        print(f"\n== {name}")
+        print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
