@@ -129,7 +129,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "series",
         "archival",
         False,
-        r"\b(?:[Ll]ot|LOT)\s*\d+\s*[A-Z]\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d",
+        r"\b(?:[Ll]ot|LOT)\s*\d+(?:\s*|[-\u2013])[A-Z](?:\s*|[-\u2013])\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d",
     ),
     # a reference line naming a telegram by its sender: "Ref: State 13889", "Reftel Karachi 406"
     (

@@ -231,7 +231,7 @@ class CrossRefBuilder(BuilderBase):
                 # two ends are placed on the dash, the text that names them (a descending or
                 # very long "range" is no list of documents: only its ends)
                 low, high = int(ints[0]), int(ints[1])
-                dash = first_token(num, "DASH")
+                dash = first_token(num, "DASH") or first_token(num, "THROUGH")
                 if dash is not None and low < high <= low + _MAX_RANGE:
                     out.extend(
                         self.make(DocumentCitation, self.span(dash), number=n, volume=volume)

@@ -29,6 +29,9 @@ from xref.cite.models import (
 )
 from xref.cite.normalize import decode_file_date, normalize_dashes
 
+# "63 D 75", "63D75", "63-D-75": a lot's number, letter and number, normalized "63 D 75"
+_LOT_PARTS = re.compile(r"(\d+)(?:\s*|[-\u2013])([A-Z])(?:\s*|[-\u2013])(\d+\w?)(?:\s*(\(\w+\)))?")
+
 
 class ArchivalBuilder(BuilderBase):
     """The builder method for the ``archival`` rule."""
@@ -198,7 +201,7 @@ class ArchivalPath:
                     )
                 elif kind == "lot":
                     lot = str(first_token(node, "LOT_NUMBER"))
-                    m = re.fullmatch(r"(\d+)\s*([A-Z])\s*(\d+\w?)(?:\s*(\(\w+\)))?", lot.strip())
+                    m = _LOT_PARTS.fullmatch(lot.strip())
                     norm = (
                         " ".join(g for g in m.groups() if g) if m else lot
                     )  # "63 D 123", "61 D 282A", "53 D 291 (V)"

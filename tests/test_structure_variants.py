@@ -1,0 +1,46 @@
+"""Citation families found by the metamorphic tests of the grammar (``bench/metamorphic.py``,
+issue 12): a golden citation rewritten in another written form of the same structure must
+give the same fields. Each sentence is from the volume named, or is one of its golden
+citations rewritten by the transform named; the expected fields follow from the transform."""
+
+from __future__ import annotations
+
+import xref
+
+
+def _fields(text: str, kind: str) -> list[dict[str, object]]:
+    return [c.fields() for c in xref.find_citations(text) if c.kind == kind]
+
+
+def test_a_lot_written_with_hyphens() -> None:
+    """frus1952-54v01p1 d12 "Secretary's Letters, lot 56 D 459" with the lot as ``56-D-459``
+    (lot forms): the lot field is normalized as for ``56 D 459`` and ``56D459``."""
+    for lot in ("56 D 459", "56D459", "56-D-459", "56–D–459"):
+        text = f"Source: Department of State, Secretary’s Letters, lot {lot}, “President”."
+        assert _fields(text, "lot_file") == [
+            {"lot": "56 D 459", "series": "Secretary’s Letters", "folder": "“President”"}
+        ], lot
+    # a hyphenated number that is no lot stays none
+    assert _fields("the 56-D-459 resolution", "lot_file") == []
+
+
+def test_documents_through_a_number() -> None:
+    """frus1952-54v01p1 d22fn2 "Document 21" made a list with "through" (lists): every
+    document of the range, as for "Documents 21–23"."""
+    for text in ("Documents 21 through 23.", "Documents 21–23.", "See Documents 21 thru 23."):
+        assert [f["number"] for f in _fields(text, "document")] == [21, 22, 23], text
+    assert [f["number"] for f in _fields("Documents 21 through the end", "document")] == [21]
+
+
+def test_a_post_with_a_lowercase_particle() -> None:
+    """frus1961-63v10-12mSupp d456: "Telegram 909 from Rio de Janeiro, October 29": the
+    post's name keeps its particle, and the date after it is the telegram's."""
+    text = "456. Telegram 909 from Rio de Janeiro, October 29. General"
+    assert _fields(text, "telegram") == [
+        {"number": "909", "series": "telegram", "sender": "Rio de Janeiro",
+         "recipient": "Department of State", "date": "--10-29", "relative": None}
+    ]
+    # another post of that structure (another post): "Dar es Salaam"
+    text = "Telegram 3 to Dar es Salaam, May 5."
+    (tel,) = _fields(text, "telegram")
+    assert (tel["recipient"], tel["date"]) == ("Dar es Salaam", "--05-05")
