@@ -176,7 +176,10 @@ def posts(case: Case) -> Iterator[Variant]:
             m = _unique(case.text, rf"\b(?:from|to)\s+({re.escape(post)})\b")
             if m is None:
                 continue
+            # the post written once is every telegram's that has it; written again, only this
             same = [j for j, x in enumerate(case.expected) if x.fields.get(field) == post]
+            if len(re.findall(rf"\b{re.escape(post)}\b", case.text)) > 1:
+                same = [case.expected.index(e)]
             for new in _OTHER_POSTS:
                 if new != post:
                     expected = copy.deepcopy(case.expected)
@@ -202,7 +205,8 @@ def dates(case: Case) -> Iterator[Variant]:
         m = _unique(case.text, rf"\b{MONTHS[month - 1]}\s+{day}\b")
         if m is None:
             continue
-        same = [j for j, x in enumerate(case.expected) if x.fields.get("date") == date]
+        same = [j for j, x in enumerate(case.expected)
+                if x.kind == "telegram" and x.fields.get("date") == date]
         for new_m, new_d in _DAYS:
             if (new_m, new_d) == (month, day):
                 continue
@@ -280,11 +284,16 @@ def stops(case: Case) -> Iterator[Variant]:
             return
 
 
+_OWN_NUMBER = re.compile(r"[A-Z][A-Za-z]*\s+\d+\.\s")
+
+
 def positions(case: Case) -> Iterator[Variant]:
     """The case's text after another sentence, inside a sentence, before another sentence."""
     text = case.text
     if len(text.split()) < 4 or text.startswith(("No.", "Source", "Ibid", "Supra", "Infra")):
         return  # a footnote's opening or a heading is no sentence to move
+    if _OWN_NUMBER.match(text):
+        return  # a telegram's own series and number open its text ("Delga 22. ..."): no citation
     yield "The Embassy reported on this matter. " + text, case.expected
     yield "As noted, " + text, case.expected
     if text.endswith("."):

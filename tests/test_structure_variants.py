@@ -44,3 +44,18 @@ def test_a_post_with_a_lowercase_particle() -> None:
     text = "Telegram 3 to Dar es Salaam, May 5."
     (tel,) = _fields(text, "telegram")
     assert (tel["recipient"], tel["date"]) == ("Dar es Salaam", "--05-05")
+
+
+def test_a_channel_series_named_in_the_plural() -> None:
+    """frus1955-57v02: "summarized in Poltos 2279 and 2282 from Paris": a list names its
+    series in the plural; each telegram is a Polto (the series as the volume's singular
+    ``Polto``), as "Deptels 576 and 577" are Deptels. "Topol 679" made a list (lists)."""
+    text = "The discussion was summarized in Poltos 2279 and 2282 from Paris, May 11 and 12, 1955."
+    assert [(f["number"], f["series"], f["sender"]) for f in _fields(text, "telegram")] == [
+        ("2279", "Polto", "Paris"), ("2282", "Polto", "Paris")
+    ]
+    text = "When we received Topols 679 and 730, dated December 12, addressed to Merchant"
+    assert [(f["number"], f["series"]) for f in _fields(text, "telegram")] == [
+        ("679", "Topol"), ("730", "Topol")
+    ]
+    assert [f["series"] for f in _fields("as Sectos 8, 59 and 60.", "telegram")] == ["Secto"] * 3

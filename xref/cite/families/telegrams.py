@@ -33,6 +33,12 @@ DEPARTMENT = "Department of State"
 
 _FROM_DEPARTMENT = re.compile(r"(?:dep|depcir|circ)tel", re.I)
 _TO_DEPARTMENT = re.compile(r"(?:emb|con|leg|mis|del|usun)tel", re.I)
+# a clipped channel word in the plural, naming a list: "Delgas", "Topols", "Sectos", "POLTOS"
+# (unless the volume's own list of abbreviations has the word as it is)
+_PLURAL_CHANNEL = re.compile(
+    r"(?:[A-Z][a-z]{1,4}to|To[a-z]{3,4}|[A-Z][a-z]{1,4}tel|Tel[a-z]{3}|Dulte|Tedul|Delga|Gadel"
+    r"|[A-Z]{2,4}TO)s|[A-Z]{2,4}TOS"
+)
 _CIRCULAR = re.compile(r"(?:depcir|circ)tel", re.I)
 
 
@@ -219,8 +225,8 @@ class CorrespondenceBuilder(BuilderBase):
             name = re.sub(r"['\u2019]s$", "", word)
             return "telegram", name if name in _OFFICES else _post_sender(name), None
         if first.type == "CHANNEL":
-            if re.fullmatch(r"(?:Dulte|Tedul|Delga|Gadel)s", word):
-                word = word[:-1]  # "Delgas 210 and 230"
+            if _PLURAL_CHANNEL.fullmatch(word) and word not in current_lexicon().series:
+                word = word[:-1]  # "Delgas 210 and 230", "Topols 679 and 730", "Sectos 5"
             if word[:2].lower() == "to" or word in ("Tedul", "Gadel"):
                 return word, DEPARTMENT, None
             return word, None, DEPARTMENT
