@@ -83,14 +83,28 @@ def keyword_case(case: Case) -> Iterator[Variant]:
 _DASHED = re.compile(r"(?<=\d)[-–—](?=\d)|(?<=\d/)[-–—]|(?<=\d)[-–—](?=\s?\d)")
 
 
+# fields kept as printed (a folder's or a title's words): their dashes change with the text's;
+# the others (file numbers, dates, pages, accessions, jobs) are normalized to "-"
+_AS_PRINTED = frozenset({"folder", "path", "series", "title", "collection", "repository"})
+
+
 def dashes(case: Case) -> Iterator[Variant]:
     """Every dash between digits (file dates, ranges) as a hyphen, an en dash, an em dash."""
     if not _DASHED.search(case.text):
         return
     for dash in "-–—":
         new = _DASHED.sub(dash, case.text)
-        if new != case.text:
-            yield new, case.expected
+        if new == case.text:
+            continue
+        expected = copy.deepcopy(case.expected)
+        for e in expected:
+            for name in _AS_PRINTED & e.fields.keys():
+                value = e.fields[name]
+                if isinstance(value, str):
+                    e.fields[name] = _DASHED.sub(dash, value)
+                elif isinstance(value, list):
+                    e.fields[name] = [_DASHED.sub(dash, v) for v in value]
+        yield new, expected
 
 
 _NUMBERS = ("7", "48", "362", "2917", "10384")

@@ -59,3 +59,27 @@ def test_a_channel_series_named_in_the_plural() -> None:
         ("679", "Topol"), ("730", "Topol")
     ]
     assert [f["series"] for f in _fields("as Sectos 8, 59 and 60.", "telegram")] == ["Secto"] * 3
+
+
+def test_an_em_dash_between_numbers() -> None:
+    """An em dash stands for the en dash between numbers (dashes): frus1958-60v07p1 prints
+    "Central Files, 396.1–IS/5—460"; frus1952-54Guat d3fn1 "Job 79-01025A" and
+    frus1964-68v07 d69fn15 "1968-69, Book II, pp. 936-943" with em dashes keep their
+    fields."""
+    text = "(Ibid., Central Files, 396.1–IS/5—460) A copy"
+    (ibid,) = _fields(text, "ibid")
+    assert (ibid["file"], ibid["date"]) == ("396.1-IS/5-460", "1960-05-04")
+    text = "Source: Central Intelligence Agency, Job 79—01025A, Box 7, Folder 1. Secret."
+    assert [f["job"] for f in _fields(text, "cia")] == ["79-01025A"]
+    text = ("See Public Papers of the Presidents of the United States: Lyndon B. Johnson, "
+            "1968—69, Book II, pp. 936—943.")
+    assert [(f["title"], f["pages"]) for f in _fields(text, "other_publication")] == [
+        ("Public Papers of the Presidents", "936-943")
+    ]
+    text = "see Foreign Relations, 1952—1954, vol. IX, pp. 1348 ff., and 1955—1957, vol. XIV"
+    assert [f["volume"] for f in _fields(text, "publication")] == [
+        "frus1952-54v09", "frus1955-57v14"
+    ]
+    # a dateline's year and hour stay a date, not a range of years
+    text = "Telegram 409 from Paris, December 8, 1948—10 p.m."
+    assert [f["date"] for f in _fields(text, "telegram")] == ["1948-12-08"]

@@ -289,7 +289,7 @@ _TITLE_BEFORE = re.compile(
     r"|(?:See|Also|Cf|In|For|Ante|Post|Source|Vol|Volume)\b)"
     rf"{_TITLE_WORD}(?:(?::\s+|\s+)(?!See\b)(?:{_TITLE_WORD}|of|and|the|on|for|in))*"
     r"(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*)?"
-    r"(?:1[789]|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?)?"
+    r"(?:1[789]|20)\d\d(?:\s*[-\u2013\u2014]\s*\d{2,4})?)?"
     r"(?:\s*\([^()]{0,80}:[^()]{0,80}(?:1[789]|20)\d\d\))?"
     # a journal's volume and year: "Middle East Journal 20 (1966), "
     r"(?:\s+\d{1,3}\s*\((?:[A-Za-z]+\.?\s+)?(?:1[789]|20)\d\d\))?"
@@ -337,7 +337,7 @@ _ANCHORS = re.compile(
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|Weekly|Documents\s+on|[DP]\d{6}|DOS"
     r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Security\s+Agency|Joint\s+Chiefs|JCS|REF|TO\s+\d|TOS\s+\d"
     r"|Historical\s+Center|Military\s+History|Center\s+for\s+Military|Ministry\s+of"
-    r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013]\d\d\d?\d?,|CINC|COMUS"
+    r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013\u2014]\d\d\d?\d?,|CINC|COMUS"
     r"|My\s\d|my\s\d|ur\s\d|Ur\s\d"
     # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
     # (a digit spelled out: an alternative that starts with \\d could start inside a character
