@@ -30,7 +30,9 @@ from xref.cite.models import (
 from xref.cite.normalize import decode_file_date, normalize_dashes
 
 # "63 D 75", "63D75", "63-D-75": a lot's number, letter and number, normalized "63 D 75"
-_LOT_PARTS = re.compile(r"(\d+)(?:\s*|[-\u2013\u2014])([A-Z])(?:\s*|[-\u2013\u2014])(\d+\w?)(?:\s*(\(\w+\)))?")
+_LOT_PARTS = re.compile(
+    r"(\d+)(?:\s*|[-\u2013\u2014])([A-Z])(?:\s*|[-\u2013\u2014])(\d+\w?)(?:\s*(\(\w+\)))?"
+)
 
 
 class ArchivalBuilder(BuilderBase):
