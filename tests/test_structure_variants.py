@@ -83,3 +83,45 @@ def test_an_em_dash_between_numbers() -> None:
     # a dateline's year and hour stay a date, not a range of years
     text = "Telegram 409 from Paris, December 8, 1948—10 p.m."
     assert [f["date"] for f in _fields(text, "telegram")] == ["1948-12-08"]
+
+
+def test_keywords_in_either_case() -> None:
+    """frus1961-63v07-09mSupp d206 "Moscow telegram 239" with "Telegram" capitalized, frus1977-80v21
+    d17fn3 "Documents 240, 241, and 247" after a titled volume in lower case (keyword case):
+    the same fields."""
+    for word in ("telegram", "Telegram"):
+        text = f"Correction of error contained in Moscow {word} 239. Secret."
+        assert [(f["number"], f["sender"]) for f in _fields(text, "telegram")] == [
+            ("239", "Moscow")
+        ], word
+    for word in ("Documents", "documents"):
+        text = (f"See Foreign Relations, 1969–1976, vol. XXX, Greece; Cyprus; Turkey, 1973–1976, "
+                f"{word} 240, 241, and 247.")
+        assert [(f["number"], f["volume"]) for f in _fields(text, "document")] == [
+            (240, "frus1969-76v30"), (241, "frus1969-76v30"), (247, "frus1969-76v30")
+        ], word
+
+
+def test_an_addressee_of_several_words_before_the_number() -> None:
+    """frus1961-63v02 d276 "(Deptel to Saigon 212, August 27)" with another post (another
+    post): "Rio de Janeiro", "Port-au-Prince"."""
+    for post in ("Saigon", "Rio de Janeiro", "Port-au-Prince"):
+        text = f"against this year's rice harvest (Deptel to {post} 212, August 27)"
+        assert [(f["number"], f["recipient"], f["date"]) for f in _fields(text, "telegram")] == [
+            ("212", post, "--08-27")
+        ], post
+
+
+def test_a_mixed_case_series_from_the_volumes_list() -> None:
+    """frus1948v05p1's list of abbreviations has "AMVat, series indicator for telegrams ...":
+    a name in capitals then small letters is a series of that volume like "Luxco" (its
+    telegrams, and a list of them, read with the volume's lexicon)."""
+    from xref.cite.lexicon import series_lexicon
+
+    lexicon = series_lexicon([("AMVat", "series indicator for telegrams from the Personal "
+                                         "Representative of the President to the Vatican")])
+    assert "AMVat" in lexicon.series
+    text = "Reference is to AMVats 12 and 14 of May 3."
+    found = [c.fields() for c in xref.find_citations(text, lexicon=lexicon)]
+    assert [(f["number"], f["series"]) for f in found] == [("12", "AMVat"), ("14", "AMVat")]
+    assert _fields("Reference is to AMVat 12 of May 3.", "telegram") == []

@@ -159,9 +159,9 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         False,
         rf"(?<!\bto\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)\b(?:{_POSTS})"
         # "Tokyo's telegram 123": the sender's possessive
-        r"(?:['\u2019]s(?=\s+(?:telegrams?|tel\.?)\s+\d)|"
+        r"(?:['\u2019]s(?=\s+(?:[Tt]elegrams?|tel\.?)\s+\d)|"
         # (a comma before more digits than a thousands group lists numbers: "LAGOS 2524,2454")
-        r"(?=\s+(?:telegrams?|tel\.?)\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
+        r"(?=\s+(?:[Tt]elegrams?|tel\.?)\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
         r"(?![,.:]\d{1,3}\b|[.:]\d)"
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
         r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years))))"
@@ -175,7 +175,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "telegram",
         True,
         r"\b(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Rr]ef|[Cc]irc"
-        r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d|\s+(?:to\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\d)"
+        r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d|\s+(?:to\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?(?:\s(?:[a-z]{2,3}\s)?[A-Z][a-z]+)?\s+\d)"
         r"|\b(?:DEPTEL|EMBTEL|OURTEL|URTEL|MYTEL|REFTEL)S?\b(?=\s*\d)"
         r"|\bTel[a-z]{3}s?(?=\s+\d)|\b(?:Dulte|Tedul|Delga|Gadel)s(?=\s+\d)|\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)s?|To(?!kyo|tal\b|ronto)[a-z]{2,4}"
         r"|(?!(?:Dep|Emb|Con|Leg|Our|Ref|My|Ur|Your|Circ?|Mis|Del|Sep|Info|Re)tel)[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel)s?|Dulte|Tedul|Delga|Gadel"
