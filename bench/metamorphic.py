@@ -274,6 +274,93 @@ def lists(case: Case) -> Iterator[Variant]:
             yield _sub_once(case.text, m.start(), m.end(), f"Documents {written}"), exp
 
 
+_NUMBERED = re.compile(r"\b([Tt]elegrams?|[Dd]espatch(?:es)?|[Aa]irgrams?)\s+(?=\d)")
+
+
+def number_sign(case: Case) -> Iterator[Variant]:
+    """``telegram No. 409``, ``despatch no. 128``: the same number."""
+    m = _NUMBERED.search(case.text)
+    if m is not None:
+        for sign in ("No. ", "no. "):
+            yield _sub_once(case.text, m.end(), m.end(), sign), case.expected
+
+
+_ABBREVIATED = {"January": "Jan.", "February": "Feb.", "March": "Mar.", "April": "Apr.",
+                "August": "Aug.", "September": "Sept.", "October": "Oct.",
+                "November": "Nov.", "December": "Dec."}
+
+
+def month_forms(case: Case) -> Iterator[Variant]:
+    """A telegram's month abbreviated (``Nov. 19``), or the day first (``19 November``)."""
+    for e in case.expected:
+        date = e.fields.get("date")
+        if e.kind != "telegram" or not isinstance(date, str):
+            continue
+        dm = re.fullmatch(r"(?:\d{4}|-)-(\d\d)-(\d\d)", date)
+        if dm is None:
+            continue
+        month, day = MONTHS[int(dm.group(1)) - 1], int(dm.group(2))
+        m = _unique(case.text, rf"\b{month}\s+{day}\b(?!,\s*\d{{4}})")
+        if m is None:
+            continue
+        if month in _ABBREVIATED:
+            yield _sub_once(case.text, m.start(), m.end(), f"{_ABBREVIATED[month]} {day}"), \
+                case.expected
+        yield _sub_once(case.text, m.start(), m.end(), f"{day} {month}"), case.expected
+        return
+
+
+_SUBJECTS = (" Council", " RR", "-MSP", " Mission")
+
+
+def file_subjects(case: Case) -> Iterator[Variant]:
+    """A decimal file whose subject carries a word or letters (``740.00119 Council/12-1747``,
+    ``768.5-MSP/...``): the decimal field is the class with its subject."""
+    for i, e in enumerate(case.expected):
+        dec = e.fields.get("decimal")
+        if e.kind not in ("central_file", "ibid") or not isinstance(dec, str):
+            continue
+        if not re.fullmatch(r"\d{3}\.\d+", dec):
+            continue
+        m = _unique(case.text, re.escape(dec) + r"(?=\s?/)")
+        if m is None:
+            continue
+        for subject in _SUBJECTS:
+            fields: dict[str, object] = {"decimal": dec + subject}
+            if isinstance(e.fields.get("file"), str):
+                fields["file"] = dec + subject + e.fields["file"][len(dec):]
+            yield _sub_once(case.text, m.end(), m.end(), subject), _with(case.expected, i,
+                                                                           **fields)
+        return
+
+
+def central_file_word(case: Case) -> Iterator[Variant]:
+    """``Central File`` (singular) and ``central files`` for ``Central Files``."""
+    m = re.search(r"\bCentral Files(?=,?\s+\d{3})", case.text)
+    if m is not None:
+        for form in ("Central File", "central files"):
+            yield _sub_once(case.text, m.start(), m.end(), form), case.expected
+
+
+def footnote_forms(case: Case) -> Iterator[Variant]:
+    """``footnote 2, Document 261``, ``Document 261, footnote 2``, ``footnote 2 to Document
+    261``, ``Document 261 and footnote 2 thereto``: one citation of that footnote."""
+    for e in case.expected:
+        num, doc = e.fields.get("number"), e.fields.get("document")
+        if e.kind != "footnote" or not isinstance(doc, int) or e.fields.get("volume"):
+            continue
+        m = _unique(case.text, rf"\b[Ff]ootnote {num}, Document {doc}\b"
+                                rf"|\bDocument {doc}(?:,| and) footnote {num}(?: thereto)?\b")
+        if m is None or len(case.expected) > 1:
+            continue
+        for form in (f"footnote {num}, Document {doc}", f"Document {doc}, footnote {num}",
+                     f"footnote {num} to Document {doc}",
+                     f"Document {doc} and footnote {num} thereto"):
+            if form != m.group():
+                yield _sub_once(case.text, m.start(), m.end(), form), case.expected
+        return
+
+
 _ANCHOR = re.compile(r"\b(?:Deptel|Embtel|telegram|Telegram|Document|document)s?\s+\d+\b"
                      r"|\b[Ll]ot\s+\d+\s?[A-Z]\s?\d+\b|\b\d{3}\.[\dA-Z]+/\d+[-–]\s?\d+\b")
 
@@ -323,6 +410,11 @@ TRANSFORMS: dict[str, Callable[[Case], Iterator[Variant]]] = {
     "another post": posts,
     "another month/day": dates,
     "lists": lists,
+    "number sign": number_sign,
+    "month forms": month_forms,
+    "file subject": file_subjects,
+    "central file word": central_file_word,
+    "footnote forms": footnote_forms,
     "trailing stop": stops,
     "sentence position": positions,
 }
@@ -396,6 +488,8 @@ def main() -> int:
     print(f"{'TOTAL':<24} {total[0]:>8} {total[1]:>6} {total[1] / max(total[0], 1):>7.1%} "
           f"{total[2]:>9}")
     for name, lines in fails.items():
+        if not lines:
+            continue
         print(f"\n== {name}")
         print("\n".join(lines))
     return 0

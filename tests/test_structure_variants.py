@@ -125,3 +125,39 @@ def test_a_mixed_case_series_from_the_volumes_list() -> None:
     found = [c.fields() for c in xref.find_citations(text, lexicon=lexicon)]
     assert [(f["number"], f["series"]) for f in found] == [("12", "AMVat"), ("14", "AMVat")]
     assert _fields("Reference is to AMVat 12 of May 3.", "telegram") == []
+
+
+def test_a_lowercase_number_sign() -> None:
+    """frus1948v05p1: "telegram no. 577 dated July 16, 1948", "Delhi's telegram no. 865 of
+    September 20, 1948": "no." as "No." (number sign)."""
+    text = "the Embassy's telegram no. 577 dated July 16, 1948 said"
+    assert [(f["number"], f["date"]) for f in _fields(text, "telegram")] == [
+        ("577", "1948-07-16")
+    ]
+    text = "Delhi’s telegram no. 865 of September 20, 1948 regarding the"
+    assert [(f["number"], f["sender"], f["date"]) for f in _fields(text, "telegram")] == [
+        ("865", "New Delhi", "1948-09-20")
+    ]
+
+
+def test_a_day_before_its_month() -> None:
+    """frus1948v01p1 d74 "mytel 499 August 22" with the day first (month forms): the
+    telegram's date, and no second telegram "22"; frus1948v05p1 d94 "mytels 422 April 21 and
+    430 April 23" likewise; frus1955-57v02 d305fn2 "Tedul 5 to Paris, for the Secretary, July
+    15"."""
+    text = "Iran’s concurrence stands (as reported mytel 499 22 August), Pakistan concurrence"
+    assert [(f["number"], f["date"]) for f in _fields(text, "telegram")] == [("499", "--08-22")]
+    text = "In telegram 4280, 18 August, the Ambassador in France (Caffery) replied"
+    assert [(f["number"], f["date"]) for f in _fields(text, "telegram")] == [("4280", "--08-18")]
+    text = "during visit mentioned mytels 422 21 April and 430 April 23."
+    assert [(f["number"], f["date"]) for f in _fields(text, "telegram")] == [
+        ("422", "--04-21"), ("430", "--04-23")
+    ]
+    text = "Tedul 5 to Paris, for the Secretary, 15 July, stated that the President"
+    assert [(f["number"], f["recipient"], f["date"]) for f in _fields(text, "telegram")] == [
+        ("5", "Paris", "--07-15")
+    ]
+    # a list goes on before a number that is no day
+    assert [f["number"] for f in _fields("Deptels 418, 433 and 434.", "telegram")] == [
+        "418", "433", "434"
+    ]

@@ -159,9 +159,9 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         False,
         rf"(?<!\bto\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)\b(?:{_POSTS})"
         # "Tokyo's telegram 123": the sender's possessive
-        r"(?:['\u2019]s(?=\s+(?:[Tt]elegrams?|tel\.?)\s+\d)|"
+        r"(?:['\u2019]s(?=\s+(?:[Tt]elegrams?|tel\.?)\s+(?:[Nn]o\.\s*)?\d)|"
         # (a comma before more digits than a thousands group lists numbers: "LAGOS 2524,2454")
-        r"(?=\s+(?:[Tt]elegrams?|tel\.?)\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
+        r"(?=\s+(?:[Tt]elegrams?|tel\.?)\s+(?:[Nn]o\.\s*)?\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
         r"(?![,.:]\d{1,3}\b|[.:]\d)"
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
         r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years))))"
@@ -183,7 +183,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"(?=\s+\d)"
         # "Secretary's tel 569": the clipped word before a number
         r"|\btel\.?(?=\s+\d)"
-        r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d"  # or "telegram C 70208"
+        r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:[Nn]o\.\s*)?\d"  # or "telegram C 70208"
         r"|\s+[A-Z][A-Za-z]+\s+\d|\s+[A-HJ-Z]\s+\d{5,7}(?![\w/]))"
         r"|\b[Rr]eftels?\b",
     ),
@@ -249,13 +249,13 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "despatch",
         True,
         r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)"
-        r"(?=\s+(?:No\.\s*|Number\s+)?\d)",
+        r"(?=\s+(?:[Nn]o\.\s*|[Nn]umber\s+)?\d)",
     ),
     (
         "air",
         "airgram",
         True,
-        rf"\b(?:[Cc]ircular\s+)?[Aa]irgrams?(?=\s+(?:No\.\s*)?[A-Z]{{0,3}}\s?{_D}?\s?\d)"
+        rf"\b(?:[Cc]ircular\s+)?[Aa]irgrams?(?=\s+(?:[Nn]o\.\s*)?[A-Z]{{0,3}}\s?{_D}?\s?\d)"
         rf"|\b(?:CA|CG|A){_D}\d{{2,}}\b",
     ),
     (
