@@ -161,3 +161,18 @@ def test_a_day_before_its_month() -> None:
     assert [f["number"] for f in _fields("Deptels 418, 433 and 434.", "telegram")] == [
         "418", "433", "434"
     ]
+
+
+def test_central_files_in_either_case() -> None:
+    """frus1952-54Guat d39fn2 "RG 59, Central Files, 814.20/3-2653" and frus1969-76v12 d34fn1
+    "RG 59, Central Files 1967–69, POL US–USSR" with "central files" (central file word)."""
+    for word in ("Central Files", "central files", "Central File"):
+        text = f"Not printed. (National Archives and Records Administration, RG 59, {word}, " \
+               "814.20/3-2653)"
+        found = [(c.kind, c.fields().get("file")) for c in xref.find_citations(text)]
+        assert found == [("central_file", "814.20/3-2653")], word
+        text = f"Source: National Archives, RG 59, {word} 1967–69, POL US–USSR. Confidential."
+        assert [(f["subject"], f["years"]) for f in _fields(text, "subject_file")] == [
+            ("POL US-USSR", "1967-69")
+        ], word
+    assert xref.find_citations("the central files of the Embassy were burned") == []
