@@ -154,13 +154,14 @@ def decimal_digits(case: Case) -> Iterator[Variant]:
 
 
 def lot_forms(case: Case) -> Iterator[Variant]:
-    """A lot as ``63 D 75``, ``63D75``, ``63-D-75``: the field stays ``63 D 75``."""
+    """A lot as ``63 D 75``, ``63D75``, ``63-D-75`` (an accession as ``64 A 2382``,
+    ``64A2382``, ``64-A-2382``): the field stays ``63 D 75``."""
     for e in case.expected:
-        lot = e.fields.get("lot")
+        lot = e.fields.get("lot") or e.fields.get("accession")
         if not isinstance(lot, str):
             continue
         parts = lot.split()
-        if len(parts) != 3:
+        if len(parts) != 3 or not parts[1].isalpha():
             continue
         m = _unique(case.text, r"\b" + r"[\s-]?".join(map(re.escape, parts)) + r"\b")
         if m is None:
@@ -406,7 +407,7 @@ TRANSFORMS: dict[str, Callable[[Case], Iterator[Variant]]] = {
     "dashes": dashes,
     "telegram number digits": number_digits,
     "decimal file digits": decimal_digits,
-    "lot forms": lot_forms,
+    "lot and accession forms": lot_forms,
     "another post": posts,
     "another month/day": dates,
     "lists": lists,

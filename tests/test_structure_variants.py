@@ -176,3 +176,19 @@ def test_central_files_in_either_case() -> None:
             ("POL US-USSR", "1967-69")
         ], word
     assert xref.find_citations("the central files of the Embassy were burned") == []
+
+
+def test_an_accession_written_with_hyphens_or_none() -> None:
+    """frus1961-63v19 d67fn1 "FRC 64 A 2382, India 440-702" with the accession written
+    ``64A2382`` or ``64-A-2382`` (lot and accession forms): one records-center citation, the
+    accession normalized as ``64 A 2382``; accessions with no letter keep their hyphens."""
+    for acc in ("64 A 2382", "64A2382", "64-A-2382", "64–A–2382"):
+        text = ("A copy of this letter from William Bundy to Talbot is in the Washington "
+                f"National Records Center, RG 330, OASD/ISA Files: FRC {acc}, India 440-702.")
+        found = [(c.kind, c.fields()) for c in xref.find_citations(text)]
+        assert found == [("records_center", {"accession": "64 A 2382", "center": "FRC",
+                                             "series": "OASD/ISA Files",
+                                             "folder": "India 440-702"})], acc
+    for acc, norm in (("330 73 A 1250", "330 73 A 1250"), ("84-84-001", "84-84-001")):
+        text = f"USUN Files: NY FRC {acc}, Outgoing Telegrams."
+        assert [f["accession"] for f in _fields(text, "records_center")] == [norm], acc

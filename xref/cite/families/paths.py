@@ -29,6 +29,8 @@ from xref.cite.models import (
 )
 from xref.cite.normalize import decode_file_date, normalize_dashes
 
+# "64 A 2382", "64A2382", "64-A-2382": an accession's year, letter and number, "64 A 2382"
+_ACCESSION_LETTER = re.compile(r"\b(\d{2,3}) ?-? ?([A-Z]) ?-? ?(\d+)")
 # "63 D 75", "63D75", "63-D-75": a lot's number, letter and number, normalized "63 D 75"
 _LOT_PARTS = re.compile(
     r"(\d+)(?:\s*|[-\u2013\u2014])([A-Z])(?:\s*|[-\u2013\u2014])(\d+\w?)(?:\s*(\(\w+\)))?"
@@ -215,7 +217,7 @@ class ArchivalPath:
                     )
                     center = _center(str(center_tok)) if center_tok else "FRC"
                     acc = re.sub(r"\s+", " ", str(acc_tok)).strip()
-                    acc = normalize_dashes(acc)
+                    acc = _ACCESSION_LETTER.sub(r"\1 \2 \3", normalize_dashes(acc))
                     current.update(
                         cls=RecordsCenterCitation, accession=acc, center=center, series=ser
                     )
