@@ -192,3 +192,16 @@ def test_an_accession_written_with_hyphens_or_none() -> None:
     for acc, norm in (("330 73 A 1250", "330 73 A 1250"), ("84-84-001", "84-84-001")):
         text = f"USUN Files: NY FRC {acc}, Outgoing Telegrams."
         assert [f["accession"] for f in _fields(text, "records_center")] == [norm], acc
+
+
+def test_a_telegram_with_a_date_and_no_number_is_no_unparsed_report() -> None:
+    """frus1948v05p1 d320 "telegram September 8, unnumbered" and d408 "his telegram October 4
+    to Liaquat": a month after "telegram" is a date, not a channel name; CITATIONS.md gives a
+    telegram's number as printed, so nothing is cited (and nothing reported unparsed), while a
+    channel name that starts like a month is still one ("telegram Mayflower 3")."""
+    for text in ("telegram September 8, unnumbered", "his telegram October 4 to Liaquat.",
+                 "in an unnumbered telegram Nov. 26 the Embassy"):
+        assert xref.find_citations(text) == [], text
+    assert [(f["number"], f["series"]) for f in _fields("telegram Mayflower 3", "telegram")] == [
+        ("3", "Mayflower")
+    ]
