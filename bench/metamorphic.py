@@ -35,6 +35,7 @@ from benchsets import set_of  # noqa: E402
 from golden import Case, Expected, load_cases, matches  # noqa: E402
 
 import xref  # noqa: E402
+from xref.cite.lexicon import lexicon_for  # noqa: E402
 from xref.cite.names import CAPITALS  # noqa: E402
 from xref.read.abbreviations import register_file_series  # noqa: E402
 
@@ -202,6 +203,38 @@ def posts(case: Case) -> Iterator[Variant]:
                         expected[j].fields[field] = new
                     yield _sub_once(case.text, m.start(1), m.end(1), new), expected
             return
+
+
+# series named by a clipped word of their channel, of the shape every volume uses
+_CHANNELS = ("Secto", "Tosec", "Todel", "Ecato", "Actel", "Polto", "Topol", "Delto")
+
+
+def series(case: Case) -> Iterator[Variant]:
+    """Another series in place of a telegram's: another of the volume's own list of
+    abbreviations (``Kascom`` for ``Luxco``), or another channel word (``Ecato`` for
+    ``Secto``). The parties, which the series gives, are not compared."""
+    own = sorted(lexicon_for(case.volume).series)
+    for i, e in enumerate(case.expected):
+        name = e.fields.get("series")
+        if e.kind != "telegram" or not isinstance(name, str):
+            continue
+        if name in own:
+            others = [n for n in own if n != name]
+        elif name in _CHANNELS:
+            others = [n for n in _CHANNELS if n != name]
+        else:
+            continue
+        m = _unique(case.text, rf"\b{re.escape(name)}(?=s?\s+\d)")
+        if m is None or any(x.fields.get("series") == name for j, x in
+                            enumerate(case.expected) if j != i):
+            continue
+        for new in others[:4]:
+            expected = copy.deepcopy(case.expected)
+            expected[i].fields["series"] = new
+            for party in ("sender", "recipient"):
+                expected[i].fields.pop(party, None)
+            yield _sub_once(case.text, m.start(), m.end(), new), expected
+        return
 
 
 _DAYS = ((3, 1), (10, 31), (12, 9), (2, 28))
@@ -409,6 +442,7 @@ TRANSFORMS: dict[str, Callable[[Case], Iterator[Variant]]] = {
     "decimal file digits": decimal_digits,
     "lot and accession forms": lot_forms,
     "another post": posts,
+    "another series": series,
     "another month/day": dates,
     "lists": lists,
     "number sign": number_sign,

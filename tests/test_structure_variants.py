@@ -205,3 +205,28 @@ def test_a_telegram_with_a_date_and_no_number_is_no_unparsed_report() -> None:
     assert [(f["number"], f["series"]) for f in _fields("telegram Mayflower 3", "telegram")] == [
         ("3", "Mayflower")
     ]
+
+
+def test_a_series_or_post_named_telegram_keeps_its_route_and_date() -> None:
+    """frus1958-60v07p1 d138fn2 "Polto 3231 from Paris, April 15" with another series of the
+    volume's own list, "ALO" (another series): the route and the date are the telegram's, as
+    for "Polto"; frus1961-63v02 d296 "Refs: Deptel 387, Vientiane 136 to Saigon": a post's
+    telegram to another post; "USUN 1330 to Dept": the Department."""
+    from xref.cite.lexicon import series_lexicon
+
+    lexicon = series_lexicon([("ALO", "series indicator for telegrams from the Office of the "
+                                      "U.S. Permanent Representative to NATO")])
+    text = "were reported in ALO 3231 from Paris, April 15. (ibid., 740.5/4–1558)"
+    found = [c.fields() for c in xref.find_citations(text, lexicon=lexicon)
+             if c.kind == "telegram"]
+    assert [(f["number"], f["series"], f["sender"], f["date"]) for f in found] == [
+        ("3231", "ALO", "Paris", "--04-15")
+    ]
+    text = "385. Refs: Deptel 387, Vientiane 136 to Saigon, Embtel 377."
+    assert ("136", "Vientiane", "Saigon") in [
+        (f["number"], f["sender"], f["recipient"]) for f in _fields(text, "telegram")
+    ]
+    text = "Our position was set out in USUN 1330 to Dept, May 4."
+    assert [(f["sender"], f["recipient"], f["date"]) for f in _fields(text, "telegram")] == [
+        ("USUN", "Department of State", "--05-04")
+    ]

@@ -266,8 +266,8 @@ class CorrespondenceBuilder(BuilderBase):
         assert place is not None
         name = re.sub(r"\s+", " ", str(place)).strip()
         name = re.sub(r"^the\s+", "", name)
-        if name in ("Department", "Department of State", "State"):
-            return DEPARTMENT
+        if name in ("Department", "Department of State", "State", "Dept", "Dept.", "DEPT"):
+            return DEPARTMENT  # "USUN 1330 to Dept"
         return name
 
     def despatch(self, tree: Node) -> list[Citation]:
