@@ -194,19 +194,6 @@ def test_an_accession_written_with_hyphens_or_none() -> None:
         assert [f["accession"] for f in _fields(text, "records_center")] == [norm], acc
 
 
-def test_a_telegram_with_a_date_and_no_number_is_no_unparsed_report() -> None:
-    """frus1948v05p1 d320 "telegram September 8, unnumbered" and d408 "his telegram October 4
-    to Liaquat": a month after "telegram" is a date, not a channel name; CITATIONS.md gives a
-    telegram's number as printed, so nothing is cited (and nothing reported unparsed), while a
-    channel name that starts like a month is still one ("telegram Mayflower 3")."""
-    for text in ("telegram September 8, unnumbered", "his telegram October 4 to Liaquat.",
-                 "in an unnumbered telegram Nov. 26 the Embassy"):
-        assert xref.find_citations(text) == [], text
-    assert [(f["number"], f["series"]) for f in _fields("telegram Mayflower 3", "telegram")] == [
-        ("3", "Mayflower")
-    ]
-
-
 def test_a_series_or_post_named_telegram_keeps_its_route_and_date() -> None:
     """frus1958-60v07p1 d138fn2 "Polto 3231 from Paris, April 15" with another series of the
     volume's own list, "ALO" (another series): the route and the date are the telegram's, as
@@ -229,4 +216,10 @@ def test_a_series_or_post_named_telegram_keeps_its_route_and_date() -> None:
     text = "Our position was set out in USUN 1330 to Dept, May 4."
     assert [(f["sender"], f["recipient"], f["date"]) for f in _fields(text, "telegram")] == [
         ("USUN", "Department of State", "--05-04")
+    ]
+    # a post's own telegram "to Dept" (frus1955-57v02 d302 "Embtel 176 to Dept"): not the
+    # Department's
+    text = "See Embtel 176 to Dept."
+    assert [(f["sender"], f["recipient"]) for f in _fields(text, "telegram")] == [
+        (None, "Department of State")
     ]

@@ -184,11 +184,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         # "Secretary's tel 569": the clipped word before a number
         r"|\btel\.?(?=\s+\d)"
         r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:[Nn]o\.\s*)?\d"  # or "telegram C 70208"
-        # (a month there is the date of a telegram with no number: "telegram September 8,
-        # unnumbered", "his telegram October 4 to Liaquat", no citation of a number)
-        r"|\s+(?!(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-        r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d)"
-        r"[A-Z][A-Za-z]+\s+\d|\s+[A-HJ-Z]\s+\d{5,7}(?![\w/]))"
+        r"|\s+[A-Z][A-Za-z]+\s+\d|\s+[A-HJ-Z]\s+\d{5,7}(?![\w/]))"
         r"|\b[Rr]eftels?\b",
     ),
     (

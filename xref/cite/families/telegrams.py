@@ -257,7 +257,9 @@ class CorrespondenceBuilder(BuilderBase):
                 recipient = DEPARTMENT
         if to is not None:
             recipient = self._place(to)
-            if frm is None and sender is None and department:
+            # the Department's message goes to a post; one "to Dept" is a post's own
+            # ("Embtel 176 to Dept"), its sender unsaid
+            if frm is None and sender is None and department and recipient != DEPARTMENT:
                 sender = DEPARTMENT
         return sender, recipient
 
