@@ -107,7 +107,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "archival",
         False,
         r"\bDepartment\s+(?:o[fr]\s+)?[Ss]tate\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
-        r"|\b(?:RG|Record\s+Group)\s+\d|\bCentral\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b"
+        r"|\b(?:RG|Record\s+Group)\s+\d|\b[Cc]entral\s+(?:[Dd]ecimal\s+|Foreign\s+Policy\s+)?[Ff]iles?\b"
         r"|\bCentral\s+Intelligence\s+Agency\b(?:\s+Files)?(?=\s*[,;]|\s*:?\s+Job\b)"
         r"|\bCentral\s+Intelligence\s+Agency\s+Files(?=\.)|\bCIA\s+Files(?=\s*,)"
         r"|\b(?:Washington\s+)?National\s+Records?\s+[Cc]enter\b"
@@ -129,7 +129,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "series",
         "archival",
         False,
-        r"\b(?:[Ll]ot|LOT)\s*\d+\s*[A-Z]\s*\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d",
+        r"\b(?:[Ll]ot|LOT)\s*\d+(?:\s*|[-\u2013])[A-Z](?:\s*|[-\u2013])\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d",
     ),
     # a reference line naming a telegram by its sender: "Ref: State 13889", "Reftel Karachi 406"
     (
@@ -159,9 +159,9 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         False,
         rf"(?<!\bto\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)\b(?:{_POSTS})"
         # "Tokyo's telegram 123": the sender's possessive
-        r"(?:['\u2019]s(?=\s+(?:telegrams?|tel\.?)\s+\d)|"
+        r"(?:['\u2019]s(?=\s+(?:[Tt]elegrams?|tel\.?)\s+(?:[Nn]o\.\s*)?\d)|"
         # (a comma before more digits than a thousands group lists numbers: "LAGOS 2524,2454")
-        r"(?=\s+(?:telegrams?|tel\.?)\s+\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
+        r"(?=\s+(?:[Tt]elegrams?|tel\.?)\s+(?:[Nn]o\.\s*)?\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
         r"(?![,.:]\d{1,3}\b|[.:]\d)"
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
         r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years))))"
@@ -175,15 +175,15 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "telegram",
         True,
         r"\b(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Rr]ef|[Cc]irc"
-        r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d|\s+(?:to\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\d)"
+        r"|[Mm]is|[Dd]el|USUN)tels?\b(?=\s*\d|\s+(?:to\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?(?:\s(?:[a-z]{2,3}\s)?[A-Z][a-z]+)?\s+\d)"
         r"|\b(?:DEPTEL|EMBTEL|OURTEL|URTEL|MYTEL|REFTEL)S?\b(?=\s*\d)"
-        r"|\bTel[a-z]{3}(?=\s+\d)|\b(?:Dulte|Tedul|Delga|Gadel)s(?=\s+\d)|\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}"
-        r"|(?!(?:Dep|Emb|Con|Leg|Our|Ref|My|Ur|Your|Circ?|Mis|Del|Sep|Info|Re)tel)[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel)|Dulte|Tedul|Delga|Gadel"
-        r"|[A-Z]{2,4}TO(?<!NATO)(?<!SEATO)(?<!CENTO)|TO(?!TAL)[A-Z]{3,4})"
+        r"|\bTel[a-z]{3}s?(?=\s+\d)|\b(?:Dulte|Tedul|Delga|Gadel)s(?=\s+\d)|\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)s?|To(?!kyo|tal\b|ronto)[a-z]{2,4}"
+        r"|(?!(?:Dep|Emb|Con|Leg|Our|Ref|My|Ur|Your|Circ?|Mis|Del|Sep|Info|Re)tel)[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel)s?|Dulte|Tedul|Delga|Gadel"
+        r"|[A-Z]{2,4}TO(?<!NATO)(?<!SEATO)(?<!CENTO)S?|TO(?!TAL)[A-Z]{3,4})"
         r"(?=\s+\d)"
         # "Secretary's tel 569": the clipped word before a number
         r"|\btel\.?(?=\s+\d)"
-        r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:No\.\s*)?\d"  # or "telegram C 70208"
+        r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:[Nn]o\.\s*)?\d"  # or "telegram C 70208"
         r"|\s+[A-Z][A-Za-z]+\s+\d|\s+[A-HJ-Z]\s+\d{5,7}(?![\w/]))"
         r"|\b[Rr]eftels?\b",
     ),
@@ -249,13 +249,13 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "despatch",
         True,
         r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)"
-        r"(?=\s+(?:No\.\s*|Number\s+)?\d)",
+        r"(?=\s+(?:[Nn]o\.\s*|[Nn]umber\s+)?\d)",
     ),
     (
         "air",
         "airgram",
         True,
-        rf"\b(?:[Cc]ircular\s+)?[Aa]irgrams?(?=\s+(?:No\.\s*)?[A-Z]{{0,3}}\s?{_D}?\s?\d)"
+        rf"\b(?:[Cc]ircular\s+)?[Aa]irgrams?(?=\s+(?:[Nn]o\.\s*)?[A-Z]{{0,3}}\s?{_D}?\s?\d)"
         rf"|\b(?:CA|CG|A){_D}\d{{2,}}\b",
     ),
     (
@@ -289,7 +289,7 @@ _TITLE_BEFORE = re.compile(
     r"|(?:See|Also|Cf|In|For|Ante|Post|Source|Vol|Volume)\b)"
     rf"{_TITLE_WORD}(?:(?::\s+|\s+)(?!See\b)(?:{_TITLE_WORD}|of|and|the|on|for|in))*"
     r"(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*)?"
-    r"(?:1[789]|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?)?"
+    r"(?:1[789]|20)\d\d(?:\s*[-\u2013\u2014]\s*\d{2,4})?)?"
     r"(?:\s*\([^()]{0,80}:[^()]{0,80}(?:1[789]|20)\d\d\))?"
     # a journal's volume and year: "Middle East Journal 20 (1966), "
     r"(?:\s+\d{1,3}\s*\((?:[A-Za-z]+\.?\s+)?(?:1[789]|20)\d\d\))?"
@@ -330,14 +330,14 @@ _NUMBERED_OK_WORDS = frozenset(
 _ANCHORS = re.compile(
     r"tels|tel\s|tel\.|teleg|reftel|Teleg|Tel[a-z][a-z][a-z]\s|TEL"
     r"|ocument|ootnote|bid|Lot|lot\s+\d|LOT|CIA\s+Files|FRC|ibra|ibar|Yearbook|Materials"
-    r"|Department|Archives|RG|Record|Times|Central|Universit|Institut|upra|nfra"
+    r"|Department|Archives|RG|Record|Times|Central|central\s+file|central\s+File|Universit|Institut|upra|nfra"
     r"|Foreign\s+Relations|Foreign\s+Policy"
     r"|[Vv]olume|[Vv]ols|[Vv]ol\.|[Vv]ol\s|[Vv]ol\d|[Vv]ol[IVXLC]|No\."
-    r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d"
+    r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d|tos\s+\d"
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|Weekly|Documents\s+on|[DP]\d{6}|DOS"
-    r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Security\s+Agency|Joint\s+Chiefs|JCS|REF|TO\s+\d"
+    r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Security\s+Agency|Joint\s+Chiefs|JCS|REF|TO\s+\d|TOS\s+\d"
     r"|Historical\s+Center|Military\s+History|Center\s+for\s|Center\s+of\s|Ministry\s+of"
-    r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013]\d\d\d?\d?,|CINC|COMUS"
+    r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013\u2014]\d\d\d?\d?,|CINC|COMUS"
     r"|My\s\d|my\s\d|ur\s\d|Ur\s\d"
     # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
     # (a digit spelled out: an alternative that starts with \\d could start inside a character

@@ -49,8 +49,9 @@ _SERIES_GLOSS = re.compile(
 )
 # the series must number telegrams, cables or messages, not memoranda or documents
 _OF_TELEGRAMS = re.compile(r"\b(?:telegra\w*|cables?|messages?|communications)\b", re.I)
-# a name the grammar reads before a number (POST_NAME): "Luxco", "WARX"
-_NAME = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}")
+# a name the grammar reads before a number (POST_NAME): "Luxco", "WARX", "AMVat" (capitals,
+# then small letters: frus1948v05p1's "AMVat, series indicator for telegrams ...")
+_NAME = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}(?:[a-z]+)?")
 _FROM_DEPARTMENT = re.compile(r"\b(?:from|by)\s+the\s+Department\b")
 _TO_DEPARTMENT = re.compile(r"\bto\s+the\s+Department\b")
 

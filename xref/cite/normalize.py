@@ -138,7 +138,7 @@ def volume_id(
         m = re.match(r"frus\d{4}(?:-\d{2})?", context)
         prefix = m.group(0) if m else None
     suffix = ""
-    electronic = re.fullmatch(r"E\s?[-\u2013]\s?(\d+)", volume.strip()) if volume else None
+    electronic = re.fullmatch(r"E\s?[-\u2013\u2014]\s?(\d+)", volume.strip()) if volume else None
     if electronic:  # the electronic-only volumes: "vol. E-4" is ve04
         suffix = f"ve{int(electronic.group(1)):02d}"
         if part and roman_to_int(part) is not None:

@@ -29,9 +29,9 @@ _SEE_BEFORE = re.compile(r"\b[Ss]ee(?:\s+also)?\s+$")
 # a volume's title after its years: "Foreign Relations, 1952-1954, Guatemala"
 _TITLE_AFTER = re.compile(
     r",\s*((?:The\s+)?[A-Z][\w\u2019'-]*(?:[;:,]?\s+(?:[A-Z][\w\u2019'-]*|of|and|the|on|in|to|for"
-    r"|1[89]\d\d(?:[-\u2013]\d{2,4})?))*)"
+    r"|1[89]\d\d(?:[-\u2013\u2014]\d{2,4})?))*)"
 )
-_TITLE_WORD = re.compile(r"[A-Z][\w\u2019'-]*|1[89]\d\d(?:[-\u2013]\d{2,4})?")
+_TITLE_WORD = re.compile(r"[A-Z][\w\u2019'-]*|1[89]\d\d(?:[-\u2013\u2014]\d{2,4})?")
 _MAX_RANGE = 100
 """The longest range of documents expanded into its members."""
 
@@ -231,7 +231,7 @@ class CrossRefBuilder(BuilderBase):
                 # two ends are placed on the dash, the text that names them (a descending or
                 # very long "range" is no list of documents: only its ends)
                 low, high = int(ints[0]), int(ints[1])
-                dash = first_token(num, "DASH")
+                dash = first_token(num, "DASH") or first_token(num, "THROUGH")
                 if dash is not None and low < high <= low + _MAX_RANGE:
                     out.extend(
                         self.make(DocumentCitation, self.span(dash), number=n, volume=volume)

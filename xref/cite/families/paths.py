@@ -31,6 +31,13 @@ from xref.cite.models import (
 from xref.cite.normalize import decode_file_date, normalize_dashes
 from xref.cite.sourcenames import after_source_label
 
+# "64 A 2382", "64A2382", "64-A-2382": an accession's year, letter and number, "64 A 2382"
+_ACCESSION_LETTER = re.compile(r"\b(\d{2,3}) ?-? ?([A-Z]) ?-? ?(\d+)")
+# "63 D 75", "63D75", "63-D-75": a lot's number, letter and number, normalized "63 D 75"
+_LOT_PARTS = re.compile(
+    r"(\d+)(?:\s*|[-\u2013\u2014])([A-Z])(?:\s*|[-\u2013\u2014])(\d+\w?)(?:\s*(\(\w+\)))?"
+)
+
 
 class ArchivalBuilder(BuilderBase):
     """The builder method for the ``archival`` rule."""
@@ -234,7 +241,7 @@ class ArchivalPath:
                     )
                 elif kind == "lot":
                     lot = str(first_token(node, "LOT_NUMBER"))
-                    m = re.fullmatch(r"(\d+)\s*([A-Z])\s*(\d+\w?)(?:\s*(\(\w+\)))?", lot.strip())
+                    m = _LOT_PARTS.fullmatch(lot.strip())
                     norm = (
                         " ".join(g for g in m.groups() if g) if m else lot
                     )  # "63 D 123", "61 D 282A", "53 D 291 (V)"
@@ -246,7 +253,7 @@ class ArchivalPath:
                     )
                     center = _center(str(center_tok)) if center_tok else "FRC"
                     acc = re.sub(r"\s+", " ", str(acc_tok)).strip()
-                    acc = normalize_dashes(acc)
+                    acc = _ACCESSION_LETTER.sub(r"\1 \2 \3", normalize_dashes(acc))
                     current.update(
                         cls=RecordsCenterCitation, accession=acc, center=center, series=ser
                     )

@@ -65,7 +65,7 @@ class PublicationBuilder(BuilderBase):
                 self.span(tree),
                 # the title without the years of a series' volume ("American Foreign Policy,
                 # 1950-1955: Basic Documents" is "American Foreign Policy: Basic Documents")
-                title=re.sub(r",\s*\d{4}\s*[-\u2013]\s*\d{2,4}(?=\s*[,:])", "",
+                title=re.sub(r",\s*\d{4}\s*[-\u2013\u2014]\s*\d{2,4}(?=\s*[,:])", "",
                              re.sub(r"\s+", " ", str(title))),
                 pages=self._pages(pages) if pages is not None else _bare_pages(tree),
                 date=date,

@@ -33,6 +33,12 @@ DEPARTMENT = "Department of State"
 
 _FROM_DEPARTMENT = re.compile(r"(?:dep|depcir|circ)tel", re.I)
 _TO_DEPARTMENT = re.compile(r"(?:emb|con|leg|mis|del|usun)tel", re.I)
+# a clipped channel word in the plural, naming a list: "Delgas", "Topols", "Sectos", "POLTOS"
+# (unless the volume's own list of abbreviations has the word as it is)
+_PLURAL_CHANNEL = re.compile(
+    r"(?:[A-Z][a-z]{1,4}to|To[a-z]{3,4}|[A-Z][a-z]{1,4}tel|Tel[a-z]{3}|Dulte|Tedul|Delga|Gadel"
+    r"|[A-Z]{2,4}TO)s|[A-Z]{2,4}TOS"
+)
 _CIRCULAR = re.compile(r"(?:depcir|circ)tel", re.I)
 
 
@@ -219,8 +225,8 @@ class CorrespondenceBuilder(BuilderBase):
             name = re.sub(r"['\u2019]s$", "", word)
             return "telegram", name if name in _OFFICES else _post_sender(name), None
         if first.type == "CHANNEL":
-            if re.fullmatch(r"(?:Dulte|Tedul|Delga|Gadel)s", word):
-                word = word[:-1]  # "Delgas 210 and 230"
+            if _PLURAL_CHANNEL.fullmatch(word) and word not in current_lexicon().series:
+                word = word[:-1]  # "Delgas 210 and 230", "Topols 679 and 730", "Sectos 5"
             if word[:2].lower() == "to" or word in ("Tedul", "Gadel"):
                 return word, DEPARTMENT, None
             return word, None, DEPARTMENT
@@ -251,7 +257,9 @@ class CorrespondenceBuilder(BuilderBase):
                 recipient = DEPARTMENT
         if to is not None:
             recipient = self._place(to)
-            if frm is None and sender is None and department:
+            # the Department's message goes to a post; one "to Dept" is a post's own
+            # ("Embtel 176 to Dept"), its sender unsaid
+            if frm is None and sender is None and department and recipient != DEPARTMENT:
                 sender = DEPARTMENT
         return sender, recipient
 
@@ -260,8 +268,8 @@ class CorrespondenceBuilder(BuilderBase):
         assert place is not None
         name = re.sub(r"\s+", " ", str(place)).strip()
         name = re.sub(r"^the\s+", "", name)
-        if name in ("Department", "Department of State", "State"):
-            return DEPARTMENT
+        if name in ("Department", "Department of State", "State", "Dept", "Dept.", "DEPT"):
+            return DEPARTMENT  # "USUN 1330 to Dept"
         return name
 
     def despatch(self, tree: Node) -> list[Citation]:

@@ -1,0 +1,71 @@
+"""The metamorphic transforms of ``bench/metamorphic_transforms.py`` derive the expected
+citations of a rewritten text from the case's own: a written value changes only where the
+rewrite changed it. Cases from the golden fixtures (``tests/fixtures/citations``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parents[1] / "bench"))
+
+from golden import Case, Expected  # noqa: E402
+from metamorphic_transforms import dates, lists, lot_forms, posts  # noqa: E402
+
+
+def _case(text: str, *expected: Expected) -> Case:
+    return Case("t.txt", 1, "frus1958-60v11", "d1", text, list(expected))
+
+
+def test_a_date_written_once_changes_every_telegram_that_shares_it() -> None:
+    """frus1958-60v11 d123fn3: "Telegrams 46 and 47 from Jidda, July 14, ... (..., 787.00/
+    7–1458)": both telegrams take the new date; the file's date, not written there, stays."""
+    case = _case(
+        "Telegrams 46 and 47 from Jidda, July 14, conveyed King Saud’s urgent request. "
+        "(Department of State, Central Files, 787.00/7–1458)",
+        Expected("telegram", {"number": "46", "date": "--07-14"}),
+        Expected("telegram", {"number": "47", "date": "--07-14"}),
+        Expected("central_file", {"file": "787.00/7-1458", "date": "1958-07-14"}),
+    )
+    text, expected = next(dates(case))
+    assert "from Jidda, March 1, conveyed" in text
+    assert [e.fields["date"] for e in expected] == ["--03-01", "--03-01", "1958-07-14"]
+    assert case.expected[0].fields["date"] == "--07-14"  # the case itself is left as it was
+
+
+def test_a_post_written_twice_changes_only_where_rewritten() -> None:
+    """frus1961-63v07-09mSupp d206: "Telegram 247 from Moscow, ... Moscow telegram 239": the
+    post after "from" is rewritten; the second telegram keeps Moscow."""
+    case = _case(
+        "206. Telegram 247 from Moscow, July 22. Correction of error contained in Moscow "
+        "telegram 239. Secret.",
+        Expected("telegram", {"number": "247", "sender": "Moscow"}),
+        Expected("telegram", {"number": "239", "sender": "Moscow"}),
+    )
+    text, expected = next(posts(case))
+    assert text.startswith("206. Telegram 247 from Bamako, July 22.")
+    assert [e.fields["sender"] for e in expected] == ["Bamako", "Moscow"]
+
+
+def test_one_number_made_a_list() -> None:
+    """"Re Dulte 2." made "Re Dultes 2 and 53.": one expected telegram per number, with the
+    series."""
+    case = _case("Re Dulte 2.", Expected("telegram", {"number": "2", "series": "Dulte"}))
+    text, expected = next(lists(case))
+    assert text == "Re Dultes 2 and 53."
+    assert [(e.kind, e.fields) for e in expected] == [
+        ("telegram", {"series": "Dulte", "number": "2"}),
+        ("telegram", {"series": "Dulte", "number": "53"}),
+    ]
+
+
+def test_a_lot_in_its_other_forms() -> None:
+    """frus1955-57v23p2 d63fn1 "FE Files: Lot 56 D 679, Korea": the two other forms, the
+    expected lot unchanged."""
+    case = _case(
+        "Source: Department of State, FE Files: Lot 56 D 679, Korea. Secret.",
+        Expected("lot_file", {"lot": "56 D 679", "series": "FE Files", "folder": "Korea"}),
+    )
+    variants = list(lot_forms(case))
+    assert [t.split("Lot ")[1].split(",")[0] for t, _ in variants] == ["56D679", "56-D-679"]
+    assert all(e == case.expected for _, e in variants)
