@@ -110,8 +110,9 @@ def number_digits(case: Case) -> Iterator[Variant]:
 _SUBDIVISIONS = ("5", "56", "563", "5636", "56361", "563612")
 
 
-def decimal_digits(case: Case) -> Iterator[Variant]:
-    """A decimal file's class of 3 digits with 1 to 6 digits of subdivision."""
+def _decimal_sites(case: Case) -> Iterator[tuple[int, Expected, str, re.Match[str]]]:
+    """Each expected decimal file of a plain ``ddd.dddd`` class printed once before its slash:
+    its index, its expectation, its decimal and where the text prints it."""
     for i, e in enumerate(case.expected):
         dec = e.fields.get("decimal")
         if e.kind not in ("central_file", "ibid") or not isinstance(dec, str):
@@ -119,8 +120,13 @@ def decimal_digits(case: Case) -> Iterator[Variant]:
         if not re.fullmatch(r"\d{3}\.\d+", dec):
             continue
         m = _unique(case.text, re.escape(dec) + r"(?=\s?/)")
-        if m is None:
-            continue
+        if m is not None:
+            yield i, e, dec, m
+
+
+def decimal_digits(case: Case) -> Iterator[Variant]:
+    """A decimal file's class of 3 digits with 1 to 6 digits of subdivision."""
+    for i, e, dec, m in _decimal_sites(case):
         for sub in _SUBDIVISIONS:
             new = dec[:4] + sub
             if new == dec:
@@ -328,15 +334,7 @@ _SUBJECTS = (" Council", " RR", "-MSP", " Mission")
 def file_subjects(case: Case) -> Iterator[Variant]:
     """A decimal file whose subject carries a word or letters (``740.00119 Council/12-1747``,
     ``768.5-MSP/...``): the decimal field is the class with its subject."""
-    for i, e in enumerate(case.expected):
-        dec = e.fields.get("decimal")
-        if e.kind not in ("central_file", "ibid") or not isinstance(dec, str):
-            continue
-        if not re.fullmatch(r"\d{3}\.\d+", dec):
-            continue
-        m = _unique(case.text, re.escape(dec) + r"(?=\s?/)")
-        if m is None:
-            continue
+    for i, e, dec, m in _decimal_sites(case):
         for subject in _SUBJECTS:
             fields: dict[str, object] = {"decimal": dec + subject}
             if isinstance(e.fields.get("file"), str):
