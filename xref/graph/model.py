@@ -64,17 +64,19 @@ def history_url(volume: str | None, local_id: str | None = None) -> str | None:
     return f"{HISTORY}/{volume}/{local_id}" if local_id else f"{HISTORY}/{volume}"
 
 
+_ATTR_ITEMS = tuple(NODE_ATTRS.items())
+_ATTR_NAMES = frozenset(NODE_ATTRS)
+
+
 def _clean_attrs(value: Mapping[str, Any]) -> dict[str, str | bool]:
     out: dict[str, str | bool] = {}
-    for name in NODE_ATTRS:
-        v = value.get(name)
+    get = value.get
+    for name, kind in _ATTR_ITEMS:
+        v = get(name)
         if v is None or v == "":
             continue
-        if NODE_ATTRS[name] is bool:
-            out[name] = bool(v)
-        else:
-            out[name] = str(v)
-    unknown = set(value) - set(NODE_ATTRS)
+        out[name] = bool(v) if kind is bool else str(v)
+    unknown = value.keys() - _ATTR_NAMES
     if unknown:
         raise ValueError(f"unknown node attributes: {sorted(unknown)}")
     out.setdefault("missing", False)
