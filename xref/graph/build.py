@@ -21,7 +21,9 @@ canonical key, and a citation with no key to a node of its own,
 Memory grows with the citations and the citing text, never with the source maps: volumes
 are read once, without source maps; a *lean* copy of each document (texts of body and
 notes dropped) is indexed, and each citing file's documents are kept until its citations
-are resolved against that index, file by file, in forked worker processes.
+are resolved against that index, file by file, in forked worker processes. With workers,
+the lean copy is made where the volume was read, and the whole volume is kept packed
+(bytes) until the forked worker that resolves it unpacks it.
 """
 
 from __future__ import annotations
