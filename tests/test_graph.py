@@ -187,3 +187,23 @@ def test_json_written_in_batches_is_json_dumps(graph: ReferenceGraph) -> None:
     out = io.StringIO()
     _write_list(out, [], 2)
     assert out.getvalue() == "[]"
+
+
+def test_lean_copy_made_in_a_worker_is_the_same(tei_dir: Path) -> None:
+    """With workers, a volume's lean copy is made and packed where it was read: unpacked in
+    the parent it equals the lean copy made in one process, and the whole volume sent along
+    equals the volume read here (no source maps)."""
+    from xref.graph.build import _lean, _read_lean
+    from xref.read.sources import read_file, unpack_volume
+
+    result = read_file(str(tei_dir / EXCERPT), maps=False)
+    assert result.volume is not None
+    answer = _read_lean(result)
+    assert isinstance(answer, tuple)
+    path, lean, whole, series = answer
+    assert path == result.path
+    assert unpack_volume(lean) == _lean(result.volume)
+    assert unpack_volume(whole) == result.volume
+    assert unpack_volume(lean).documents[0].body.text == ""
+    junk = read_file(str(tei_dir / "junk.xml"))
+    assert _read_lean(junk) is junk  # an error travels as it is

@@ -21,18 +21,22 @@ canonical key, and a citation with no key to a node of its own,
 Memory grows with the citations and the citing text, never with the source maps: volumes
 are read once, without source maps; a *lean* copy of each document (texts of body and
 notes dropped) is indexed, and each citing file's documents are kept until its citations
-are resolved against that index, file by file, in forked worker processes.
+are resolved against that index, file by file, in forked worker processes. With workers,
+the lean copy is made where the volume was read, and the whole volume is kept packed
+(bytes) until the forked worker that resolves it unpacks it.
 """
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from xref.cite.lexicon import SeriesLexicon, lexicon_for, register_series
 from xref.errors import InputError, XrefError
 from xref.graph.labels import document_label, telegram_label
 from xref.graph.model import (
@@ -47,7 +51,16 @@ from xref.graph.model import (
 )
 from xref.read.documents import Container, Document, Footnote, SourceMap, Volume
 from xref.read.forked import fork_map, forking
-from xref.read.sources import default_jobs, expand_paths, read_paths
+from xref.read.sources import (
+    PACKABLE,
+    FileResult,
+    default_jobs,
+    expand_paths,
+    map_files,
+    pack_volume,
+    read_paths,
+    unpack_volume,
+)
 from xref.resolve.corpus import Corpus
 from xref.resolve.resolution import Resolution, resolve_documents
 
@@ -358,16 +371,20 @@ def build_graph(
     n = default_jobs() if jobs is None else max(jobs, 1)
     index: list[Document | Volume] = []
     good: list[str] = []
-    kept: list[tuple[Document, ...] | None] = []
+    kept: list[tuple[Document, ...] | bytes | None] = []
     citing = set(files)
-    for result in read_paths([*files, *extra], volume=volume, jobs=n, maps=False):
-        item = result.item
+    for result, lean, packed in _read_all([*files, *extra], volume, n):
         if on_file is not None:
-            on_file("read", result.path, len(result.documents))
+            on_file("read", result.path, len(lean.documents) if lean else len(result.documents))
         if result.error is not None:
             report(result.error)
-        elif item is not None:
-            index.append(_lean(item))
+        elif lean is not None and packed is not None:
+            index.append(lean)
+            if result.path in citing:
+                good.append(result.path)
+                kept.append(packed)
+        elif result.item is not None:
+            index.append(_lean(result.item))
             if result.path in citing:
                 good.append(result.path)
                 kept.append(result.documents)
@@ -380,6 +397,8 @@ def build_graph(
     def task(i: int) -> tuple[list[Edge] | list[tuple[Any, ...]], list[XrefError]]:
         docs = kept[i]
         assert docs is not None
+        if isinstance(docs, bytes):  # a volume packed in a reading worker: unpacked here
+            docs = unpack_volume(docs).documents
         edges, errors = _resolve_file(good[i], docs, shared)
         if parallel:  # plain tuples travel back faster than attrs objects
             return [tuple(getattr(e, f) for f in _EDGE_FIELDS) for e in edges], errors
@@ -398,6 +417,52 @@ def build_graph(
         for edge in rebuilt:
             builder.add_edge(edge)
     return builder.build()
+
+
+_Read = tuple[FileResult, Volume | None, bytes | None]
+"""A file read for the graph: the result, and for a volume read in a worker, its lean copy
+and the whole volume packed (the result then holds no volume)."""
+_Packed = tuple[str, bytes, bytes, SeriesLexicon | None]
+"""What a reading worker sends for a volume: its path, its lean copy and itself packed, and
+its telegram series."""
+
+
+def _read_all(files: list[str], volume: str | None, jobs: int) -> Iterator[_Read]:
+    """Read ``files`` without source maps, in input order. With workers (``jobs`` above 1,
+    ``fork`` available), each volume's lean copy is made in the worker that read it, and
+    the whole volume comes back packed, to be unpacked by the forked worker that resolves
+    it: the parent, which alone builds the index, only unpacks the lean copies."""
+    if jobs > 1 and len(files) > 1 and forking() and PACKABLE:
+        for answer in map_files(_read_lean, files, volume=volume, jobs=jobs, maps=False):
+            if isinstance(answer, FileResult):
+                yield answer, None, None
+                continue
+            path, lean, packed, series = answer
+            collecting = gc.isenabled()
+            gc.disable()  # thousands of new objects, no cycles among them
+            try:
+                index = unpack_volume(lean)
+            finally:
+                if collecting:
+                    gc.enable()
+            if series is not None:
+                register_series(index.id, series)  # the forked resolvers inherit it
+            yield FileResult(path), index, packed
+        return
+    for result in read_paths(files, volume=volume, jobs=jobs, maps=False):
+        yield result, None, None
+
+
+def _read_lean(result: FileResult) -> FileResult | _Packed:
+    """In a reading worker: a volume's lean copy and the volume itself, packed, with its
+    telegram series (which the reader registered in this worker only); anything else (a
+    plain-text document, an error) as it is."""
+    v = result.volume
+    if v is None:
+        return result
+    lean = _lean(v)
+    assert isinstance(lean, Volume)
+    return result.path, pack_volume(lean), pack_volume(v), lexicon_for(v.id)
 
 
 def _size(path: str) -> int:

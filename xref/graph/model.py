@@ -9,6 +9,7 @@ import importlib
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -47,6 +48,9 @@ EDGE_FIELDS: Mapping[str, type] = {
     "reason": str,
 }
 """Every field of an edge and its type, in export order (``note`` may be None)."""
+_EDGE_VALUES = attrgetter(*EDGE_FIELDS)
+"""An edge's field values in :data:`EDGE_FIELDS` order, at C speed (exports run it per edge)."""
+_EDGE_NAMES = tuple(EDGE_FIELDS)
 
 VOLUME_ID = re.compile(r"^frus[\w-]+$")
 """A FRUS volume id (``frus1961-63v06``)."""
@@ -60,17 +64,19 @@ def history_url(volume: str | None, local_id: str | None = None) -> str | None:
     return f"{HISTORY}/{volume}/{local_id}" if local_id else f"{HISTORY}/{volume}"
 
 
+_ATTR_ITEMS = tuple(NODE_ATTRS.items())
+_ATTR_NAMES = frozenset(NODE_ATTRS)
+
+
 def _clean_attrs(value: Mapping[str, Any]) -> dict[str, str | bool]:
     out: dict[str, str | bool] = {}
-    for name in NODE_ATTRS:
-        v = value.get(name)
+    get = value.get
+    for name, kind in _ATTR_ITEMS:
+        v = get(name)
         if v is None or v == "":
             continue
-        if NODE_ATTRS[name] is bool:
-            out[name] = bool(v)
-        else:
-            out[name] = str(v)
-    unknown = set(value) - set(NODE_ATTRS)
+        out[name] = bool(v) if kind is bool else str(v)
+    unknown = value.keys() - _ATTR_NAMES
     if unknown:
         raise ValueError(f"unknown node attributes: {sorted(unknown)}")
     out.setdefault("missing", False)
@@ -134,7 +140,7 @@ class Edge:
 
     def as_dict(self) -> dict[str, Any]:
         """The edge's fields, in :data:`EDGE_FIELDS` order."""
-        return {name: getattr(self, name) for name in EDGE_FIELDS}
+        return dict(zip(_EDGE_NAMES, _EDGE_VALUES(self), strict=True))
 
 
 @frozen
@@ -153,18 +159,22 @@ class ReferenceGraph:
 
     def citations(self) -> Iterator[Edge]:
         """The citation edges (``part_of`` ties left out)."""
-        return (e for e in self.edges if e.is_citation)
+        return (e for e in self.edges if e.status != "structural")
 
     def cross_volume(self) -> int:
         """How many citations name a node of another volume."""
+        return self._cross_volume(list(self.citations()))
+
+    def _cross_volume(self, cites: list[Edge]) -> int:
         volume = {
             n.id: n.attrs.get("volume") or (n.id if n.type == "volume" else None)
             for n in self.nodes
         }
+        get = volume.get
         return sum(
             1
-            for e in self.citations()
-            if volume.get(e.target) and volume.get(e.source) != volume.get(e.target)
+            for source, target in zip(map(_SOURCE, cites), map(_TARGET, cites), strict=True)
+            if get(target) and get(source) != get(target)
         )
 
     def to_networkx(self) -> Any:
@@ -194,9 +204,13 @@ class ReferenceGraph:
             "nodes": len(self.nodes),
             "edges": len(self.edges),
             "citations": len(cites),
-            "nodes_by_type": dict(Counter(n.type for n in self.nodes)),
-            "missing": sum(1 for n in self.nodes if n.missing),
-            "by_kind": dict(Counter(e.kind for e in cites).most_common()),
-            "by_status": dict(Counter(e.status for e in cites).most_common()),
-            "cross_volume": self.cross_volume(),
+            "nodes_by_type": dict(Counter(map(_TYPE, self.nodes))),
+            "missing": sum(1 for a in map(_ATTRS, self.nodes) if a.get("missing")),
+            "by_kind": dict(Counter(map(_KIND, cites)).most_common()),
+            "by_status": dict(Counter(map(_STATUS, cites)).most_common()),
+            "cross_volume": self._cross_volume(cites),
         }
+
+
+_SOURCE, _TARGET, _KIND, _STATUS = (attrgetter(a) for a in ("source", "target", "kind", "status"))
+_TYPE, _ATTRS = attrgetter("type"), attrgetter("attrs")

@@ -39,7 +39,10 @@ from xref.read.plaintext import read_plaintext
 from xref.read.spawnsafe import defined_in_main, workers_without_main
 from xref.read.tei import read_volume
 
-__all__ = ["FileResult", "default_jobs", "expand_paths", "map_files", "read_file", "read_paths"]
+__all__ = [
+    "PACKABLE", "FileResult", "default_jobs", "expand_paths", "map_files", "pack_volume",
+    "read_file", "read_paths", "unpack_volume",
+]
 
 SUFFIXES = (".xml", ".txt")
 T = TypeVar("T")
@@ -144,21 +147,23 @@ def map_files(
     *,
     volume: str | None = None,
     jobs: int | None = None,
+    maps: bool = True,
 ) -> Iterator[T]:
     """Read every file under ``paths`` and yield ``fn(result)`` for each, in input order.
 
     With ``jobs`` above 1, ``fn`` runs in the worker processes, next to the reading: only its
     answer comes back, which is what makes the work scale with the cores. ``fn`` must be
     picklable (a module-level function, or a :func:`functools.partial` of one), and so must
-    what it returns. ``volume`` and ``jobs`` are as for :func:`read_paths`.
+    what it returns. ``volume``, ``jobs`` and ``maps`` are as for :func:`read_paths`.
     """
     files = expand_paths(paths)
     n = _jobs(jobs, files)
     if n == 1:
         for f in files:
-            yield fn(read_file(f, volume))
+            yield fn(read_file(f, volume, maps))
         return
-    yield from _map(functools.partial(_then, fn), files, volume, n, defined_in_main(fn))
+    then = functools.partial(_then_without_maps if not maps else _then, fn)
+    yield from _map(then, files, volume, n, defined_in_main(fn))
 
 
 def _jobs(jobs: int | None, files: list[str]) -> int:
@@ -191,6 +196,11 @@ def _map(
 def _then(fn: Callable[[FileResult], T], args: tuple[str, str | None]) -> T:
     """In a worker: read one file and apply ``fn`` to what was read."""
     return fn(read_file(*args))
+
+
+def _then_without_maps(fn: Callable[[FileResult], T], args: tuple[str, str | None]) -> T:
+    """In a worker: :func:`_then`, the file read without source maps."""
+    return fn(read_file(*args, maps=False))
 
 
 _Answer = tuple[FileResult | tuple[str, bytes], SeriesLexicon | None]
@@ -271,6 +281,8 @@ _LAYOUT = {
 _PACKABLE = all(
     tuple(a.name for a in attrs.fields(cls)) == names for cls, names in _LAYOUT.items()
 )
+PACKABLE = _PACKABLE
+"""Whether :func:`pack_volume` can pack volumes (the classes' fields match its layout)."""
 
 
 def _pack_container(c: Container) -> tuple[Any, ...]:
@@ -300,6 +312,20 @@ def _unpack_container(t: Any) -> Container:
         tuple([Ref(Span(s, e), target) for s, e, target in refs]) if refs else (),
         smap, t[7],
     )
+
+
+def pack_volume(v: Volume) -> bytes:
+    """``v`` as marshalled plain data, to send to another process (see :func:`unpack_volume`):
+    much cheaper both ways than pickling its objects. Raises ValueError if the classes'
+    fields no longer match the layout this module knows (see ``_PACKABLE``)."""
+    if not _PACKABLE:
+        raise ValueError("the document classes changed: volumes cannot be packed")
+    return _pack_volume(v)
+
+
+def unpack_volume(data: bytes) -> Volume:
+    """The volume :func:`pack_volume` packed, rebuilt with its classes' constructors."""
+    return _unpack_volume(data)
 
 
 def _pack_volume(v: Volume) -> bytes:

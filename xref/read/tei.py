@@ -329,7 +329,7 @@ class _Reader:
         note_pages = [self.pages.at(_first_byte(note.text)) for note in doc.notes]
         head_text, head_map, head_refs = doc.heading.finish(self.maps)
         body_text, body_map, body_refs = doc.body.finish(self.maps)
-        date_text, _, _ = doc.dateline.finish()
+        date_text, _, _ = doc.dateline.finish(False)
         notes = [(note, *note.text.finish(self.maps)) for note in doc.notes]
         heading = Container("heading", head_text, refs=head_refs, source_map=head_map)
         body = Container("body", body_text, refs=body_refs, source_map=body_map)
