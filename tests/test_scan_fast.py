@@ -68,6 +68,20 @@ def test_an_alternation_with_groups_is_read_by_finditer() -> None:
     assert index.positions("abcbac b") == [m.start() for m in pattern.finditer("abcbac b")]
 
 
+@pytest.mark.parametrize("engine", ["hyperscan", "regex", "finditer"])
+def test_a_start_is_confirmed_by_the_first_alternative_in_order(engine: str) -> None:
+    """The confirmation tries only the alternatives that can begin with the character there,
+    yet keeps the alternation's order: the first that matches (not the longest) sets where
+    the next anchor may start, as in ``finditer``."""
+    pattern = re.compile(r"ab|abcd|cd|b[a-z]|/")
+    text = "abcd abcd/bcd bb/cdab"
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    index = AnchorIndex(pattern, engine)
+    # "ab" at 0 (not "abcd"), so "cd" at 2; "bc" at 10, "bb" at 14, "cd" at 17, "ab" at 19
+    assert index.positions(text) == [0, 2, 5, 7, 9, 10, 14, 16, 17, 19]
+
+
 def test_words_back_is_the_backward_search() -> None:
     for text in _texts():
         reverse = text[::-1]
