@@ -49,13 +49,13 @@ STATUSES = ("parsed", "unparsed", "left")
 # Telegram series every era uses (a volume's own series are added from its list of
 # abbreviations, see ``series_words``).
 _COMMON_SERIES = (
-    "Deptel", "Embtel", "Urtel", "Reftel", "Mytel", "Circtel", "Contel", "Niact", "Secto",
+    "Deptel", "Embtel", "Urtel", "Reftel", "Mytel", "Circtel", "Contel", "Secto",
     "Tosec", "Delto", "Todel", "Polto", "Topol", "Usito", "Tousi", "Ecato", "Toeca",
 )
 
 WORDS: dict[str, str] = {
     "telegram": r"\b[Tt]elegrams?\b|\bTELEGRAMS?\b",
-    "tel": r"\b[Tt]els?\b\.?",
+    "tel": r"\b[Tt]els?\b\.?(?!\s*Aviv)",
     "despatch": r"\b[Dd]espatch(?:es)?\b|\b[Dd]ispatch(?:es)?\b",
     "airgram": r"\b[Aa]irgrams?\b|\bAIRGRAMS?\b",
     "Document": r"\b[Dd]ocuments?\b",
@@ -134,7 +134,8 @@ def volume_rows(result: FileResult) -> tuple[str, Counter[tuple[str, str]], list
             for word, status, s, e in statuses(text, doc.volume):
                 counts[word, status] += 1
                 if keep and status == "left":
-                    ctx = text[max(0, s - 90):e + 90].replace("\n", " ")
+                    ctx = f"{text[max(0, s - 90):s]}⟦{text[s:e]}⟧{text[e:e + 90]}"
+                    ctx = ctx.replace("\n", " ")
                     left.append((word, status, f"{doc.id} {c.key}", ctx))
     return vid, counts, left
 
@@ -153,6 +154,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--sample", type=int, default=0, help="tuning leftovers to sample")
     ap.add_argument("--seed", type=int, default=12, help="the sample's seed")
     ap.add_argument("--out", type=Path, help="where the sample goes (default: stdout)")
+    ap.add_argument("--leftovers", type=Path, help="write every tuning leftover to this file")
     args = ap.parse_args(argv)
     paths = sorted(args.corpus.resolve().glob("*.xml"))
     if args.volumes:
@@ -197,6 +199,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         print()
     print("parsed%: inside a parsed citation; seen%: parsed or reported as unparsed; left: "
           "neither (a missed citation or prose).")
+    if args.leftovers:
+        args.leftovers.write_text("".join(f"{w}\t{where}\t{ctx}\n" for w, _, where, ctx in left),
+                                  encoding="utf-8")
     if args.sample:
         rng = random.Random(args.seed)
         pick = rng.sample(left, min(args.sample, len(left)))

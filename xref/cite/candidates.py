@@ -184,7 +184,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         # "Secretary's tel 569": the clipped word before a number
         r"|\btel\.?(?=\s+\d)"
         r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:[Nn]o\.\s*)?\d"  # or "telegram C 70208"
-        r"|\s+[A-Z][A-Za-z]+\s+\d|\s+[A-HJ-Z]\s+\d{5,7}(?![\w/]))"
+        r"|\s+[A-Z][A-Za-z]+\s+\d|\s+[A-HJ-Z](?:\s+|\s?[-\u2013\u2014]\s?)\d{5,7}(?![\w/]))"
         r"|\b[Rr]eftels?\b",
     ),
     (

@@ -234,7 +234,7 @@ class CorrespondenceBuilder(BuilderBase):
             return "circular telegram", DEPARTMENT, None
         # TEL_WORD, maybe followed by a channel name ("telegram Martel 37")
         if len(toks) > 1 and toks[1].type == "CHANNEL_NAME":
-            return str(toks[1]), None, None
+            return _channel_name(toks[1]), None, None
         return "telegram", None, None
 
     def _route(
@@ -406,6 +406,12 @@ def _tel_number(num: Node) -> str:
     return "".join(str(t) for t in tokens_of(num)).partition("/")[0]
 
 
+def _channel_name(tok: Token | str) -> str:
+    """A channel name as printed without the dash that joins a military code to its number
+    (``C–`` of ``telegram C–71034`` is ``C``)."""
+    return str(tok).rstrip(" -\u2013\u2014")
+
+
 _MILITARY_CODE = re.compile(r"[A-Z]{1,6}")
 _MILITARY_NUMBER = re.compile(r"\d{5,7}")
 
@@ -417,7 +423,7 @@ def _military(head: Node, numbers: list[Node]) -> bool:
     return (
         len(toks) > 1
         and toks[1].type == "CHANNEL_NAME"
-        and _MILITARY_CODE.fullmatch(str(toks[1])) is not None
+        and _MILITARY_CODE.fullmatch(_channel_name(toks[1])) is not None
         and bool(numbers)
         and all(_MILITARY_NUMBER.fullmatch(str(_tel_number(n))) for n in numbers)
     )
