@@ -249,3 +249,15 @@ def test_a_decimal_file_after_a_telegram_is_no_further_number_of_its_list() -> N
     text = "telegrams 206 and 207, 890F.6363/2–2948"
     assert [c.fields()["number"] for c in xref.find_citations(text)
             if c.kind == "telegram"] == ["206", "207"]
+
+
+def test_a_volume_in_small_capitals_is_another_volume_of_the_year() -> None:
+    """frus1948v01p1 d78fn4: "see vol. vi, pp. 57 ff." (the volume number in small capitals,
+    lowercase in the text; the volume links it to frus1948v06#pg_57): pages of volume VI of
+    the same year, not page 57 of this volume."""
+    text = "For documentation on this subject, see vol. vi, pp. 57 ff."
+    found = [(c.kind, c.fields(), c.text)
+             for c in xref.find_citations(text, volume="frus1948v01p1")]
+    assert found == [("publication", {"volume": "frus1948v06", "pages": "57"}, "vol. vi, pp. 57")]
+    # a lowercase word after "vol." is no volume number
+    assert xref.find_citations("the civil vol. civil, war", volume="frus1948v01p1") == []

@@ -235,7 +235,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         rf"(?:(?<=\band\s)|(?<=;\s)|(?<=,\s))1[89]\d\d(?:\s*{_D}\s*(?:1[89])?\d\d)?"
         r"(?=,\s*vol(?:ume)?\.?\s+[IVXLC]+\b)",
     ),
-    ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)"),
+    ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d|\s+[ivxlc]{1,7},)"),
     # "No. 2" (19th-century volumes), but not an instruction's "No. 530, of November 23, 1888"
     (
         "num",
