@@ -261,3 +261,21 @@ def test_a_volume_in_small_capitals_is_another_volume_of_the_year() -> None:
     assert found == [("publication", {"volume": "frus1948v06", "pages": "57"}, "vol. vi, pp. 57")]
     # a lowercase word after "vol." is no volume number
     assert xref.find_citations("the civil vol. civil, war", volume="frus1948v01p1") == []
+
+
+def test_a_series_circular_is_a_series_of_its_own() -> None:
+    """frus1958-60v07p1 d132fn2: "(Polto Circular 24 from Paris, April 16; Department of
+    State, Central Files, 740.5/4–1658)": a Polto circular, numbered apart from the Poltos (the
+    volume's telegrams read their own number as series "Polto Circular" too)."""
+    text = ("and quoted the Netherlands as agreeing with this view. (Polto Circular 24 from Paris, "
+            "April 16; Department of State, Central Files, 740.5/4–1658)")
+    tels = [(c.fields()["series"], c.fields()["number"], c.fields()["sender"],
+             c.fields()["recipient"], c.fields()["date"], c.text)
+            for c in xref.find_citations(text, volume="frus1958-60v07p1") if c.kind == "telegram"]
+    assert tels == [("Polto Circular", "24", "Paris", "Department of State", "--04-16",
+                     "Polto Circular 24 from Paris, April 16")]
+    # inside a sentence, after another Polto (the same volume, d258fn3)
+    text = "were summarized in Polto 2418 and Polto Circular 13, both from Paris, June 9."
+    assert [(c.fields()["series"], c.fields()["number"])
+            for c in xref.find_citations(text, volume="frus1958-60v07p1")] == [
+        ("Polto", "2418"), ("Polto Circular", "13")]

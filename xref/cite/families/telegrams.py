@@ -225,11 +225,11 @@ class CorrespondenceBuilder(BuilderBase):
             name = re.sub(r"['\u2019]s$", "", word)
             return "telegram", name if name in _OFFICES else _post_sender(name), None
         if first.type == "CHANNEL":
-            if _PLURAL_CHANNEL.fullmatch(word) and word not in current_lexicon().series:
-                word = word[:-1]  # "Delgas 210 and 230", "Topols 679 and 730", "Sectos 5"
-            if word[:2].lower() == "to" or word in ("Tedul", "Gadel"):
-                return word, DEPARTMENT, None
-            return word, None, DEPARTMENT
+            series, sender, recipient = _series_parties(word)
+            if len(toks) > 1 and toks[1].type == "CHANNEL_CIRC":
+                # "Polto Circular 24": the series' own circulars, numbered apart
+                series = f"{series} Circular"
+            return series, sender, recipient
         if first.type == "CIRCULAR":
             return "circular telegram", DEPARTMENT, None
         # TEL_WORD, maybe followed by a channel name ("telegram Martel 37")
@@ -404,6 +404,16 @@ def _tel_number(num: Node) -> str:
     """A telegram's number as printed, without the sender's own after a slash
     (``Secto 68/3276`` is 68)."""
     return "".join(str(t) for t in tokens_of(num)).partition("/")[0]
+
+
+def _series_parties(word: str) -> tuple[str, str | None, str | None]:
+    """A clipped channel word's series and parties: ``Topol`` goes from the Department,
+    ``Polto`` to it (a plural ``Topols`` names the series ``Topol``)."""
+    if _PLURAL_CHANNEL.fullmatch(word) and word not in current_lexicon().series:
+        word = word[:-1]  # "Delgas 210 and 230", "Topols 679 and 730", "Sectos 5"
+    if word[:2].lower() == "to" or word in ("Tedul", "Gadel"):
+        return word, DEPARTMENT, None
+    return word, None, DEPARTMENT
 
 
 def _channel_name(tok: Token | str) -> str:
