@@ -214,3 +214,68 @@ def test_a_congressional_hearing_before_its_pages() -> None:
     # hearings in prose, then a page of this volume: the page stays this volume's
     found = xref.find_citations("The hearings before the committee went well. See p. 44.")
     assert [(c.kind, c.fields()["pages"]) for c in found] == [("page", "44")]
+
+
+def test_a_military_message_number_joined_to_its_code_by_a_dash() -> None:
+    """frus1955-57v23p2 d3 and d44fn2: "CINCUNC telegram C–71034, January 7, to DA" and
+    "CINCUNC telegram C–72460, May 6. (Department of Defense Files)": the same command's
+    message series as "telegram C 72924", the code joined to the number by a dash."""
+    text = "CINCUNC telegram C–71034, January 7, to DA, and received after this telegram drafted"
+    found = [(c.kind, c.fields()["series"], c.fields()["number"], c.fields()["recipient"],
+              c.fields()["date"], c.text) for c in xref.find_citations(text)]
+    assert found == [("telegram", "C", "71034", "DA", "--01-07",
+                      "telegram C–71034, January 7, to DA")]
+    text = ("sent to the Joint Chiefs of Staff as CINCUNC telegram C–72460, May 6. (Department of "
+            "Defense Files)")
+    tels = [(c.fields()["series"], c.fields()["number"], c.fields()["sender"],
+             c.fields()["date"]) for c in xref.find_citations(text) if c.kind == "telegram"]
+    assert tels == [("C", "72460", None, "--05-06")]
+    # a short number after the dash is no military message (an airgram's "A–217" stays one)
+    assert [c.kind for c in xref.find_citations("the telegram C–12 to them")] == []
+
+
+def test_a_decimal_file_after_a_telegram_is_no_further_number_of_its_list() -> None:
+    """frus1948v05p1 d4fn3 and d200fn1: "(telegram 206, 890F.6363/2–2948)": telegram 206, then
+    the file it is in; the file's "890F" is not a second telegram."""
+    text = ("would not be permitted (telegram 206,\n    890F.6363/2–2948).")
+    found = [(c.kind, c.fields().get("number"), c.fields().get("file"))
+             for c in xref.find_citations(text, volume="frus1948v05p1")]
+    assert found == [("telegram", "206", None), ("central_file", None, "890F.6363/2-2948")]
+    text = "1948 (telegram 643, 890F.7962/12–1548)."
+    found = [(c.kind, c.fields().get("number"), c.fields().get("file"))
+             for c in xref.find_citations(text, volume="frus1948v05p1")]
+    assert found == [("telegram", "643", None), ("central_file", None, "890F.7962/12-1548")]
+    # a list of telegrams still goes on: "telegrams 206 and 207"
+    text = "telegrams 206 and 207, 890F.6363/2–2948"
+    assert [c.fields()["number"] for c in xref.find_citations(text)
+            if c.kind == "telegram"] == ["206", "207"]
+
+
+def test_a_volume_in_small_capitals_is_another_volume_of_the_year() -> None:
+    """frus1948v01p1 d78fn4: "see vol. vi, pp. 57 ff." (the volume number in small capitals,
+    lowercase in the text; the volume links it to frus1948v06#pg_57): pages of volume VI of
+    the same year, not page 57 of this volume."""
+    text = "For documentation on this subject, see vol. vi, pp. 57 ff."
+    found = [(c.kind, c.fields(), c.text)
+             for c in xref.find_citations(text, volume="frus1948v01p1")]
+    assert found == [("publication", {"volume": "frus1948v06", "pages": "57"}, "vol. vi, pp. 57")]
+    # a lowercase word after "vol." is no volume number
+    assert xref.find_citations("the civil vol. civil, war", volume="frus1948v01p1") == []
+
+
+def test_a_series_circular_is_a_series_of_its_own() -> None:
+    """frus1958-60v07p1 d132fn2: "(Polto Circular 24 from Paris, April 16; Department of
+    State, Central Files, 740.5/4–1658)": a Polto circular, numbered apart from the Poltos (the
+    volume's telegrams read their own number as series "Polto Circular" too)."""
+    text = ("and quoted the Netherlands as agreeing with this view. (Polto Circular 24 from Paris, "
+            "April 16; Department of State, Central Files, 740.5/4–1658)")
+    tels = [(c.fields()["series"], c.fields()["number"], c.fields()["sender"],
+             c.fields()["recipient"], c.fields()["date"], c.text)
+            for c in xref.find_citations(text, volume="frus1958-60v07p1") if c.kind == "telegram"]
+    assert tels == [("Polto Circular", "24", "Paris", "Department of State", "--04-16",
+                     "Polto Circular 24 from Paris, April 16")]
+    # inside a sentence, after another Polto (the same volume, d258fn3)
+    text = "were summarized in Polto 2418 and Polto Circular 13, both from Paris, June 9."
+    assert [(c.fields()["series"], c.fields()["number"])
+            for c in xref.find_citations(text, volume="frus1958-60v07p1")] == [
+        ("Polto", "2418"), ("Polto Circular", "13")]

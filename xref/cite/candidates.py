@@ -180,11 +180,11 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\bTel[a-z]{3}s?(?=\s+\d)|\b(?:Dulte|Tedul|Delga|Gadel)s(?=\s+\d)|\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)s?|To(?!kyo|tal\b|ronto)[a-z]{2,4}"
         r"|(?!(?:Dep|Emb|Con|Leg|Our|Ref|My|Ur|Your|Circ?|Mis|Del|Sep|Info|Re)tel)[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel)s?|Dulte|Tedul|Delga|Gadel"
         r"|[A-Z]{2,4}TO(?<!NATO)(?<!SEATO)(?<!CENTO)S?|TO(?!TAL)[A-Z]{3,4})"
-        r"(?=\s+\d)"
+        r"(?=(?:\s+Circ(?:ular|\.)?)?\s+\d)"
         # "Secretary's tel 569": the clipped word before a number
         r"|\btel\.?(?=\s+\d)"
         r"|\b(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:[Nn]o\.\s*)?\d"  # or "telegram C 70208"
-        r"|\s+[A-Z][A-Za-z]+\s+\d|\s+[A-HJ-Z]\s+\d{5,7}(?![\w/]))"
+        r"|\s+[A-Z][A-Za-z]+\s+\d|\s+[A-HJ-Z](?:\s+|\s?[-\u2013\u2014]\s?)\d{5,7}(?![\w/]))"
         r"|\b[Rr]eftels?\b",
     ),
     (
@@ -235,7 +235,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         rf"(?:(?<=\band\s)|(?<=;\s)|(?<=,\s))1[89]\d\d(?:\s*{_D}\s*(?:1[89])?\d\d)?"
         r"(?=,\s*vol(?:ume)?\.?\s+[IVXLC]+\b)",
     ),
-    ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d)"),
+    ("vol", "ref", False, r"\b(?:[Vv]ol(?:ume)?s?\.?)(?=\s+[IVXLC]+\b|\s+\d|\s+[ivxlc]{1,7},)"),
     # "No. 2" (19th-century volumes), but not an instruction's "No. 530, of November 23, 1888"
     (
         "num",
@@ -333,7 +333,7 @@ _ANCHORS = re.compile(
     r"|Department|Archives|RG|Record|Times|Central|central\s+file|central\s+File|Universit|Institut|upra|nfra"
     r"|Foreign\s+Relations|Foreign\s+Policy"
     r"|[Vv]olume|[Vv]ols|[Vv]ol\.|[Vv]ol\s|[Vv]ol\d|[Vv]ol[IVXLC]|No\."
-    r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d|tos\s+\d"
+    r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d|tos\s+\d|to\s+Circ"
     r"|To[a-z]|Dulte|Delga|Gadel|Tedul|A[-\u2013]\d|Weekly|Documents\s+on|[DP]\d{6}|DOS"
     r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Security\s+Agency|Joint\s+Chiefs|JCS|REF|TO\s+\d|TOS\s+\d"
     r"|Historical\s+Center|Military\s+History|Center\s+for\s|Center\s+of\s|Ministry\s+of"

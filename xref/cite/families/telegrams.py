@@ -225,16 +225,16 @@ class CorrespondenceBuilder(BuilderBase):
             name = re.sub(r"['\u2019]s$", "", word)
             return "telegram", name if name in _OFFICES else _post_sender(name), None
         if first.type == "CHANNEL":
-            if _PLURAL_CHANNEL.fullmatch(word) and word not in current_lexicon().series:
-                word = word[:-1]  # "Delgas 210 and 230", "Topols 679 and 730", "Sectos 5"
-            if word[:2].lower() == "to" or word in ("Tedul", "Gadel"):
-                return word, DEPARTMENT, None
-            return word, None, DEPARTMENT
+            series, sender, recipient = _series_parties(word)
+            if len(toks) > 1 and toks[1].type == "CHANNEL_CIRC":
+                # "Polto Circular 24": the series' own circulars, numbered apart
+                series = f"{series} Circular"
+            return series, sender, recipient
         if first.type == "CIRCULAR":
             return "circular telegram", DEPARTMENT, None
         # TEL_WORD, maybe followed by a channel name ("telegram Martel 37")
         if len(toks) > 1 and toks[1].type == "CHANNEL_NAME":
-            return str(toks[1]), None, None
+            return _channel_name(toks[1]), None, None
         return "telegram", None, None
 
     def _route(
@@ -406,6 +406,22 @@ def _tel_number(num: Node) -> str:
     return "".join(str(t) for t in tokens_of(num)).partition("/")[0]
 
 
+def _series_parties(word: str) -> tuple[str, str | None, str | None]:
+    """A clipped channel word's series and parties: ``Topol`` goes from the Department,
+    ``Polto`` to it (a plural ``Topols`` names the series ``Topol``)."""
+    if _PLURAL_CHANNEL.fullmatch(word) and word not in current_lexicon().series:
+        word = word[:-1]  # "Delgas 210 and 230", "Topols 679 and 730", "Sectos 5"
+    if word[:2].lower() == "to" or word in ("Tedul", "Gadel"):
+        return word, DEPARTMENT, None
+    return word, None, DEPARTMENT
+
+
+def _channel_name(tok: Token | str) -> str:
+    """A channel name as printed without the dash that joins a military code to its number
+    (``C–`` of ``telegram C–71034`` is ``C``)."""
+    return str(tok).rstrip(" -\u2013\u2014")
+
+
 _MILITARY_CODE = re.compile(r"[A-Z]{1,6}")
 _MILITARY_NUMBER = re.compile(r"\d{5,7}")
 
@@ -417,7 +433,7 @@ def _military(head: Node, numbers: list[Node]) -> bool:
     return (
         len(toks) > 1
         and toks[1].type == "CHANNEL_NAME"
-        and _MILITARY_CODE.fullmatch(str(toks[1])) is not None
+        and _MILITARY_CODE.fullmatch(_channel_name(toks[1])) is not None
         and bool(numbers)
         and all(_MILITARY_NUMBER.fullmatch(str(_tel_number(n))) for n in numbers)
     )
