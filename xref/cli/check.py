@@ -13,7 +13,6 @@ from xref.checks.rules import SEVERITIES
 from xref.checks.runner import Finding, check_inputs, select_rules, severity_rank
 from xref.checks.sarif import to_sarif
 from xref.checks.summary import summary_line
-from xref.cli.jsontext import dumps_records
 from xref.cli.options import add_corpus_option
 from xref.cli.progress import Progress, add_quiet_option, progress_for
 from xref.errors import InputError, XrefError
@@ -127,7 +126,8 @@ def run(args: argparse.Namespace) -> int:
     for err in errors:
         print(f"xref: error: {err}", file=sys.stderr)
     if args.format == "json":
-        sys.stdout.write(dumps_records([f.to_dict() for f in findings]) + "\n")
+        json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
     elif args.format == "sarif":
         json.dump(to_sarif(findings), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
