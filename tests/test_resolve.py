@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from xref.cite.models import IbidCitation
-from xref.read.documents import Document
+from xref.read.documents import Document, Volume
+from xref.read.forked import forking
 from xref.read.plaintext import read_plaintext
 from xref.read.tei import read_volume
 from xref.resolve.corpus import Corpus
@@ -218,3 +219,43 @@ def test_cli_resolve_parallel_equals_serial(
             assert main(argv) == 0
             outs.append(capsys.readouterr().out)
         assert outs[0] == outs[1] and outs[0].count("\n") > 10
+
+
+def test_cli_resolve_parallel_keeps_volumes_packed(
+    tei_dir: Path, text_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With ``--jobs 2`` the parent indexes each volume's lean copy and keeps the volume
+    packed for the forked worker that resolves it; a bad file and a ``--corpus`` file are
+    reported and indexed as with ``--jobs 1``, and the records are the same."""
+    from xref.cli import main
+    from xref.cli.progress import progress_for
+    from xref.cli.resolve import _load_lean
+    from xref.read.sources import expand_paths, unpack_volume
+
+    if not forking():
+        pytest.skip("no fork here")
+    files = expand_paths([tei_dir / "frus1958-60v11-d7-d9.xml", tei_dir / "junk.xml",
+                          text_dir])
+    extra = [str(tei_dir / "quirks.xml")]
+    kept, index, status, ndocs = _load_lean(files, extra, "frus1961-63v11", 2,
+                                            progress_for(True))
+    assert status == 2  # junk.xml, reported
+    assert "junk.xml" in capsys.readouterr().err
+    assert [k[0] for k in kept if k] == [f for f in files if not f.endswith("junk.xml")]
+    packed = kept[0]
+    assert packed is not None and isinstance(packed[1], bytes)
+    volume = unpack_volume(packed[1])
+    lean = index[0]
+    assert isinstance(lean, Volume) and lean.id == volume.id == "frus1958-60v11"
+    assert [d.id for d in lean.documents] == [d.id for d in volume.documents]
+    assert all(d.body.text == "" for d in lean.documents)
+    assert any(d.body.text for d in volume.documents)
+    assert isinstance(index[-1], Volume) and index[-1].path == extra[0]  # indexed, not kept
+    assert ndocs == len(volume.documents) + len(expand_paths([text_dir]))
+    outs = []
+    for jobs in ("1", "2"):
+        argv = ["resolve", *files, "--corpus", *extra, "--volume", "frus1961-63v11",
+                "--format", "jsonl", "--jobs", jobs, "-q"]
+        assert main(argv) == 2
+        outs.append(capsys.readouterr().out)
+    assert outs[0] == outs[1] and outs[0].count("\n") > 10

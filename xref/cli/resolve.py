@@ -16,7 +16,7 @@ from xref.cli.progress import Progress, count, progress_for
 from xref.cli.tables import KIND_WIDTH, clip
 from xref.read.documents import Document, Volume
 from xref.read.forked import fork_map
-from xref.read.sources import default_jobs, expand_paths, read_paths
+from xref.read.sources import default_jobs, expand_paths, read_paths, unpack_volume
 from xref.records import resolution_record
 from xref.resolve.corpus import Corpus
 from xref.resolve.resolution import STATUSES, resolve_documents
@@ -77,6 +77,49 @@ def _load_files(
     return per_file, index, status
 
 
+def _load_lean(
+    files: list[str], extra: list[str], volume: str | None, jobs: int, progress: Progress
+) -> tuple[list[tuple[str, tuple[Document, ...] | bytes] | None], list[Document | Volume],
+           int, int]:
+    """Read ``files`` and ``extra`` in ``jobs`` workers, for resolving in forked workers:
+    each of ``files`` with its documents, a volume kept packed as its worker sent it (the
+    forked worker that resolves it unpacks it); what to index, a volume as its lean copy
+    (:func:`xref.graph.build.read_lean`: the parent never unpacks a whole volume); the
+    status (2 if a file could not be read); the number of documents of ``files``."""
+    from xref.graph.build import read_lean  # here: the graph stage is not needed otherwise
+
+    kept: list[tuple[str, tuple[Document, ...] | bytes] | None] = []
+    index: list[Document | Volume] = []
+    status = ndocs = 0
+    citing = len(files)
+    for i, (result, lean, packed) in enumerate(read_lean([*files, *extra], volume, jobs)):
+        documents = lean.documents if lean is not None else result.documents
+        progress.advance(result.path, documents=len(documents))
+        if result.error is not None:
+            print(f"xref: error: {result.error}", file=sys.stderr)
+            status = 2
+            continue
+        if lean is not None and packed is not None:
+            index.append(lean)
+            entry: tuple[str, tuple[Document, ...] | bytes] = (result.path, packed)
+        elif result.item is not None:
+            index.append(result.item)
+            entry = (result.path, result.documents)
+        else:  # pragma: no cover - a result is an error, a volume or a document
+            continue
+        if i < citing:
+            kept.append(entry)
+            ndocs += len(documents)
+    return kept, index, status, ndocs
+
+
+def _weight(docs: tuple[Document, ...] | bytes) -> int:
+    """How much resolving a file's documents costs, roughly (the largest go first)."""
+    if isinstance(docs, bytes):
+        return len(docs)
+    return sum(len(d.body.text) for d in docs)
+
+
 def _fetch_missing(docs: list[Document], corpus: Corpus, args: argparse.Namespace) -> list[Volume]:
     from xref.fetch.client import Retriever
     from xref.read.tei import read_volume
@@ -119,27 +162,36 @@ def run(args: argparse.Namespace) -> int:
     statuses: Counter[str] = Counter()
     ndocs = 0
     try:
-        per_file, index, status = _load_files(files, args.volume, args.jobs, progress)
-        _, extra_index, extra_status = _load_files(extra, args.volume, args.jobs, progress)
-        status = max(status, extra_status)
-        ndocs = sum(len(docs) for _, docs in per_file)
-        corpus = Corpus.from_documents([*index, *extra_index])
-        del index, extra_index
-        if args.fetch_missing:
-            progress.phase("fetching")
-            fetched = _fetch_missing([d for _, docs in per_file for d in docs], corpus, args)
-            if fetched:
-                corpus = corpus.with_documents(fetched)
+        jobs = default_jobs() if args.jobs is None else max(args.jobs, 1)
+        kept: list[tuple[str, tuple[Document, ...] | bytes] | None]
+        if jobs > 1 and not args.fetch_missing:
+            kept, index, status, ndocs = _load_lean(files, extra, args.volume, jobs, progress)
+            corpus = Corpus.from_documents(index)
+            del index
+        else:
+            per_file, index, status = _load_files(files, args.volume, args.jobs, progress)
+            _, extra_index, extra_status = _load_files(extra, args.volume, args.jobs, progress)
+            status = max(status, extra_status)
+            ndocs = sum(len(docs) for _, docs in per_file)
+            corpus = Corpus.from_documents([*index, *extra_index])
+            del index, extra_index
+            if args.fetch_missing:
+                progress.phase("fetching")
+                fetched = _fetch_missing([d for _, docs in per_file for d in docs], corpus,
+                                         args)
+                if fetched:
+                    corpus = corpus.with_documents(fetched)
+            kept = list(per_file)
+            del per_file
         progress.phase("resolving", total=ndocs, unit="documents")
         jsonl = args.format == "jsonl"
-        jobs = default_jobs() if args.jobs is None else max(args.jobs, 1)
-        kept: list[tuple[str, tuple[Document, ...]] | None] = list(per_file)
-        del per_file
 
         def task(i: int) -> tuple[str | list[dict[str, Any]], Counter[str], int]:
             entry = kept[i]
             assert entry is not None
             _, docs = entry
+            if isinstance(docs, bytes):  # packed where it was read: unpacked in this worker
+                docs = unpack_volume(docs).documents
             counts: Counter[str] = Counter()
             recs: list[dict[str, Any]] = []
             for r in resolve_documents(docs, corpus):
@@ -151,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
             return recs, counts, len(docs)
 
         def results() -> Iterator[tuple[str | list[dict[str, Any]], Counter[str], int]]:
-            weights = [sum(len(d.body.text) for d in e[1]) if e else 0 for e in kept]
+            weights = [_weight(e[1]) if e else 0 for e in kept]
             for i, answer in enumerate(fork_map(task, weights, jobs)):
                 kept[i] = None  # written: free its documents here
                 yield answer

@@ -76,6 +76,7 @@ __all__ = [
     "edge_from_resolution",
     "history_url",
     "lean_document",
+    "read_lean",
 ]
 
 _DOC_ID = re.compile(r"^(?P<volume>[^#:\s]+)#(?P<local>d\d+)$")
@@ -373,7 +374,7 @@ def build_graph(
     good: list[str] = []
     kept: list[tuple[Document, ...] | bytes | None] = []
     citing = set(files)
-    for result, lean, packed in _read_all([*files, *extra], volume, n):
+    for result, lean, packed in read_lean([*files, *extra], volume, n):
         if on_file is not None:
             on_file("read", result.path, len(lean.documents) if lean else len(result.documents))
         if result.error is not None:
@@ -427,8 +428,10 @@ _Packed = tuple[str, bytes, bytes, SeriesLexicon | None]
 its telegram series."""
 
 
-def _read_all(files: list[str], volume: str | None, jobs: int) -> Iterator[_Read]:
-    """Read ``files`` without source maps, in input order. With workers (``jobs`` above 1,
+def read_lean(files: list[str], volume: str | None, jobs: int) -> Iterator[_Read]:
+    """Read ``files`` without source maps, in input order: each as a :class:`FileResult`, and
+    for a volume read in a worker, its lean copy and itself packed (the result then holds no
+    volume; see :func:`~xref.read.sources.unpack_volume`). With workers (``jobs`` above 1,
     ``fork`` available), each volume's lean copy is made in the worker that read it, and
     the whole volume comes back packed, to be unpacked by the forked worker that resolves
     it: the parent, which alone builds the index, only unpacks the lean copies."""
