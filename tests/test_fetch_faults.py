@@ -95,7 +95,14 @@ def _fetch_cli(server: FetchServer, cache: Path) -> subprocess.Popen[str]:
         [sys.executable, "-m", "xref", "fetch", A, B, "--base-url", server.base_url,
          "--cache-dir", str(cache), "--jobs", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        # a shell starts a background job with SIGINT ignored, and Python then installs no
+        # KeyboardInterrupt handler: the child must have Ctrl-C's default whatever runs the tests
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_parts(cache: Path, n: int) -> None:
