@@ -67,3 +67,8 @@ def volume_files(corpus: Path, volumes: Sequence[str] | None) -> list[Path]:
     if not paths:
         sys.exit(f"no volumes in {corpus}")
     return paths
+
+
+def pct(a: int, b: int) -> str:
+    """``a/b`` as a percentage, or a dash."""
+    return f"{100 * a / b:5.1f}%" if b else "    -"

@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchsets import ERAS, SETS, era_of, set_of  # noqa: E402
+from benchsets import ERAS, SETS, era_of, pct, set_of  # noqa: E402
 
 from xref.checks.coverage import document_coverage  # noqa: E402
 from xref.read.sources import FileResult, map_files  # noqa: E402
@@ -45,11 +45,6 @@ def volume_rows(result: FileResult) -> tuple[str, list[NoteRow]]:
             rows.append((where, cov.archival_text, cov.has_archival, cov.covered,
                          tuple(x.word for x in cov.leftovers)))
     return result.volume.id, rows
-
-
-def pct(a: int, b: int) -> str:
-    """``a/b`` as a percentage, or a dash."""
-    return f"{100 * a / b:5.1f}%" if b else "    -"
 
 
 def main(argv: Sequence[str] | None = None) -> None:

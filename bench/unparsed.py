@@ -36,7 +36,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchsets import ERAS, era_of, set_of  # noqa: E402
+from benchsets import ERAS, era_of, pct, set_of  # noqa: E402
 
 from xref.cite.find import find_citations  # noqa: E402
 from xref.cite.lexicon import lexicon_for  # noqa: E402
@@ -138,11 +138,6 @@ def volume_rows(result: FileResult) -> tuple[str, Counter[tuple[str, str]], list
                     ctx = ctx.replace("\n", " ")
                     left.append((word, status, f"{doc.id} {c.key}", ctx))
     return vid, counts, left
-
-
-def pct(a: int, b: int) -> str:
-    """``a/b`` as a percentage, or a dash."""
-    return f"{100 * a / b:5.1f}%" if b else "    -"
 
 
 def main(argv: Sequence[str] | None = None) -> None:
