@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from attrs import field, frozen
 
 from xref.cite.candidates import Candidate
+from xref.cite.normalize import DASHES, normalize_dashes
 
 __all__ = [
     "EMPTY_SOURCES",
@@ -35,7 +36,6 @@ __all__ = [
     "source_names",
 ]
 
-_DASHES = re.compile(r"[\u2010-\u2015]")
 _QUOTES = re.compile(r"[\u2018\u2019\u02bc`]")
 _SPACE = re.compile(r"\s+")
 _LIBRARY = re.compile(r"\bLibrary\b")
@@ -44,7 +44,7 @@ _LIBRARY = re.compile(r"\bLibrary\b")
 def name_key(text: str) -> str:
     """A name as compared: spaces collapsed, curly apostrophes and dashes made plain, outer
     punctuation dropped (``Tom Johnson’s  Notes`` and ``Tom Johnson's Notes`` are one)."""
-    text = _QUOTES.sub("'", _DASHES.sub("-", text))
+    text = _QUOTES.sub("'", normalize_dashes(text, squeeze=False))
     return _SPACE.sub(" ", text).strip(" \t\n.,;:")
 
 
@@ -57,7 +57,7 @@ def _printed(name: str) -> str:
         elif ch == "'":
             out.append("['\u2018\u2019]")
         elif ch == "-":
-            out.append("[-\u2010-\u2015]")
+            out.append(f"[{DASHES}]")
         else:
             out.append(re.escape(ch))
     return "".join(out)
