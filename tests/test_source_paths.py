@@ -216,4 +216,8 @@ def test_what_is_no_decimal_file_or_archival_path() -> None:
     found = xref.find_citations(
         "see Foreign Relations, 1947, vol. I, pp. 909–1025; and ibid., 1948, vol. I, Part 2, "
         "pp. 802–947.")
-    assert [c.kind for c in found].count("publication") == 2
+    assert [c.kind for c in found] == ["publication", "ibid"]
+    # the ibid's years and volume name that volume (as "ibid., vol. II, p. 5" does)
+    ibid = found[1]
+    assert isinstance(ibid, xref.IbidCitation) and ibid.locator is not None
+    assert ibid.locator.fields() == {"volume": "frus1948v01p2", "pages": "802-947"}

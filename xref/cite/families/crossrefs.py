@@ -32,6 +32,11 @@ _TITLE_AFTER = re.compile(
     r"|1[89]\d\d(?:[-\u2013\u2014]\d{2,4})?))*)"
 )
 _TITLE_WORD = re.compile(r"[A-Z][\w\u2019'-]*|1[89]\d\d(?:[-\u2013\u2014]\d{2,4})?")
+def _years(node: Node) -> Token | None:
+    """A FRUS volume's years: ``YEARS``, or ``VOL_YEARS`` (years a volume number follows)."""
+    return first_token(node, "YEARS") or first_token(node, "VOL_YEARS")
+
+
 _MAX_RANGE = 100
 """The longest range of documents expanded into its members."""
 
@@ -74,7 +79,7 @@ class CrossRefBuilder(BuilderBase):
             if num is not None and str(num).isdigit():
                 return []
             if not inner and not (
-                first_token(frus, "YEARS") is not None
+                _years(frus) is not None
                 or _SEE_BEFORE.search(self._before(frus, 12))
             ):
                 # ... unless the text sends the reader to it: "see volume X", "see vol. XI,
@@ -113,7 +118,7 @@ class CrossRefBuilder(BuilderBase):
         return self._fn_ref(body, head, volume)
 
     def _volume(self, node: Node) -> str | None:
-        years = first_token(node, "YEARS")
+        years = _years(node)
         vol = child_tree(node, "vol_part")
         vnum = part = None
         if vol is not None:
@@ -137,7 +142,7 @@ class CrossRefBuilder(BuilderBase):
         after it: the catalog's volume of those years whose title it is, and where the title
         ends; None when no title follows or it names no one volume (the longest run of the
         title's words that names one is taken)."""
-        years = first_token(frus, "YEARS")
+        years = _years(frus)
         if years is None or len(frus.children) != 2 + (first_token(frus, "_COMMA") is not None):
             return None
         end = self.offset + self._end(frus)

@@ -39,6 +39,9 @@ _PLURAL_CHANNEL = re.compile(
     r"(?:[A-Z][a-z]{1,4}to|To[a-z]{3,4}|[A-Z][a-z]{1,4}tel|Tel[a-z]{3}|Dulte|Tedul|Delga|Gadel"
     r"|[A-Z]{2,4}TO)s|[A-Z]{2,4}TOS"
 )
+_FIGURE_AFTER = re.compile(r",\d{3}(?![\d\u2013-])|(?:st|nd|rd|th|ST|ND|RD|TH)\b")
+"""What right after a series word's number makes it a figure (a thousands group) or an
+ordinal, not a telegram's number: a telegram number is a whole word of digits."""
 _CIRCULAR = re.compile(r"(?:depcir|circ)tel", re.I)
 
 
@@ -66,6 +69,8 @@ class CorrespondenceBuilder(BuilderBase):
             return []  # "June 5 to ...", "Route 1 to Hue": no telegram series
         route = child_tree(tree, "tel_route")
         numbers = subtrees_of(tree, "tel_number")
+        if numbers and _FIGURE_AFTER.match(self.source, self.offset + self._end(numbers[0])):
+            return []  # "Totals 322,200", "INTO 31ST UNGA": a figure or an ordinal, no number
         if _military(head, numbers):
             sender, recipient = self._route(route, sender, recipient, department=False)
         else:
@@ -403,7 +408,8 @@ def _post_sender(name: str) -> str | None:
 def _tel_number(num: Node) -> str:
     """A telegram's number as printed, without the sender's own after a slash
     (``Secto 68/3276`` is 68)."""
-    return "".join(str(t) for t in tokens_of(num)).partition("/")[0]
+    number = "".join(str(t) for t in tokens_of(num)).partition("/")[0]
+    return number[:-1] + "Z" if number.endswith("z") else number  # "300645z": a zone letter
 
 
 def _series_parties(word: str) -> tuple[str, str | None, str | None]:
