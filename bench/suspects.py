@@ -238,7 +238,8 @@ def volume_rows(
             checks.append(("doc-number", str(c.number), None))
         if isinstance(c, FootnoteCitation) and c.document is not None and c.relative is None:
             checks.append(("footnote", str(c.document), c.number))
-        if r.method in ("page", "page-footnote") and (r.key or "").split("#", 1)[0]:
+        if (r.method in ("page", "page-footnote") and (r.key or "").split("#", 1)[0]
+                and "another work's" not in r.reason):  # xref says it is not this volume's
             first = (r.key or "").split("#pg_", 1)[-1].split("fn", 1)[0]
             checks.append(("page", "", first))
         cited = _cited_volume(r)

@@ -36,6 +36,7 @@ from xref.read.documents import Container, Document
 from xref.resolve.channels import complete_date, telegram_channel
 from xref.resolve.corpus import Corpus
 from xref.resolve.neighbours import link
+from xref.resolve.otherworks import other_work_pages
 from xref.resolve.resolver import Resolver
 from xref.resolve.volumes import flag_missing_volume
 
@@ -164,7 +165,9 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
             note = container.where in ("source", "footnote")
             carry: tuple[int, str] | None = None  # (end, volume) of an ibid's document list
             seen: set[Citation] = set()  # the citations of this container so far
-            for linked in link(container.text, find_citations(container.text, volume=doc.volume)):
+            linked_all = link(container.text, find_citations(container.text, volume=doc.volume))
+            others = other_work_pages(container.text, [x.citation for x in linked_all])
+            for k, linked in enumerate(linked_all):
                 c = linked.citation
                 seen.add(c)
                 if (
@@ -233,6 +236,10 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                     result = resolver.footnote(c, doc, linked.page)
                 else:
                     result = resolver.resolve(c, doc, named, volume=linked.volume)
+                    if k in others and linked.volume is None and result["status"] != "resolved":
+                        # "Keesing's ..., September 6-13, 1969, p. 23551", on no page of this
+                        # volume: another work's page, not one of this volume's
+                        result = {"status": "external", "method": "page", "reason": others[k]}
                     if linked.volume is not None:
                         resolver.remember_volume(c, linked.volume)
                 result = flag_missing_volume(c, result)
