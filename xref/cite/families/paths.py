@@ -354,7 +354,10 @@ class ArchivalPath:
             # own files are read by their items
             archival = (repo is listed or _SERIES_WORD.search(name)
                         or (repo_path and repo.data == "repo_gov"
-                            and _listed_kind(b, repo, name) == "repo_gov")
+                            and (_listed_kind(b, repo, name) == "repo_gov"
+                                 # an agency that opens a source note keeps the document
+                                 # there, whether or not the volume lists it
+                                 or after_source_label(b.source, b.span(repo).start)))
                         or any(_SERIES_WORD.search(p) for p in parts)
                         or any(isinstance(n, Tree) and n.data == "box" for n in repo_path))
             # "National Security Agency, The Capture of the USS Pueblo ...": a title, published
