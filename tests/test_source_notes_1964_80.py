@@ -39,6 +39,11 @@ def test_a_lowercase_folder_title_that_ends_the_path() -> None:
     text = "(Department of State, Central Files, 611.74/1–156, which was sent to London.)"
     found = xref.find_citations(text)
     assert [c.text for c in found] == ["Department of State, Central Files, 611.74/1–156"]
+    # nor a clause after a path: frus1952-54Guat d217fn2 "ibid., Box 6, Folder 2; reference C
+    # is printed as Document 208"
+    text = "(Ibid., Box 6, Folder 2; reference C is printed as Document 208.)"
+    found = xref.find_citations(text, volume="frus1952-54Guat")
+    assert [c.text for c in found] == ["Ibid., Box 6, Folder 2", "Document 208"]
 
 
 def test_an_agency_that_opens_a_source_note() -> None:

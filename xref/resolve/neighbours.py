@@ -5,8 +5,9 @@ The parser reads ``Document 214, footnote 4``, ``footnote 7, p. 1013`` and
 
 * ``Document 214, footnote 4`` / ``vol. II, Document 261, footnotes 7 and 8``: the footnotes
   are the document's (its number and volume), never the citing document's;
-* ``footnote 7, p. 1013`` / ``footnotes 2 and 3, p. 20``: the footnotes of the document
-  printed on that page (the page's volume when it follows another volume's title);
+* ``footnote 7, p. 1013`` / ``footnotes 2 and 3, p. 20``, and in the other order ``vol. X,
+  p. 62, footnote 14``: the footnotes of the document printed on that page (the page's
+  volume when it follows another volume's title);
 * a page printed right after a page of another volume (``vol. VI, p. 589, and p. 611``) is
   that volume's;
 * ``footnote 2, vol. V, p. 630`` (``footnote 2`` left unparsed): footnote 2 of that page;
@@ -254,6 +255,23 @@ def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
             m = _OWN_PAGE.search(c.text)
             if m is not None and item.page is None:
                 out[i] = attrs.evolve(item, page=(m.group(1), c.volume))
+    # a page, then its footnotes: "vol. x, p. 62, footnote 14", "p. 503 and footnote 33" (the
+    # print era's order): the footnotes of the document printed on that page
+    for i, c in enumerate(citations[:-1]):
+        where = None
+        if isinstance(c, PublicationCitation) and c.pages and c.volume:
+            where = (c.pages, c.volume)
+        elif isinstance(c, PageCitation):
+            where = (c.pages, out[i].volume)
+        if where is None or not (
+            _bare_footnote(citations[i + 1])
+            and _gap(text, c, citations[i + 1], _FOOTNOTE_LIST)
+        ):
+            continue
+        for k in range(i + 1, _footnote_run_end(text, citations, i + 1) + 1):
+            # not one with its own page ("footnote 4, p. 122", read above)
+            if out[k].citation is citations[k] and out[k].page is None:
+                out[k] = attrs.evolve(out[k], page=where)
     # a footnote of what an ibid repeats, or of a text named after it
     for i, item in enumerate(out):
         c = item.citation
