@@ -32,3 +32,17 @@ def test_a_footnote_after_the_page_it_is_on() -> None:
     assert _pages_of_footnotes("See p. 44. Footnote 3 above", "frus1948v05p1") == [
         ("Footnote 3 above", None)
     ]
+
+
+def test_a_footnote_that_names_its_own_page() -> None:
+    """frus1948v05p1 d37fn2: "see footnote 6, Foreign Relations, 1947, vol. v, p. 630, and
+    footnote 4, ibid., p. 628": each footnote is on the page printed after it, not on the page
+    before it."""
+    text = ("see footnote 6, Foreign Relations, 1947, vol. v, p. 630, and footnote 4, ibid., "
+            "p. 628.")
+    assert _pages_of_footnotes(text, "frus1948v05p1") == [
+        ("footnote 6", ("630", "frus1947v05")), ("footnote 4", None)
+    ]
+    # the same without the first footnote: footnote 4 is still the ibid's page's
+    text = "see Foreign Relations, 1947, vol. v, p. 630, and footnote 4, ibid., p. 628."
+    assert _pages_of_footnotes(text, "frus1948v05p1") == [("footnote 4", None)]

@@ -268,7 +268,15 @@ def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
             and _gap(text, c, citations[i + 1], _FOOTNOTE_LIST)
         ):
             continue
-        for k in range(i + 1, _footnote_run_end(text, citations, i + 1) + 1):
+        if i and _bare_footnote(citations[i - 1]) and out[i - 1].page is not None:
+            continue  # "footnote 6, vol. v, p. 630, and footnote 4, ibid., p. 628": each its own
+        j = _footnote_run_end(text, citations, i + 1)
+        after = citations[j + 1] if j + 1 < n else None
+        if isinstance(after, IbidCitation | PageCitation | PublicationCitation) and _gap(
+            text, citations[j], after, _BEFORE_PAGE
+        ):
+            continue  # "p. 630, and footnote 4, ibid., p. 628": the footnote names its own
+        for k in range(i + 1, j + 1):
             # not one with its own page ("footnote 4, p. 122", read above)
             if out[k].citation is citations[k] and out[k].page is None:
                 out[k] = attrs.evolve(out[k], page=where)
