@@ -252,7 +252,8 @@ def volume_rows(
                 pending.append((rule, cited, number, label, where, ctx))
         counts.update(rules)
         if keep:
-            cases.extend((rule, where, c.text, ctx) for rule in rules)
+            flat = " ".join(c.text.split())  # one line a case
+            cases.extend((rule, where, flat, ctx) for rule in rules)
     return vid, counts, n, cases, pending, facts
 
 
