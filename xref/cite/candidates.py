@@ -129,7 +129,8 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "series",
         "archival",
         False,
-        r"\b(?:[Ll]ot|LOT)\s*\d+(?:\s*|[-\u2013])[A-Z](?:\s*|[-\u2013])\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d",
+        r"\b(?:[Ll]ot|LOT)\s*\d+(?:\s*|[-\u2013])[A-Z](?:\s*|[-\u2013])\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d"
+        r"|\b(?:[Ll]ot|LOT)\s*\d+\s*,\s*(?:[Bb]ox|BOX)\s+\d",  # "Lot 126, Box 427"
     ),
     # a reference line naming a telegram by its sender: "Ref: State 13889", "Reftel Karachi 406"
     (
@@ -147,7 +148,9 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "archival",
         False,
         r"(?:^|(?<=^Source:\s))[A-Z][\w/&.'\u2019\u2013\u2014-]*(?:\s+[A-Z][\w/&.'\u2019\u2013\u2014-]*){0,3}\s+(?:[Ff]iles|Papers)\b"
-        r"(?=\s*[:,;.]|\s*$)",
+        r"(?=\s*[:,;.]|\s*$)"
+        # an office's files and a UN document's symbol: "IO Files, document SD/C.1/164"
+        r"|\b[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,2}\s+Files,\s+document\s+[A-Z]{1,4}/",
     ),
     # a series known by its route: "Secun 2 from Paris" (the transformer drops "June 5 to ...")
     ("routed", "telegram", False, r"\b[A-Z][a-z]{3,5}(?=\s+\d+(?:/\d+)?\s+(?:from|to)\s+[A-Z])"),
@@ -159,16 +162,29 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         False,
         rf"(?<!\bto\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)\b(?:{_POSTS})"
         # "Tokyo's telegram 123": the sender's possessive
-        r"(?:['\u2019]s(?=\s+(?:[Tt]elegrams?|tel\.?)\s+(?:[Nn]o\.\s*)?\d)|"
+        r"(?:['\u2019]s(?=\s+(?:[Tt]elegrams?|tels?\.?)\s+(?:[Nn]o\.\s*)?\d)|"
         # (a comma before more digits than a thousands group lists numbers: "LAGOS 2524,2454")
-        r"(?=\s+(?:[Tt]elegrams?|tel\.?)\s+(?:[Nn]o\.\s*)?\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
+        r"(?=\s+(?:[Tt]elegrams?|tels?\.?)\s+(?:[Nn]o\.\s*)?\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
         r"(?![,.:]\d{1,3}\b|[.:]\d)"
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
         r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years))))"
         r"|(?<!\bof\s)\b(?:State|STATE)(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)"
+        # a one-digit number only where the words before say a telegram is named: "ref Seoul 3
+        # to Saigon", "see Paris 7" (elsewhere "London 1" is mostly a copy's or a count)
+        rf"|(?:(?<=\b[Ss]ee\s)|(?<=\bref\s)|(?<=\b[Rr]eftel\s)|(?<=\b[Ss]ee\salso\s))(?:{_POSTS})"
+        r"(?=\s+\d(?!\w|[.,:/]\d|[%-]|\s*(?:hours|hrs|GMT|a\.m|p\.m|per|percent|million|miles|days)))"
         # "Department's telegram 789", "the Embassy's telegram 6204": an office's possessive
         r"|\b(?:Department|Embassy|Legation|Consulate|Mission|Delegation)['\u2019]s"
         r"(?=\s+(?:telegrams?|tel\.?)\s+\d)",
+    ),
+    # a telegram that prints no number: "unnumbered telegram November 26", "telegram of
+    # November 26 from London" (its date and route name it)
+    (
+        "numberless",
+        "telegram",
+        False,
+        r"\b[Uu]nnumbered(?=\s+(?:telegram|cable)\b)|\b[Tt]elegram(?=\s+of\s+(?:Jan|Feb|Mar|Apr|May"
+        r"|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?,?\s+(?:from|to)\s+[A-Z])",
     ),
     (
         "tel",
@@ -249,14 +265,17 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "despatch",
         True,
         r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)"
-        r"(?=\s+(?:[Nn]o\.\s*|[Nn]umber\s+)?\d)",
+        rf"(?=\s+(?:[Nn]o\.\s*|[Nn]umber\s+)?\d|\s+[A-Z]{{1,2}}\s?{_D}\s?\d)",
     ),
     (
         "air",
         "airgram",
         True,
         rf"\b(?:[Cc]ircular\s+)?[Aa]irgrams?(?=\s+(?:[Nn]o\.\s*)?[A-Z]{{0,3}}\s?{_D}?\s?\d)"
-        rf"|\b(?:CA|CG|A){_D}\d{{2,}}\b",
+        rf"|\b(?:CA|CG|A){_D}\d{{2,}}\b"
+        # a telegram series' own airgram: "Polto A-417"
+        r"|\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}|[A-Z]{2,4}TO)"
+        rf"(?=\s+A\s?{_D}\s?\d)",
     ),
     (
         "page",
@@ -338,7 +357,7 @@ _ANCHORS = re.compile(
     r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Security\s+Agency|Joint\s+Chiefs|JCS|REF|TO\s+\d|TOS\s+\d"
     r"|Historical\s+Center|Military\s+History|Center\s+for\s|Center\s+of\s|Ministry\s+of"
     r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013\u2014]\d\d\d?\d?,|CINC|COMUS"
-    r"|My\s\d|my\s\d|ur\s\d|Ur\s\d"
+    r"|My\s\d|my\s\d|ur\s\d|Ur\s\d|Files,\sdocument\s"
     # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
     # (a digit spelled out: an alternative that starts with \\d could start inside a character
     # for the byte scan of the anchor index)

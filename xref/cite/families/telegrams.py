@@ -53,6 +53,8 @@ class CorrespondenceBuilder(BuilderBase):
             return self._ref_line_telegram(tree)
         if tree.data == "possessive_telegram":
             return self._possessive_telegram(tree)
+        if tree.data == "numberless_telegram":
+            return self._numberless_telegram(tree)
         if tree.data == "telegram_items":
             return self._items(tree, TelegramCitation, self._series(tree.children[0]))  # type: ignore[arg-type]
         if tree.data == "bare_reftel":
@@ -72,10 +74,13 @@ class CorrespondenceBuilder(BuilderBase):
             sender, recipient = self._route(route, sender, recipient)
         date_node = date_node_of(tree)
         date = self._date(date_node) if date_node is not None else None
+        dates = self._list_dates(tree, date_node, len(numbers))
         rel = child_tree(tree, "tel_relative")
         out: list[Citation] = []
         tail = tree.children[-1]
         for i, num in enumerate(numbers):
+            if dates:
+                date = dates[i]
             number = _tel_number(num)
             first: Token | Node = head if i == 0 else num
             last: Token | Node = num
@@ -100,6 +105,38 @@ class CorrespondenceBuilder(BuilderBase):
                 )
             )
         return out
+
+    def _numberless_telegram(self, tree: Node) -> list[Citation]:
+        """``an unnumbered telegram from Bonn``, ``telegram of November 26 from London``: a
+        telegram with no number (``numberless``); the route says only what it names (the
+        other end stays unknown)."""
+        sender, recipient = None, None
+        for route in subtrees_of(tree, "tel_route"):
+            sender, recipient = self._route(route, sender, recipient, department=False)
+        said = first_token(tree, "UNNUMBERED") or first_token(tree, "UNNUMBERED_AFTER")
+        named = [_post_sender(p) for p in (sender, recipient) if p is not None]
+        if said is None and not any(named):
+            return []  # "telegram of March 22 from British delegation": no post, no telegram
+        date_node = date_node_of(tree)
+        return [self.make(
+            TelegramCitation, self.span(tree), number=None, series="telegram", sender=sender,
+            recipient=recipient, date=self._date(date_node) if date_node is not None else None,
+            numberless=True,
+        )]
+
+    def _list_dates(self, tree: Node, first: Node | None, count: int) -> list[str | None]:
+        """``tels 28 and 31, Oct 29 and Nov 3``: one date for each number in turn, when the
+        list prints as many dates as numbers; else none (each number takes the first)."""
+        more = child_tree(tree, "tel_more_dates")
+        if more is None or first is None:
+            return []
+        nodes = [first, *subtrees_of(more, "date")]
+        if len(nodes) != count:
+            return []
+        dates = [self._date(n) for n in nodes]
+        year = dates[-1][:4] if dates[-1] and dates[-1][0].isdigit() else None
+        # "May 3 and May 5, 1960": the year printed once, after the last
+        return [f"{year}{d[1:]}" if year and d and d.startswith("--") else d for d in dates]
 
     def _ref_line_telegram(self, tree: Node) -> list[Citation]:
         """``Ref: State 13889``: the Department's telegram 13889; ``Ref: Nicosia 2853``:
@@ -276,6 +313,10 @@ class CorrespondenceBuilder(BuilderBase):
         """A despatch, or one per number of a list (``despatches 12 and 14``)."""
         if tree.data == "despatch_items":
             return self._items(tree, DespatchCitation, None)
+        if tree.data == "despatch_lettered":  # "despatch D-11 from Brussels"
+            tok = first_token(tree, "DESP_LETTERED")
+            assert tok is not None
+            return [self._sent(DespatchCitation, tree, _lettered(tok))]
         nums = [t for t in tree.children if isinstance(t, Token) and t.type == "INT"]
         first = self._sent(DespatchCitation, tree, str(nums[0]))
         if len(nums) == 1:
@@ -337,8 +378,18 @@ class CorrespondenceBuilder(BuilderBase):
         """An airgram with its number, route and date."""
         tok = first_token(tree, "AIRGRAM_NUM") or first_token(tree, "INT")
         assert tok is not None
-        number = normalize_dashes(re.sub(r"\s+", "", str(tok)))
-        return [self._sent(AirgramCitation, tree, number)]
+        number = _lettered(tok)
+        series = first_token(tree, "SERIES_AIRGRAM")
+        if series is None:
+            return [self._sent(AirgramCitation, tree, number)]
+        # "Polto A-417 from Paris": the series' airgram goes as its telegrams do
+        name, sender, recipient = _series_parties(str(series))
+        sender, recipient = self._route(child_tree(tree, "tel_route"), sender, recipient)
+        date_node = date_node_of(tree)
+        return [self.make(
+            AirgramCitation, self.span(tree), number=number, series=name, sender=sender,
+            recipient=recipient, date=self._date(date_node) if date_node is not None else None,
+        )]
 
     def _sent(self, cls: type[Citation], tree: Node, number: str) -> Citation:
         sender, recipient = self._route(child_tree(tree, "tel_route"), None, None)
@@ -347,6 +398,11 @@ class CorrespondenceBuilder(BuilderBase):
         return self.make(
             cls, self.span(tree), number=number, sender=sender, recipient=recipient, date=date
         )
+
+def _lettered(tok: Token) -> str:
+    """A number with its letters, spaces out and dashes normalized (``A–417`` is ``A-417``)."""
+    return normalize_dashes(re.sub(r"\s+", "", str(tok)))
+
 
 def _item_number(item: Node | Token) -> str:
     """The number of a list item: a ``tel_number``, an item holding one, or a despatch's INT."""
