@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from xref.cite.anchors import AnchorIndex
 from xref.cite.dispatch import FirstCharDispatch
+from xref.cite.familytriggers import FILES_ANCHOR, with_families
 from xref.cite.names import CAPITALS, SHORT_POSTS
 from xref.cite.pagecontext import PAPER_BEFORE, hearing_before
 
@@ -129,8 +130,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "series",
         "archival",
         False,
-        r"\b(?:[Ll]ot|LOT)\s*\d+(?:\s*|[-\u2013])[A-Z](?:\s*|[-\u2013])\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d"
-        r"|\b(?:[Ll]ot|LOT)\s*\d+\s*,\s*(?:[Bb]ox|BOX)\s+\d",  # "Lot 126, Box 427"
+        r"\b(?:[Ll]ot|LOT)\s*\d+(?:\s*|[-\u2013])[A-Z](?:\s*|[-\u2013])\d|\b(?:NY\s?FRC|WNRC|FRC)\s*\d",
     ),
     # a reference line naming a telegram by its sender: "Ref: State 13889", "Reftel Karachi 406"
     (
@@ -148,9 +148,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "archival",
         False,
         r"(?:^|(?<=^Source:\s))[A-Z][\w/&.'\u2019\u2013\u2014-]*(?:\s+[A-Z][\w/&.'\u2019\u2013\u2014-]*){0,3}\s+(?:[Ff]iles|Papers)\b"
-        r"(?=\s*[:,;.]|\s*$)"
-        # an office's files and a UN document's symbol: "IO Files, document SD/C.1/164"
-        r"|\b[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,2}\s+Files,\s+document\s+[A-Z]{1,4}/",
+        r"(?=\s*[:,;.]|\s*$)",
     ),
     # a series known by its route: "Secun 2 from Paris" (the transformer drops "June 5 to ...")
     ("routed", "telegram", False, r"\b[A-Z][a-z]{3,5}(?=\s+\d+(?:/\d+)?\s+(?:from|to)\s+[A-Z])"),
@@ -169,22 +167,9 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
         r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years))))"
         r"|(?<!\bof\s)\b(?:State|STATE)(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)"
-        # a one-digit number only where the words before say a telegram is named: "ref Seoul 3
-        # to Saigon", "see Paris 7" (elsewhere "London 1" is mostly a copy's or a count)
-        rf"|(?:(?<=\b[Ss]ee\s)|(?<=\bref\s)|(?<=\b[Rr]eftel\s)|(?<=\b[Ss]ee\salso\s))(?:{_POSTS})"
-        r"(?=\s+\d(?!\w|[.,:/]\d|[%-]|\s*(?:hours|hrs|GMT|a\.m|p\.m|per|percent|million|miles|days)))"
         # "Department's telegram 789", "the Embassy's telegram 6204": an office's possessive
         r"|\b(?:Department|Embassy|Legation|Consulate|Mission|Delegation)['\u2019]s"
         r"(?=\s+(?:telegrams?|tel\.?)\s+\d)",
-    ),
-    # a telegram that prints no number: "unnumbered telegram November 26", "telegram of
-    # November 26 from London" (its date and route name it)
-    (
-        "numberless",
-        "telegram",
-        False,
-        r"\b[Uu]nnumbered(?=\s+(?:telegram|cable)\b)|\b[Tt]elegram(?=\s+of\s+(?:Jan|Feb|Mar|Apr|May"
-        r"|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?,?\s+(?:from|to)\s+[A-Z])",
     ),
     (
         "tel",
@@ -265,17 +250,14 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "despatch",
         True,
         r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)"
-        rf"(?=\s+(?:[Nn]o\.\s*|[Nn]umber\s+)?\d|\s+[A-Z]{{1,2}}\s?{_D}\s?\d)",
+        r"(?=\s+(?:[Nn]o\.\s*|[Nn]umber\s+)?\d)",
     ),
     (
         "air",
         "airgram",
         True,
         rf"\b(?:[Cc]ircular\s+)?[Aa]irgrams?(?=\s+(?:[Nn]o\.\s*)?[A-Z]{{0,3}}\s?{_D}?\s?\d)"
-        rf"|\b(?:CA|CG|A){_D}\d{{2,}}\b"
-        # a telegram series' own airgram: "Polto A-417"
-        r"|\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}|[A-Z]{2,4}TO)"
-        rf"(?=\s+A\s?{_D}\s?\d)",
+        rf"|\b(?:CA|CG|A){_D}\d{{2,}}\b",
     ),
     (
         "page",
@@ -285,7 +267,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\bpages?(?=\s+\d)",
     ),
 ]
-
+_TRIGGERS = with_families(_TRIGGERS, _POSTS)  # and the families of xref.cite.familytriggers
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
 # the trigger alternation's match (``_SCAN_DISPATCH.full``: one named group per trigger),
 # trying only the triggers that can start with the character there
@@ -357,7 +339,7 @@ _ANCHORS = re.compile(
     r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Security\s+Agency|Joint\s+Chiefs|JCS|REF|TO\s+\d|TOS\s+\d"
     r"|Historical\s+Center|Military\s+History|Center\s+for\s|Center\s+of\s|Ministry\s+of"
     r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013\u2014]\d\d\d?\d?,|CINC|COMUS"
-    r"|My\s\d|my\s\d|ur\s\d|Ur\s\d|Files,\sdocument\s"
+    r"|My\s\d|my\s\d|ur\s\d|Ur\s\d|" + FILES_ANCHOR +
     # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
     # (a digit spelled out: an alternative that starts with \\d could start inside a character
     # for the byte scan of the anchor index)
