@@ -173,3 +173,41 @@ def test_a_numberless_telegram_resolves_to_nothing_and_never_follows_the_referen
     results = list(resolve_documents([doc], Corpus.from_documents([doc])))
     (numberless,) = [r for r in results if r.citation.text.startswith("unnumbered")]
     assert (numberless.status, numberless.method) == ("unresolved", "numberless")
+
+
+def test_a_decimal_file_whose_subject_is_a_word_after_a_dash() -> None:
+    """frus1961-63v19 d14fn2: "(Department of State, Central Files, 891.00-Five Year/4-1961)":
+    India's file 891.00, subject "Five Year" (the plan), of April 19, 1961."""
+    text = "(Department of State, Central Files, 891.00-Five Year/4-1961)"
+    assert _found(text) == [
+        ("central_file", {"file": "891.00-Five Year/4-1961", "decimal": "891.00-Five Year",
+                          "date": "1961-04-19"},
+         "Department of State, Central Files, 891.00-Five Year/4-1961")
+    ]
+    # a number with a dash and a word, no slash after: no file
+    assert _only("the 611.00-Mile zone was agreed", "central_file") == []
+
+
+def test_a_month_and_its_day_end_a_place() -> None:
+    """frus1964-68v13 d82: "Deptel 2173 to Brussels April 26": to Brussels, of April 26 (the
+    month's name and a day are a date, never a word of the place)."""
+    text = "2200. Reftel Polto 1570, repeated Brussels 83; Deptel 2173 to Brussels April 26. Spaak"
+    (deptel,) = [c for c in _only(text, "telegram") if c.fields()["series"] == "Deptel"]
+    assert (deptel.fields()["recipient"], deptel.fields()["date"], deptel.text) == (
+        "Brussels", "--04-26", "Deptel 2173 to Brussels April 26")
+    # a place's own word that is a month's name without a day stays: "Fort May"
+    (tel,) = _only("telegram 12 to Fort May, June 3", "telegram")
+    assert tel.fields()["recipient"] == "Fort May"
+
+
+def test_a_volume_of_a_publication_with_its_own_title() -> None:
+    """frus1958-60v11 d304fn3: "(Public Papers of the Secretaries-General of the United
+    Nations, Vol. IV: Dag Hammarskjöld, 1958–1960, pp. 203–216)": one publication, volume IV,
+    its pages."""
+    text = ("(Public Papers of the Secretaries-General of the United Nations, Vol. IV: Dag "
+            "Hammarskjöld, 1958–1960, pp. 203–216)")
+    assert _found(text) == [
+        ("other_publication", {"title": "Public Papers of the Secretaries-General",
+                               "pages": "203-216", "date": "1958", "volume": "IV"},
+         text[1:-1])
+    ]
