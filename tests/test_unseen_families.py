@@ -129,8 +129,9 @@ def test_numberless_telegrams() -> None:
         "Secretary of Defense McNamara", "--01-29")
     text = "(Karachi telegram September 8, unnumbered) is to be interpreted"
     (tel,) = _only(text, "telegram")
-    assert (tel.fields()["number"], tel.fields()["date"], tel.fields()["numberless"],
-            tel.text) == (None, "--09-08", True, "telegram September 8, unnumbered")
+    assert (tel.fields()["number"], tel.fields()["sender"], tel.fields()["date"],
+            tel.fields()["numberless"], tel.text) == (
+        None, "Karachi", "--09-08", True, "Karachi telegram September 8, unnumbered")
     assert [c.kind for c in xref.find_citations(text)] == ["telegram"]  # nothing unparsed
 
 

@@ -114,6 +114,8 @@ class CorrespondenceBuilder(BuilderBase):
         for route in subtrees_of(tree, "tel_route"):
             sender, recipient = self._route(route, sender, recipient, department=False)
         said = first_token(tree, "UNNUMBERED") or first_token(tree, "UNNUMBERED_AFTER")
+        if (post := first_token(tree, "POST_UNNUMBERED")) is not None:
+            sender = _post_sender(str(post))  # "Karachi telegram September 8, unnumbered"
         named = [_post_sender(p) for p in (sender, recipient) if p is not None]
         if said is None and not any(named):
             return []  # "telegram of March 22 from British delegation": no post, no telegram
