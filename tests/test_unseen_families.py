@@ -133,6 +133,10 @@ def test_numberless_telegrams() -> None:
             tel.fields()["numberless"], tel.text) == (
         None, "Karachi", "--09-08", True, "Karachi telegram September 8, unnumbered")
     assert [c.kind for c in xref.find_citations(text)] == ["telegram"]  # nothing unparsed
+    # the day before its month: still no number ("8" is the day, not telegram 8)
+    (tel,) = _only("(Karachi telegram 8 September, unnumbered) is to be", "telegram")
+    assert (tel.fields()["number"], tel.fields()["date"], tel.fields()["numberless"]) == (
+        None, "--09-08", True)
 
 
 def test_a_telegram_by_its_date_and_a_post() -> None:

@@ -28,8 +28,8 @@ SERIES_AIRGRAM = (
 """A telegram series' own airgram: "Polto A-417" (the series' clipped word, an "A-" number)."""
 
 NUMBERLESS = (
-    r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+telegram\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
-    r"|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*unnumbered\b)|"
+    r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+telegram\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+    r"|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?),\s*unnumbered\b)|"
     r"\b[Uu]nnumbered(?=\s+(?:telegram|cable)\b)|\b[Tt]elegram(?=\s+of\s+(?:Jan|Feb|Mar|Apr|May"
     r"|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?,?\s+(?:from|to)\s+[A-Z])"
 )

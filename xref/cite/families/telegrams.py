@@ -26,7 +26,7 @@ from xref.cite.models import (
     TelegramCitation,
 )
 from xref.cite.names import SHORT_POSTS, country_of
-from xref.cite.normalize import normalize_dashes
+from xref.cite.normalize import normalize_dashes, partial_date
 
 DEPARTMENT = "Department of State"
 """The normalized name of the Department as a telegram party."""
@@ -74,7 +74,7 @@ class CorrespondenceBuilder(BuilderBase):
             sender, recipient = self._route(route, sender, recipient)
         date_node = date_node_of(tree)
         date = self._date(date_node) if date_node is not None else None
-        dates = self._list_dates(tree, date_node, len(numbers))
+        dates = self.list_dates(tree, date_node, len(numbers))
         rel = child_tree(tree, "tel_relative")
         out: list[Citation] = []
         tail = tree.children[-1]
@@ -119,26 +119,15 @@ class CorrespondenceBuilder(BuilderBase):
         named = [_post_sender(p) for p in (sender, recipient) if p is not None]
         if said is None and not any(named):
             return []  # "telegram of March 22 from British delegation": no post, no telegram
-        date_node = date_node_of(tree)
+        date_node, day = date_node_of(tree), first_token(tree, "DAY_UNNUMBERED")
+        date = self._date(date_node) if date_node is not None else None
+        if day is not None:  # "Karachi telegram 8 September, unnumbered"
+            num, month = str(day).split()[:2]
+            date = partial_date(month.rstrip(",."), num, None)
         return [self.make(
             TelegramCitation, self.span(tree), number=None, series="telegram", sender=sender,
-            recipient=recipient, date=self._date(date_node) if date_node is not None else None,
-            numberless=True,
+            recipient=recipient, date=date, numberless=True,
         )]
-
-    def _list_dates(self, tree: Node, first: Node | None, count: int) -> list[str | None]:
-        """``tels 28 and 31, Oct 29 and Nov 3``: one date for each number in turn, when the
-        list prints as many dates as numbers; else none (each number takes the first)."""
-        more = child_tree(tree, "tel_more_dates")
-        if more is None or first is None:
-            return []
-        nodes = [first, *subtrees_of(more, "date")]
-        if len(nodes) != count:
-            return []
-        dates = [self._date(n) for n in nodes]
-        year = dates[-1][:4] if dates[-1] and dates[-1][0].isdigit() else None
-        # "May 3 and May 5, 1960": the year printed once, after the last
-        return [f"{year}{d[1:]}" if year and d and d.startswith("--") else d for d in dates]
 
     def _ref_line_telegram(self, tree: Node) -> list[Citation]:
         """``Ref: State 13889``: the Department's telegram 13889; ``Ref: Nicosia 2853``:
