@@ -37,9 +37,15 @@ class Case:
         return f"{Path(self.file).stem}:{self.line}:{self.location}"
 
 
+_BOOL_FIELDS = frozenset({"numberless"})
+"""Fields written ``true`` / ``false`` in the fixtures."""
+
+
 def _value(kind: str, name: str, raw: str) -> Any:
     if raw == "null":
         return None
+    if name in _BOOL_FIELDS:
+        return raw == "true"
     if name in _LIST_FIELDS:
         return [p.strip() for p in raw.split(" / ")]
     if (kind, name) in _INT_FIELDS or (name == "number" and kind == "document"):

@@ -32,6 +32,7 @@ _TYPES = {
     "str": {"type": "string"},
     "str | None": {"type": ["string", "null"]},
     "int | None": {"type": ["integer", "null"]},
+    "bool": {"type": "boolean"},
     "tuple[str, ...]": {"type": "array", "items": {"type": "string"}},
     "Citation | None": {"type": ["object", "null"]},
 }

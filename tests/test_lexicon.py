@@ -94,7 +94,7 @@ def test_find_citations_reads_a_volume_series() -> None:
         (
             "telegram",
             {"number": "224", "series": "Luxco", "sender": "Department of State",
-             "recipient": None, "date": "--06-11", "relative": None},
+             "recipient": None, "date": "--06-11", "relative": None, "numberless": False},
         )
     ]
     assert found[0].text == "Luxco 224, June 11"

@@ -48,7 +48,8 @@ def test_schema_rejects_what_it_should() -> None:
     good = {"source": None, "fragment": None, "start": 0, "end": 11, "text": "Deptel 1338",
             "kind": "telegram", "fields": {"number": "1338", "series": "Deptel",
                                            "sender": "Department of State", "recipient": None,
-                                           "date": None, "relative": None}}
+                                           "date": None, "relative": None,
+                                           "numberless": False}}
     assert v.is_valid(good)
     assert not v.is_valid({**good, "kind": "telegramme"})
     assert not v.is_valid({**good, "fields": {**good["fields"], "no": "1338"}})

@@ -12,7 +12,7 @@ import xref
 
 def _found(text: str, volume: str | None = "frus1955-57v02") -> list[tuple[str, dict[str, Any]]]:
     return [
-        (c.kind, {k: v for k, v in c.fields().items() if v not in (None, [])})
+        (c.kind, {k: v for k, v in c.fields().items() if v not in (None, []) and v is not False})
         for c in xref.find_citations(text, volume=volume)
     ]
 

@@ -38,7 +38,8 @@ def test_a_post_with_a_lowercase_particle() -> None:
     text = "456. Telegram 909 from Rio de Janeiro, October 29. General"
     assert _fields(text, "telegram") == [
         {"number": "909", "series": "telegram", "sender": "Rio de Janeiro",
-         "recipient": "Department of State", "date": "--10-29", "relative": None}
+         "recipient": "Department of State", "date": "--10-29", "relative": None,
+         "numberless": False}
     ]
     # another post of that structure (another post): "Dar es Salaam"
     text = "Telegram 3 to Dar es Salaam, May 5."

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from xref.cite.anchors import AnchorIndex
 from xref.cite.dispatch import FirstCharDispatch
+from xref.cite.familytriggers import FILES_ANCHOR, with_families
 from xref.cite.names import CAPITALS, SHORT_POSTS
 from xref.cite.pagecontext import PAPER_BEFORE, hearing_before
 
@@ -159,9 +160,9 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         False,
         rf"(?<!\bto\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)\b(?:{_POSTS})"
         # "Tokyo's telegram 123": the sender's possessive
-        r"(?:['\u2019]s(?=\s+(?:[Tt]elegrams?|tel\.?)\s+(?:[Nn]o\.\s*)?\d)|"
+        r"(?:['\u2019]s(?=\s+(?:[Tt]elegrams?|tels?\.?)\s+(?:[Nn]o\.\s*)?\d)|"
         # (a comma before more digits than a thousands group lists numbers: "LAGOS 2524,2454")
-        r"(?=\s+(?:[Tt]elegrams?|tel\.?)\s+(?:[Nn]o\.\s*)?\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
+        r"(?=\s+(?:[Tt]elegrams?|tels?\.?)\s+(?:[Nn]o\.\s*)?\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
         r"(?![,.:]\d{1,3}\b|[.:]\d)"
         r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
         r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years))))"
@@ -266,7 +267,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\bpages?(?=\s+\d)",
     ),
 ]
-
+_TRIGGERS = with_families(_TRIGGERS, _POSTS)  # and the families of xref.cite.familytriggers
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
 # the trigger alternation's match (``_SCAN_DISPATCH.full``: one named group per trigger),
 # trying only the triggers that can start with the character there
@@ -338,7 +339,7 @@ _ANCHORS = re.compile(
     r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Security\s+Agency|Joint\s+Chiefs|JCS|REF|TO\s+\d|TOS\s+\d"
     r"|Historical\s+Center|Military\s+History|Center\s+for\s|Center\s+of\s|Ministry\s+of"
     r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013\u2014]\d\d\d?\d?,|CINC|COMUS"
-    r"|My\s\d|my\s\d|ur\s\d|Ur\s\d"
+    r"|My\s\d|my\s\d|ur\s\d|Ur\s\d|" + FILES_ANCHOR +
     # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
     # (a digit spelled out: an alternative that starts with \\d could start inside a character
     # for the byte scan of the anchor index)

@@ -110,6 +110,11 @@ class TelegramCitation(Citation):
     """ISO 8601, partial as printed: ``1962-12-07``; ``--12-07`` when the year is not given."""
     relative: str | None = None
     """``previous`` for ``telegram 2656, supra``; ``next`` for infra; else None."""
+    numberless: bool = False
+    """True when the citation prints no number at all: an unnumbered telegram (``an
+    unnumbered telegram from Bonn``) or one named only by its date and route (``telegram of
+    November 26 from London``); ``number`` is then None. A bare ``reftel`` (whose number is
+    on the Reference line) is not numberless."""
 
 
 @frozen(kw_only=True)
@@ -326,6 +331,9 @@ class AirgramCitation(Citation):
     """The post it went to, when named."""
     date: str | None = None
     """ISO date, partial as printed."""
+    series: str | None = None
+    """The telegram series whose airgram it is (``Polto`` of ``Polto A-417``); None for a
+    plain airgram."""
 
 
 @frozen(kw_only=True)

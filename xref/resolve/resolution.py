@@ -213,7 +213,10 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                 named: tuple[str, ...] = ()
                 if isinstance(c, TelegramCitation):
                     named = _evidence_for(c, container, doc, resolver)
-                if isinstance(c, TelegramCitation) and c.number is None and reference:
+                if (
+                    isinstance(c, TelegramCitation) and c.number is None and not c.numberless
+                    and reference
+                ):
                     # "reftel": the telegram named on the Reference line
                     result = {
                         **reference,

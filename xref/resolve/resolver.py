@@ -390,6 +390,12 @@ class Resolver(PageResolving):
             if result["status"] == "resolved":
                 return result
         if isinstance(c, TelegramCitation):
+            if c.numberless:  # "an unnumbered telegram from Bonn": no number to look up
+                return {
+                    "status": "unresolved",
+                    "method": "numberless",
+                    "reason": "a telegram cited without a number",
+                }
             if c.number is None:
                 return {
                     "status": "unresolved",

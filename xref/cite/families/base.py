@@ -120,6 +120,20 @@ class BuilderBase:
             return None
         return partial_date(str(month), str(day) if day else None, str(year) if year else None)
 
+    def list_dates(self, tree: Node, first: Node | None, count: int) -> list[str | None]:
+        """``tels 28 and 31, Oct 29 and Nov 3``: one date for each number in turn, when the
+        list prints as many dates as numbers; else none (each number takes the first)."""
+        more = child_tree(tree, "tel_more_dates")
+        if more is None or first is None:
+            return []
+        nodes = [first, *subtrees_of(more, "date")]
+        if len(nodes) != count:
+            return []
+        dates = [self._date(n) for n in nodes]
+        year = dates[-1][:4] if dates[-1] and dates[-1][0].isdigit() else None
+        # "May 3 and May 5, 1960": the year printed once, after the last
+        return [f"{year}{d[1:]}" if year and d and d.startswith("--") else d for d in dates]
+
     def _pages(self, node: Node) -> str:
         rng = node.children[-1]
         assert isinstance(rng, Tree)

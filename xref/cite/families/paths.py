@@ -240,7 +240,7 @@ class ArchivalPath:
                         years=years,
                     )
                 elif kind == "lot":
-                    lot = str(first_token(node, "LOT_NUMBER"))
+                    lot = str(first_token(node, "LOT_NUMBER") or first_token(node, "LOT_PLAIN"))
                     m = _LOT_PARTS.fullmatch(lot.strip())
                     norm = (
                         " ".join(g for g in m.groups() if g) if m else lot

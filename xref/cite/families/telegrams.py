@@ -26,7 +26,7 @@ from xref.cite.models import (
     TelegramCitation,
 )
 from xref.cite.names import SHORT_POSTS, country_of
-from xref.cite.normalize import normalize_dashes
+from xref.cite.normalize import normalize_dashes, partial_date
 
 DEPARTMENT = "Department of State"
 """The normalized name of the Department as a telegram party."""
@@ -56,6 +56,8 @@ class CorrespondenceBuilder(BuilderBase):
             return self._ref_line_telegram(tree)
         if tree.data == "possessive_telegram":
             return self._possessive_telegram(tree)
+        if tree.data == "numberless_telegram":
+            return self._numberless_telegram(tree)
         if tree.data == "telegram_items":
             return self._items(tree, TelegramCitation, self._series(tree.children[0]))  # type: ignore[arg-type]
         if tree.data == "bare_reftel":
@@ -77,10 +79,13 @@ class CorrespondenceBuilder(BuilderBase):
             sender, recipient = self._route(route, sender, recipient)
         date_node = date_node_of(tree)
         date = self._date(date_node) if date_node is not None else None
+        dates = self.list_dates(tree, date_node, len(numbers))
         rel = child_tree(tree, "tel_relative")
         out: list[Citation] = []
         tail = tree.children[-1]
         for i, num in enumerate(numbers):
+            if dates:
+                date = dates[i]
             number = _tel_number(num)
             first: Token | Node = head if i == 0 else num
             last: Token | Node = num
@@ -105,6 +110,29 @@ class CorrespondenceBuilder(BuilderBase):
                 )
             )
         return out
+
+    def _numberless_telegram(self, tree: Node) -> list[Citation]:
+        """``an unnumbered telegram from Bonn``, ``telegram of November 26 from London``: a
+        telegram with no number (``numberless``); the route says only what it names (the
+        other end stays unknown)."""
+        sender, recipient = None, None
+        for route in subtrees_of(tree, "tel_route"):
+            sender, recipient = self._route(route, sender, recipient, department=False)
+        said = first_token(tree, "UNNUMBERED") or first_token(tree, "UNNUMBERED_AFTER")
+        if (post := first_token(tree, "POST_UNNUMBERED")) is not None:
+            sender = _post_sender(str(post))  # "Karachi telegram September 8, unnumbered"
+        named = [_post_sender(p) for p in (sender, recipient) if p is not None]
+        if said is None and not any(named):
+            return []  # "telegram of March 22 from British delegation": no post, no telegram
+        date_node, day = date_node_of(tree), first_token(tree, "DAY_UNNUMBERED")
+        date = self._date(date_node) if date_node is not None else None
+        if day is not None:  # "Karachi telegram 8 September, unnumbered"
+            num, month = str(day).split()[:2]
+            date = partial_date(month.rstrip(",."), num, None)
+        return [self.make(
+            TelegramCitation, self.span(tree), number=None, series="telegram", sender=sender,
+            recipient=recipient, date=date, numberless=True,
+        )]
 
     def _ref_line_telegram(self, tree: Node) -> list[Citation]:
         """``Ref: State 13889``: the Department's telegram 13889; ``Ref: Nicosia 2853``:
@@ -281,6 +309,10 @@ class CorrespondenceBuilder(BuilderBase):
         """A despatch, or one per number of a list (``despatches 12 and 14``)."""
         if tree.data == "despatch_items":
             return self._items(tree, DespatchCitation, None)
+        if tree.data == "despatch_lettered":  # "despatch D-11 from Brussels"
+            tok = first_token(tree, "DESP_LETTERED")
+            assert tok is not None
+            return [self._sent(DespatchCitation, tree, _lettered(tok))]
         nums = [t for t in tree.children if isinstance(t, Token) and t.type == "INT"]
         first = self._sent(DespatchCitation, tree, str(nums[0]))
         if len(nums) == 1:
@@ -342,8 +374,18 @@ class CorrespondenceBuilder(BuilderBase):
         """An airgram with its number, route and date."""
         tok = first_token(tree, "AIRGRAM_NUM") or first_token(tree, "INT")
         assert tok is not None
-        number = normalize_dashes(re.sub(r"\s+", "", str(tok)))
-        return [self._sent(AirgramCitation, tree, number)]
+        number = _lettered(tok)
+        series = first_token(tree, "SERIES_AIRGRAM")
+        if series is None:
+            return [self._sent(AirgramCitation, tree, number)]
+        # "Polto A-417 from Paris": the series' airgram goes as its telegrams do
+        name, sender, recipient = _series_parties(str(series))
+        sender, recipient = self._route(child_tree(tree, "tel_route"), sender, recipient)
+        date_node = date_node_of(tree)
+        return [self.make(
+            AirgramCitation, self.span(tree), number=number, series=name, sender=sender,
+            recipient=recipient, date=self._date(date_node) if date_node is not None else None,
+        )]
 
     def _sent(self, cls: type[Citation], tree: Node, number: str) -> Citation:
         sender, recipient = self._route(child_tree(tree, "tel_route"), None, None)
@@ -352,6 +394,11 @@ class CorrespondenceBuilder(BuilderBase):
         return self.make(
             cls, self.span(tree), number=number, sender=sender, recipient=recipient, date=date
         )
+
+def _lettered(tok: Token) -> str:
+    """A number with its letters, spaces out and dashes normalized (``A–417`` is ``A-417``)."""
+    return normalize_dashes(re.sub(r"\s+", "", str(tok)))
+
 
 def _item_number(item: Node | Token) -> str:
     """The number of a list item: a ``tel_number``, an item holding one, or a despatch's INT."""
