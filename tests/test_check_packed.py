@@ -69,3 +69,19 @@ def test_fill_lean_gives_the_whole_volume_in_the_same_objects() -> None:
     other = read_volume(CHECK / "fire.xml")
     with pytest.raises(ValueError, match="not the volume"):
         fill_lean(lean_item(other), whole)
+
+
+def test_resolver_index_built_once_per_corpus() -> None:
+    """Resolving file after file against one corpus indexes it once (it was once per file:
+    files times documents); another corpus gets its own index."""
+    from xref.resolve.corpus import Corpus
+    from xref.resolve.resolver import Resolver
+
+    volume = read_volume(CHECK / "volume-fire.xml")
+    corpus = Corpus.from_documents([volume])
+    first, second = Resolver(corpus), Resolver(corpus)
+    assert first.by_own_number is second.by_own_number and first.order is second.order
+    assert [d.id for d in first.order[volume.id]] == [d.id for d in volume.documents]
+    other = Resolver(Corpus.from_documents([volume]))
+    assert other.order is not first.order and other.order == first.order
+    assert first.last_document is not second.last_document  # a run's own state stays its own

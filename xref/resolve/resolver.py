@@ -34,7 +34,6 @@ from xref.cite.models import (
 from xref.cite.names import canonical_party
 from xref.cite.transform import DEPARTMENT
 from xref.read.documents import Document
-from xref.read.headers import UNNUMBERED
 from xref.resolve.channels import (
     TELEGRAM_WINDOW_DAYS,
     complete_date,
@@ -46,6 +45,7 @@ from xref.resolve.channels import (
     telegram_channel,
 )
 from xref.resolve.corpus import Corpus, number_key
+from xref.resolve.corpusindex import CorpusIndex
 from xref.resolve.pages import PageIndex, PageResolving
 
 
@@ -113,22 +113,12 @@ class Resolver(PageResolving):
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.order = {}
-        self.position = {}
-        self.by_own_number = {}
         self.last_document = {}
         self.page_volume = {}
         self.pages = PageIndex.of(corpus)
-        # a volume counts as loaded (so a missing number is an error) only when read whole
-        self.loaded = {v.id for v in corpus.volume_info}
-        for d in corpus.documents:
-            if d.own_number is not None and d.own_number != UNNUMBERED:
-                own = f"{d.series} {d.own_number}" if d.series else d.own_number
-                self.by_own_number.setdefault(number_key(own), []).append(d)
-            if d.volume:
-                seq = self.order.setdefault(d.volume, [])
-                self.position[d.id] = len(seq)
-                seq.append(d)
+        index = CorpusIndex.of(corpus)
+        self.order, self.position = index.order, index.position
+        self.loaded, self.by_own_number = index.loaded, index.by_own_number
 
     def neighbour(self, doc: Document, step: int) -> Document | None:
         if doc.volume is None or doc.id not in self.position:
