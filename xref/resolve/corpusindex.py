@@ -11,10 +11,11 @@ __all__ = ["CorpusIndex"]
 
 
 class CorpusIndex:
-    """What a :class:`~xref.resolve.resolver.Resolver` looks up in its corpus beyond the corpus's own indexes: each
-    volume's documents in order, telegrams by own number, the volumes read whole. Built once
-    per corpus (a run resolves file after file against one corpus: rebuilding it for each
-    file made resolving grow with files times documents); read only."""
+    """What a :class:`~xref.resolve.resolver.Resolver` looks up in its corpus beyond the
+    corpus's own indexes: each volume's documents in order, telegrams by own number, the
+    volumes read whole. Built once per corpus (a run resolves file after file against one
+    corpus: rebuilding it for each file made resolving grow with files times documents);
+    read only."""
 
     __slots__ = ("by_own_number", "loaded", "order", "position")
 
