@@ -85,3 +85,14 @@ def test_resolver_index_built_once_per_corpus() -> None:
     other = Resolver(Corpus.from_documents([volume]))
     assert other.order is not first.order and other.order == first.order
     assert first.last_document is not second.last_document  # a run's own state stays its own
+
+
+def test_packed_directory_is_expanded(tmp_path: Path) -> None:
+    """A directory among the files is checked file by file, as :func:`check_inputs` does."""
+    import shutil
+
+    for name in ("fire.xml", "volume-fire.xml", "markers.txt"):
+        shutil.copy(CHECK / name, tmp_path / name)
+    packed = check_paths([str(tmp_path)], [str(CHECK / "excerpt.xml")], jobs=2)
+    serial = check_inputs([tmp_path], corpus=[CHECK / "excerpt.xml"], jobs=1)
+    assert packed.findings == serial.findings and packed.volumes == serial.volumes == 2

@@ -29,6 +29,7 @@ from xref.read.lean import fill_lean, lean_item
 from xref.read.sources import (
     PACKABLE,
     FileResult,
+    expand_paths,
     map_files,
     pack_volume,
     read_paths,
@@ -283,8 +284,8 @@ def check_paths(
 ) -> CheckResult:
     """:func:`check_inputs` of ``files`` (``extra``: more corpus), read and checked in ``jobs``
     workers, with the same findings; unreadable files are returned as errors, those of
-    ``files`` first. ``reading(path, documents)`` is called as each file is read,
-    ``checking(inputs)`` before the checking starts.
+    ``files`` first (directories are expanded). ``reading(path, documents)`` is called as
+    each file is read, ``checking(inputs)`` before the checking starts.
 
     Where :func:`packed_checking` holds, each reading worker sends a volume's lean copy (see
     :mod:`xref.read.lean`) and the whole volume packed, with its ``xml:id``\\ s; this process
@@ -294,6 +295,8 @@ def check_paths(
     files are read and checked as by :func:`check_inputs`.
     """
     rules = select_rules(select, ignore)
+    files = expand_paths(files)
+    extra = [f for f in expand_paths(extra) if f not in files]
     everything = [*files, *extra]
     if not packed_checking(jobs, everything):
         items: list[Document | Volume] = []
