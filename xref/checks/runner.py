@@ -9,8 +9,9 @@ note). Findings come in file order, then by line and column.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from attrs import frozen
@@ -19,13 +20,27 @@ from xref.checks.context import Finding
 from xref.checks.pool import map_forked
 from xref.checks.rules import RULES, SEVERITIES, Context, Hit, Rule, rule_by_id
 from xref.checks.suppress import unsuppressed
+from xref.cite.lexicon import SeriesLexicon, lexicon_for, register_series
 from xref.cite.models import Span
 from xref.errors import XrefError
 from xref.read.documents import Document, Volume
-from xref.read.sources import FileResult, read_paths
+from xref.read.forked import forking
+from xref.read.lean import fill_lean, lean_item
+from xref.read.sources import (
+    PACKABLE,
+    FileResult,
+    expand_paths,
+    map_files,
+    pack_volume,
+    read_paths,
+    unpack_volume,
+)
 from xref.resolve.corpus import Corpus
 
-__all__ = ["CheckResult", "Finding", "check", "check_inputs", "select_rules", "severity_rank"]
+__all__ = [
+    "CheckResult", "Finding", "check", "check_inputs", "check_paths", "packed_checking",
+    "select_rules", "severity_rank",
+]
 
 _XML_ID = re.compile(rb"xml:id\s*=\s*[\"']([^\"']*)[\"']")
 """An ``xml:id`` attribute (its start is checked by hand: a leading ``\\b`` would keep the
@@ -177,6 +192,21 @@ def _finding(rule: Rule, hit: Hit, files: _Files, volume: Volume | None) -> Find
     )
 
 
+def _check_item(item: Document | Volume, corpus: Corpus, ids: dict[str, frozenset[str]],
+                rules: Sequence[Rule], files: _Files) -> list[Finding]:
+    """The findings of one input (a volume or a plain-text document), in line order."""
+    if isinstance(item, Volume):
+        ctx = Context(item.documents, corpus, item, ids)
+    else:
+        ctx = Context((item,), corpus, None, ids)
+    volume = item if isinstance(item, Volume) else None
+    found = [_finding(rule, hit, files, volume) for rule in rules for hit in rule.function(ctx)]
+    found.sort(key=lambda f: (f.line, f.column, f.rule))
+    if volume is not None and volume.path:
+        found = unsuppressed(found, volume.path, files.get(volume.path))
+    return found
+
+
 def check_inputs(
     inputs: Iterable[Input],
     *,
@@ -208,19 +238,131 @@ def check_inputs(
         full = Corpus.from_documents([*items, *extra])
 
     def check_one(i: int) -> list[Finding]:
-        item = items[i]
-        if isinstance(item, Volume):
-            ctx = Context(item.documents, full, item, ids)
+        return _check_item(items[i], full, ids, rules, files)
+
+    weights = [len(i.documents) if isinstance(i, Volume) else 1 for i in items]
+    findings = [f for found in map_forked(check_one, weights, jobs) for f in found]
+    return CheckResult(tuple(findings), tuple(errors),
+                       documents=sum(len(i.documents) if isinstance(i, Volume) else 1
+                                     for i in items),
+                       volumes=sum(isinstance(i, Volume) for i in items))
+
+
+_Sent = tuple[str, bytes, bytes, SeriesLexicon, frozenset[str]]
+"""What a reading worker sends for a volume: its path, its lean copy and itself packed, its
+telegram series, its ``xml:id``\\ s."""
+
+
+def _read_for_check(result: FileResult) -> FileResult | _Sent:
+    """In a reading worker: a volume's lean copy, the volume itself (with its source maps),
+    both packed, its telegram series (registered in this worker only) and the ``xml:id``\\ s
+    of its file; anything else (a plain-text document, an error) as it is."""
+    v = result.volume
+    if v is None:
+        return result
+    lean = lean_item(v)
+    assert isinstance(lean, Volume)
+    ids = _ids_of(v, _Files().get(v.path))
+    return result.path, pack_volume(lean), pack_volume(v), lexicon_for(v.id), ids
+
+
+def packed_checking(jobs: int, paths: Sequence[str]) -> bool:
+    """Whether :func:`check_paths` keeps volumes packed until the forked workers that check
+    them (``jobs`` above 1, more than one file, ``fork`` available)."""
+    return jobs > 1 and len(paths) > 1 and forking() and PACKABLE
+
+
+def check_paths(
+    files: Sequence[str],
+    extra: Sequence[str] = (),
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    jobs: int,
+    reading: Callable[[str, int], None] | None = None,
+    checking: Callable[[int], None] | None = None,
+) -> CheckResult:
+    """:func:`check_inputs` of ``files`` (``extra``: more corpus), read and checked in ``jobs``
+    workers, with the same findings; unreadable files are returned as errors, those of
+    ``files`` first (directories are expanded). ``reading(path, documents)`` is called as
+    each file is read, ``checking(inputs)`` before the checking starts.
+
+    Where :func:`packed_checking` holds, each reading worker sends a volume's lean copy (see
+    :mod:`xref.read.lean`) and the whole volume packed, with its ``xml:id``\\ s; this process
+    indexes the lean copies only and keeps each volume packed; the forked worker that checks
+    a volume unpacks it into the lean copy it inherited (:func:`~xref.read.lean.fill_lean`),
+    so that its rules see the whole volume in the very objects of the index. Elsewhere the
+    files are read and checked as by :func:`check_inputs`.
+    """
+    rules = select_rules(select, ignore)
+    files = expand_paths(files)
+    extra = [f for f in expand_paths(extra) if f not in files]
+    everything = [*files, *extra]
+    if not packed_checking(jobs, everything):
+        items: list[Document | Volume] = []
+        more: list[Document | Volume] = []
+        errors: list[XrefError] = []
+        for i, r in enumerate(read_paths(everything, jobs=jobs)):
+            if reading is not None:
+                reading(r.path, len(r.documents))
+            if r.error is not None:
+                errors.append(r.error)
+            elif r.item is not None:
+                (items if i < len(files) else more).append(r.item)
+        if checking is not None:
+            checking(len(items))
+        result = check_inputs(items, corpus=more or None, select=select, ignore=ignore,
+                              jobs=jobs)
+        return CheckResult(result.findings, (*errors, *result.errors), result.documents,
+                           result.volumes)
+    items = []
+    packed: list[bytes | None] = []
+    index: list[Document | Volume] = []
+    errors = []
+    ids: dict[str, frozenset[str]] = {}
+    for i, answer in enumerate(map_files(_read_for_check, everything, jobs=jobs)):
+        if isinstance(answer, FileResult):
+            if reading is not None:
+                reading(answer.path, len(answer.documents))
+            if answer.error is not None:
+                errors.append(answer.error)
+                continue
+            item: Document | Volume | None = answer.item
+            whole: bytes | None = None
+            if isinstance(item, Volume):  # pragma: no cover - volumes come packed
+                ids.setdefault(item.id, _ids_of(item, _Files().get(item.path)))
         else:
-            ctx = Context((item,), full, None, ids)
-        volume = item if isinstance(item, Volume) else None
-        found = [
-            _finding(rule, hit, files, volume) for rule in rules for hit in rule.function(ctx)
-        ]
-        found.sort(key=lambda f: (f.line, f.column, f.rule))
-        if volume is not None and volume.path:
-            found = unsuppressed(found, volume.path, files.get(volume.path))
-        return found
+            path, lean, whole, series, found = answer
+            collecting = gc.isenabled()
+            gc.disable()  # thousands of new objects, no cycles among them
+            try:
+                item = unpack_volume(lean)
+            finally:
+                if collecting:
+                    gc.enable()
+            register_series(item.id, series)  # the forked checkers inherit it
+            ids.setdefault(item.id, found)
+            if reading is not None:
+                reading(path, len(item.documents))
+        if item is None:  # pragma: no cover - a result is an error, a volume or a document
+            continue
+        index.append(item)
+        if i < len(files):
+            items.append(item)
+            packed.append(whole)
+    corpus = Corpus.from_documents(index)
+    del index
+    files_read = _Files()
+    if checking is not None:
+        checking(len(items))
+
+    def check_one(i: int) -> list[Finding]:
+        item = items[i]
+        whole = packed[i]
+        if whole is not None:  # unpacked here, in the forked worker, into the index's copy
+            assert isinstance(item, Volume)
+            fill_lean(item, unpack_volume(whole))
+        return _check_item(item, corpus, ids, rules, files_read)
 
     weights = [len(i.documents) if isinstance(i, Volume) else 1 for i in items]
     findings = [f for found in map_forked(check_one, weights, jobs) for f in found]

@@ -10,14 +10,21 @@ from typing import Any, TextIO
 
 from xref.checks.checkconfig import CheckConfig, find_config, load_config
 from xref.checks.rules import SEVERITIES
-from xref.checks.runner import Finding, check_inputs, select_rules, severity_rank
+from xref.checks.runner import (
+    Finding,
+    check_inputs,
+    check_paths,
+    packed_checking,
+    select_rules,
+    severity_rank,
+)
 from xref.checks.sarif import to_sarif
 from xref.checks.summary import summary_line
 from xref.cli.options import add_corpus_option
 from xref.cli.progress import Progress, add_quiet_option, progress_for
 from xref.errors import InputError, XrefError
 from xref.read.documents import Document, Volume
-from xref.read.sources import expand_paths, read_paths
+from xref.read.sources import default_jobs, expand_paths, read_paths
 
 __all__ = ["add_parser", "format_text", "run"]
 
@@ -116,11 +123,25 @@ def run(args: argparse.Namespace) -> int:
     extra = [f for f in expand_paths([*args.corpus, *config.corpus]) if f not in files]
     with progress_for(args.quiet) as progress:
         progress.phase("reading", [*files, *extra])
-        items, errors = _read(files, args.jobs, progress)
-        corpus, more = _read(extra, args.jobs, progress) if extra else ([], [])
-        progress.phase("checking", total=len(items), unit="inputs")
-        result = check_inputs(items, corpus=corpus or None, select=select, ignore=ignore,
-                              jobs=args.jobs)
+        jobs = default_jobs() if args.jobs is None else max(args.jobs, 1)
+        if packed_checking(jobs, [*files, *extra]):  # volumes unpacked where checked
+
+            def checking(inputs: int) -> None:
+                progress.phase("checking", total=inputs, unit="inputs")
+
+            result = check_paths(
+                files, extra, select=select, ignore=ignore, jobs=jobs,
+                reading=lambda path, n: progress.advance(path, documents=n),
+                checking=checking,
+            )
+            errors: list[XrefError] = []
+            more: list[XrefError] = []
+        else:
+            items, errors = _read(files, args.jobs, progress)
+            corpus, more = _read(extra, args.jobs, progress) if extra else ([], [])
+            progress.phase("checking", total=len(items), unit="inputs")
+            result = check_inputs(items, corpus=corpus or None, select=select, ignore=ignore,
+                                  jobs=args.jobs)
     errors = [*errors, *more, *result.errors]
     findings = _per_file(list(result.findings), config)
     for err in errors:

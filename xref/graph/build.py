@@ -49,8 +49,9 @@ from xref.graph.model import (
     ReferenceGraph,
     history_url,
 )
-from xref.read.documents import Container, Document, Footnote, SourceMap, Volume
+from xref.read.documents import Container, Document, Volume
 from xref.read.forked import fork_map, forking
+from xref.read.lean import lean_document, lean_item
 from xref.read.sources import (
     PACKABLE,
     FileResult,
@@ -117,44 +118,7 @@ def edge_from_resolution(r: Resolution) -> Edge:
     )
 
 
-assert [a.name for a in attrs.fields(Container)] == [
-    "where", "text", "note", "label", "anchor", "parent", "refs", "source_map", "attributes",
-] and [a.name for a in attrs.fields(Footnote)] == ["label", "id", "container", "page"]
-
-
-def _lean_container(c: Container, keep_text: bool) -> Container:
-    # attrs.evolve, without its look-up of every field: this runs for every container
-    return Container(
-        c.where, c.text if keep_text else "", c.note, c.label, c.anchor, c.parent, (),
-        SourceMap(), c.attributes,
-    )
-
-
-def lean_document(doc: Document) -> Document:
-    """A copy of ``doc`` that keeps what resolution needs from a *target*: header fields,
-    heading and source note, footnote ids and labels, but not the body's or notes' text."""
-    source = doc.source
-    if source is not None:
-        source = attrs.evolve(source, container=_lean_container(source.container, True))
-    return attrs.evolve(
-        doc,
-        heading=_lean_container(doc.heading, True),
-        body=Container("body", ""),
-        source=source,
-        footnotes=tuple(
-            [Footnote(f.label, f.id, _lean_container(f.container, False), f.page)
-             for f in doc.footnotes]
-        ),
-        diagnostics=(),
-    )
-
-
-def _lean(item: Document | Volume) -> Document | Volume:
-    if isinstance(item, Volume):
-        return attrs.evolve(
-            item, documents=tuple(lean_document(d) for d in item.documents), diagnostics=()
-        )
-    return lean_document(item)
+_lean = lean_item
 
 
 class GraphBuilder:

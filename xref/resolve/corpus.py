@@ -161,7 +161,10 @@ class Corpus:
             year = date[:4]
             found = [d for d in found if d.date is None or not year.isdigit()
                      or d.date[:4] == year or d.date.startswith(date)]
-            found.sort(key=lambda d: 0 if d.date and d.date.startswith(date) else 1)
+            # those of the day first, order kept (a stable sort, without a closure: mypyc)
+            near = [d for d in found if d.date and d.date.startswith(date)]
+            if near:
+                found = near + [d for d in found if not (d.date and d.date.startswith(date))]
         return found
 
     def by_file(self, file: str) -> list[Document]:

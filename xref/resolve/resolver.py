@@ -34,7 +34,6 @@ from xref.cite.models import (
 from xref.cite.names import canonical_party
 from xref.cite.transform import DEPARTMENT
 from xref.read.documents import Document
-from xref.read.headers import UNNUMBERED
 from xref.resolve.channels import (
     TELEGRAM_WINDOW_DAYS,
     complete_date,
@@ -46,6 +45,7 @@ from xref.resolve.channels import (
     telegram_channel,
 )
 from xref.resolve.corpus import Corpus, number_key
+from xref.resolve.corpusindex import CorpusIndex
 from xref.resolve.pages import PageIndex, PageResolving
 
 
@@ -94,33 +94,31 @@ def _external_key(c: Citation, doc: Document) -> str | None:
     return None
 
 
-@attrs.define
 class Resolver(PageResolving):
-    """Resolves one citation at a time against a corpus (``resolve_documents`` drives it)."""
+    """Resolves one citation at a time against a corpus (``resolve_documents`` drives it).
+
+    A plain class (not attrs): so that it and its mixin compile as native classes under
+    mypyc (an attrs class may not inherit from a native one)."""
 
     corpus: Corpus
-    order: dict[str, list[Document]] = attrs.field(factory=dict)
-    position: dict[str, int] = attrs.field(factory=dict)
-    loaded: set[str] = attrs.field(factory=set)
-    by_own_number: dict[str | None, list[Document]] = attrs.field(factory=dict)
-    last_document: dict[str, Document] = attrs.field(factory=dict)
-    pages: PageIndex = attrs.field(init=False)
-    page_volume: dict[int, tuple[Citation, str]] = attrs.field(factory=dict)
+    order: dict[str, list[Document]]
+    position: dict[str, int]
+    loaded: set[str]
+    by_own_number: dict[str | None, list[Document]]
+    last_document: dict[str, Document]
+    pages: PageIndex
+    page_volume: dict[int, tuple[Citation, str]]
     """The volume a page citation was read in, when not the citing one (see
     :meth:`~xref.resolve.pages.PageResolving.volume_of_page`)."""
 
-    def __attrs_post_init__(self) -> None:
-        self.pages = PageIndex.of(self.corpus)
-        # a volume counts as loaded (so a missing number is an error) only when read whole
-        self.loaded = {v.id for v in self.corpus.volume_info}
-        for d in self.corpus.documents:
-            if d.own_number is not None and d.own_number != UNNUMBERED:
-                own = f"{d.series} {d.own_number}" if d.series else d.own_number
-                self.by_own_number.setdefault(number_key(own), []).append(d)
-            if d.volume:
-                seq = self.order.setdefault(d.volume, [])
-                self.position[d.id] = len(seq)
-                seq.append(d)
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.last_document = {}
+        self.page_volume = {}
+        self.pages = PageIndex.of(corpus)
+        index = CorpusIndex.of(corpus)
+        self.order, self.position = index.order, index.position
+        self.loaded, self.by_own_number = index.loaded, index.by_own_number
 
     def neighbour(self, doc: Document, step: int) -> Document | None:
         if doc.volume is None or doc.id not in self.position:
