@@ -240,12 +240,7 @@ def check_inputs(
     def check_one(i: int) -> list[Finding]:
         return _check_item(items[i], full, ids, rules, files)
 
-    weights = [len(i.documents) if isinstance(i, Volume) else 1 for i in items]
-    findings = [f for found in map_forked(check_one, weights, jobs) for f in found]
-    return CheckResult(tuple(findings), tuple(errors),
-                       documents=sum(len(i.documents) if isinstance(i, Volume) else 1
-                                     for i in items),
-                       volumes=sum(isinstance(i, Volume) for i in items))
+    return _checked(items, check_one, jobs, errors)
 
 
 _Sent = tuple[str, bytes, bytes, SeriesLexicon, frozenset[str]]
@@ -364,12 +359,7 @@ def check_paths(
             fill_lean(item, unpack_volume(whole))
         return _check_item(item, corpus, ids, rules, files_read)
 
-    weights = [len(i.documents) if isinstance(i, Volume) else 1 for i in items]
-    findings = [f for found in map_forked(check_one, weights, jobs) for f in found]
-    return CheckResult(tuple(findings), tuple(errors),
-                       documents=sum(len(i.documents) if isinstance(i, Volume) else 1
-                                     for i in items),
-                       volumes=sum(isinstance(i, Volume) for i in items))
+    return _checked(items, check_one, jobs, errors)
 
 
 def check(
@@ -393,3 +383,19 @@ def check(
     if result.errors:
         raise result.errors[0]
     return list(result.findings)
+
+
+def _checked(
+    items: Sequence[Volume | Document],
+    check_one: Callable[[int], list[Finding]],
+    jobs: int | None,
+    errors: Sequence[XrefError],
+) -> CheckResult:
+    """Every item checked by ``check_one`` (forked over ``jobs`` workers, the largest volumes
+    first), its findings in input order, with the counts of documents and volumes."""
+    weights = [len(i.documents) if isinstance(i, Volume) else 1 for i in items]
+    findings = [f for found in map_forked(check_one, weights, jobs) for f in found]
+    return CheckResult(tuple(findings), tuple(errors),
+                       documents=sum(len(i.documents) if isinstance(i, Volume) else 1
+                                     for i in items),
+                       volumes=sum(isinstance(i, Volume) for i in items))
