@@ -9,7 +9,6 @@ note). Findings come in file order, then by line and column.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -328,13 +327,7 @@ def check_paths(
                 ids.setdefault(item.id, _ids_of(item, _Files().get(item.path)))
         else:
             path, lean, whole, series, found = answer
-            collecting = gc.isenabled()
-            gc.disable()  # thousands of new objects, no cycles among them
-            try:
-                item = unpack_volume(lean)
-            finally:
-                if collecting:
-                    gc.enable()
+            item = unpack_volume(lean)
             register_series(item.id, series)  # the forked checkers inherit it
             ids.setdefault(item.id, found)
             if reading is not None:

@@ -28,7 +28,6 @@ the lean copy is made where the volume was read, and the whole volume is kept pa
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -405,13 +404,7 @@ def read_lean(files: list[str], volume: str | None, jobs: int) -> Iterator[_Read
                 yield answer, None, None
                 continue
             path, lean, packed, series = answer
-            collecting = gc.isenabled()
-            gc.disable()  # thousands of new objects, no cycles among them
-            try:
-                index = unpack_volume(lean)
-            finally:
-                if collecting:
-                    gc.enable()
+            index = unpack_volume(lean)
             if series is not None:
                 register_series(index.id, series)  # the forked resolvers inherit it
             yield FileResult(path), index, packed

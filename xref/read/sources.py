@@ -232,13 +232,7 @@ def _received(answer: _Answer) -> FileResult:
         result = item
     else:
         path, data = item
-        collecting = gc.isenabled()
-        gc.disable()  # tens of thousands of new objects, no cycles among them
-        try:
-            result = FileResult(path, volume=_unpack_volume(data))
-        finally:
-            if collecting:
-                gc.enable()
+        result = FileResult(path, volume=_unpack_volume(data))
     if series is not None and result.volume is not None:
         register_series(result.volume.id, series)
     return result
@@ -324,7 +318,8 @@ def pack_volume(v: Volume) -> bytes:
 
 
 def unpack_volume(data: bytes) -> Volume:
-    """The volume :func:`pack_volume` packed, rebuilt with its classes' constructors."""
+    """The volume :func:`pack_volume` packed, rebuilt with its classes' constructors (the
+    cyclic garbage collector paused meanwhile)."""
     return _unpack_volume(data)
 
 
@@ -350,7 +345,19 @@ def _pack_volume(v: Volume) -> bytes:
 
 
 def _unpack_volume(data: bytes) -> Volume:
-    """The volume :func:`_pack_volume` packed, rebuilt."""
+    """The volume :func:`_pack_volume` packed, rebuilt, with the cyclic garbage collector
+    paused if it runs: tens of thousands of new objects, and no cycles among them."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _unpacked(data)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _unpacked(data: bytes) -> Volume:
+    """The volume of :func:`_unpack_volume`'s ``data``."""
     vid, title, path, docs, diagnostics = marshal.loads(data)
     out = []
     unpack = _unpack_container
