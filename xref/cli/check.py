@@ -12,19 +12,16 @@ from xref.checks.checkconfig import CheckConfig, find_config, load_config
 from xref.checks.rules import SEVERITIES
 from xref.checks.runner import (
     Finding,
-    check_inputs,
     check_paths,
-    packed_checking,
     select_rules,
     severity_rank,
 )
 from xref.checks.sarif import to_sarif
 from xref.checks.summary import summary_line
 from xref.cli.options import add_corpus_option
-from xref.cli.progress import Progress, add_quiet_option, progress_for
-from xref.errors import InputError, XrefError
-from xref.read.documents import Document, Volume
-from xref.read.sources import default_jobs, expand_paths, read_paths
+from xref.cli.progress import add_quiet_option, progress_for
+from xref.errors import InputError
+from xref.read.sources import default_jobs, expand_paths
 
 __all__ = ["add_parser", "format_text", "run"]
 
@@ -87,21 +84,6 @@ def _per_file(findings: list[Finding], config: CheckConfig) -> list[Finding]:
     return [f for f in findings if f.rule not in off[f.path]]
 
 
-def _read(
-    paths: list[str], jobs: int | None, progress: Progress
-) -> tuple[list[Document | Volume], list[XrefError]]:
-    """Read ``paths`` (moving ``progress`` on): what was read, and what could not be."""
-    items: list[Document | Volume] = []
-    errors: list[XrefError] = []
-    for r in read_paths(paths, jobs=jobs):
-        progress.advance(r.path, documents=len(r.documents))
-        if r.error is not None:
-            errors.append(r.error)
-        elif r.item is not None:
-            items.append(r.item)
-    return items, errors
-
-
 def run(args: argparse.Namespace) -> int:
     """Run ``xref check``; see :func:`add_parser` for the exit codes."""
     started = time.perf_counter()
@@ -124,25 +106,18 @@ def run(args: argparse.Namespace) -> int:
     with progress_for(args.quiet) as progress:
         progress.phase("reading", [*files, *extra])
         jobs = default_jobs() if args.jobs is None else max(args.jobs, 1)
-        if packed_checking(jobs, [*files, *extra]):  # volumes unpacked where checked
 
-            def checking(inputs: int) -> None:
-                progress.phase("checking", total=inputs, unit="inputs")
+        def checking(inputs: int) -> None:
+            progress.phase("checking", total=inputs, unit="inputs")
 
-            result = check_paths(
-                files, extra, select=select, ignore=ignore, jobs=jobs,
-                reading=lambda path, n: progress.advance(path, documents=n),
-                checking=checking,
-            )
-            errors: list[XrefError] = []
-            more: list[XrefError] = []
-        else:
-            items, errors = _read(files, args.jobs, progress)
-            corpus, more = _read(extra, args.jobs, progress) if extra else ([], [])
-            progress.phase("checking", total=len(items), unit="inputs")
-            result = check_inputs(items, corpus=corpus or None, select=select, ignore=ignore,
-                                  jobs=args.jobs)
-    errors = [*errors, *more, *result.errors]
+        # volumes stay packed until the worker that checks them where that pays
+        # (checks.runner.packed_checking); read here and checked in workers elsewhere
+        result = check_paths(
+            files, extra, select=select, ignore=ignore, jobs=jobs,
+            reading=lambda path, n: progress.advance(path, documents=n),
+            checking=checking,
+        )
+    errors = list(result.errors)
     findings = _per_file(list(result.findings), config)
     for err in errors:
         print(f"xref: error: {err}", file=sys.stderr)
