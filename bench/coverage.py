@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchsets import ERAS, SETS, era_of, pct, set_of  # noqa: E402
+from benchsets import ERAS, SETS, era_of, pct, set_of, volume_files  # noqa: E402
 
 from xref.checks.coverage import document_coverage  # noqa: E402
 from xref.read.sources import FileResult, map_files  # noqa: E402
@@ -56,11 +56,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--jobs", type=int, default=None, help="worker processes")
     ap.add_argument("--uncovered", type=Path, help="write every uncovered note to this file")
     args = ap.parse_args(argv)
-    paths = sorted(args.corpus.resolve().glob("*.xml"))
-    if args.volumes:
-        paths = [p for p in paths if p.stem in args.volumes]
-        if len(paths) != len(set(args.volumes)):
-            sys.exit(f"unknown volume among {args.volumes}")
+    paths = volume_files(args.corpus.resolve(), args.volumes)
 
     # (era, set) -> [notes, with archival part, covered]
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])

@@ -36,7 +36,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchsets import ERAS, era_of, pct, set_of  # noqa: E402
+from benchsets import ERAS, era_of, pct, set_of, volume_files  # noqa: E402
 
 from xref.cite.find import find_citations  # noqa: E402
 from xref.cite.lexicon import lexicon_for  # noqa: E402
@@ -151,11 +151,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, help="where the sample goes (default: stdout)")
     ap.add_argument("--leftovers", type=Path, help="write every tuning leftover to this file")
     args = ap.parse_args(argv)
-    paths = sorted(args.corpus.resolve().glob("*.xml"))
-    if args.volumes:
-        paths = [p for p in paths if p.stem in args.volumes]
-        if len(paths) != len(set(args.volumes)):
-            sys.exit(f"unknown volume among {args.volumes}")
+    paths = volume_files(args.corpus.resolve(), args.volumes)
 
     by_era: dict[str, Counter[tuple[str, str]]] = {}
     by_set: dict[str, Counter[tuple[str, str]]] = {"tuning": Counter(), "check": Counter()}
