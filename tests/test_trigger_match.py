@@ -25,6 +25,8 @@ _MORE = [
     "(Karachi telegram September 8, unnumbered); an unnumbered telegram to the Department; "
     "telegram of November 26 from London",
     "Lot 126, Box 427; despatch D-11 from Brussels; Embdesp A-5; Tokyo's telegram 12",
+    # an earlier trigger and a gated alternative at one place: the earlier trigger's
+    "Department of State, Central Files, document SD/C.1/164",
     "Unnumbered cable",  # (no anchor: the scan does not try it)
 ]
 
@@ -123,6 +125,6 @@ def test_each_gated_alternative_matches_only_where_its_gate_is() -> None:
 
 def test_a_text_without_a_gate_is_scanned_without_the_gated_alternatives() -> None:
     matcher = candidates._MATCHER
-    assert matcher.table_for("Deptel 1338 of May 4") is matcher.ungated.table
+    assert matcher.tables_for("Deptel 1338 of May 4") == (matcher.ungated.table, None)
     for text in ("Polto A-417", "IO Files, document SD/C.1/164", "an unnumbered telegram"):
-        assert matcher.table_for(text) is matcher.full.table
+        assert matcher.tables_for(text) == (matcher.ungated.table, matcher.gated.table)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from xref.cite.anchors import AnchorIndex
-from xref.cite.familytriggers import FILES_ANCHOR, ONE_DIGIT, with_families
+from xref.cite.familytriggers import FILES_ANCHOR, GATED, ONE_DIGIT, with_families
 from xref.cite.names import CAPITALS, SHORT_POSTS
 from xref.cite.pagecontext import PAPER_BEFORE, hearing_before
 from xref.cite.triggermatch import POST_BEFORE, TriggerMatcher, alternatives_by_first
@@ -250,7 +250,7 @@ _TRIGGERS = with_families(_TRIGGERS)
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
 # the trigger alternation's match (``_SCAN_DISPATCH.full``: one named group per trigger),
 # trying only the triggers that can start with the character there (xref.cite.triggermatch)
-_MATCHER = TriggerMatcher(_TRIGGERS, _UNGATED)
+_MATCHER = TriggerMatcher(_TRIGGERS, _UNGATED, GATED)
 _SCAN_DISPATCH = _MATCHER.full
 
 # A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
@@ -377,7 +377,10 @@ def _words_back(text: str, reverse: str, i: int) -> int:
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
-    table = _MATCHER.table_for(text)  # _MATCHER.match(text, p): table[text[p]].match(text, p)
+    # _MATCHER.match(text, p), inlined: table[text[p]].match(text, p), and the gated
+    # alternatives' match when the text holds a gate
+    table, gated = _MATCHER.tables_for(text)
+    with_gated = _MATCHER.with_gated
     checked = _MATCHER.postnum_checked
 
     reverse = text[::-1]
@@ -395,12 +398,16 @@ def _trigger_starts(text: str) -> list[re.Match[str]]:
             tried.add(start)
             pattern = table[text[start]]
             m = pattern.match(text, start) if pattern is not None else None
+            if gated is not None:
+                m = with_gated(text, start, m, gated)
             if m is not None and (m.lastgroup != "postnum" or (m := checked(text, m))):
                 seen[start] = m
         if i not in tried:
             tried.add(i)
             pattern = table[text[i]]
             m = pattern.match(text, i) if pattern is not None else None
+            if gated is not None:
+                m = with_gated(text, i, m, gated)
             if m is not None and (m.lastgroup != "postnum" or (m := checked(text, m))):
                 seen[i] = m
     return [seen[k] for k in sorted(seen)]

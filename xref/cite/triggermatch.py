@@ -81,17 +81,36 @@ class TriggerMatcher:
     """The trigger patterns by first character for a text, and the ``postnum`` check.
 
     ``triggers``: every trigger, the gated alternatives included (what the scan stands for);
-    ``ungated``: the same without them. The ``postnum`` trigger's first alternative must be
-    the post's name, whose lookahead has the :data:`ONE_DIGIT` branch.
+    ``ungated``: the same without the ``gated`` ones, (group, alternative, gate) as
+    :data:`~xref.cite.familytriggers.GATED`, which are either all before or all after the
+    other alternatives of their group. The ``postnum`` trigger's first alternatives must be
+    the posts' names (led by :data:`POST_BEFORE`), whose lookahead has the :data:`ONE_DIGIT`
+    branch.
     """
 
-    def __init__(self, triggers: list[Trigger], ungated: list[Trigger]) -> None:
+    def __init__(
+        self, triggers: list[Trigger], ungated: list[Trigger], gated: list[tuple[str, str, str]]
+    ) -> None:
         self.full = FirstCharDispatch([(name, pat) for name, _, _, pat in triggers])
-        """The trigger alternation, every alternative (texts that hold a gate)."""
+        """The trigger alternation, every alternative (what the scan stands for)."""
         self.ungated = FirstCharDispatch([(name, pat) for name, _, _, pat in ungated])
-        """Without the gated alternatives (texts that hold none)."""
-        self._gates = [re.compile(g) for g in GATES.values()]
+        """Without the gated alternatives (every text)."""
         names = [name for name, _, _, _ in triggers]
+        self._order = {name: i for i, name in enumerate(names)}
+        self._gated_first: set[str] = set()
+        for name, _, _, pattern in triggers:
+            alts = [alt for group, alt, _ in gated if group == name]
+            if alts:
+                where = [a in alts for a in _split(pattern)]
+                assert where == sorted(where) or where == sorted(where, reverse=True), name
+                if where[0]:
+                    self._gated_first.add(name)
+        self.gated = FirstCharDispatch(
+            [(name, "|".join(a for g, a, _ in gated if g == name))
+             for name in names if any(g == name for g, _, _ in gated)]
+        )
+        """The gated alternatives alone (texts that hold a gate)."""
+        self._gates = [re.compile(g) for g in GATES.values()]
         after = triggers[names.index("postnum") :]
         rest = "|".join(a for a in _split(after[0][3]) if not a.startswith(POST_BEFORE))
         self._after_post = FirstCharDispatch(
@@ -100,13 +119,35 @@ class TriggerMatcher:
         """What the scan finds where a post's name before a one-digit number is not kept:
         the ``postnum`` trigger's other alternatives and the triggers after it."""
 
-    def table_for(self, text: str) -> dict[str, re.Pattern[str] | None]:
+    def tables_for(
+        self, text: str
+    ) -> tuple[dict[str, re.Pattern[str] | None], dict[str, re.Pattern[str] | None] | None]:
         """The patterns by first character (``table[c]``, None: nothing starts with ``c``) to
-        match in ``text``."""
+        match in ``text``, and those of the gated alternatives when ``text`` holds a gate
+        (else None): combine their matches with :meth:`with_gated`."""
         for gate in self._gates:
             if gate.search(text) is not None:
-                return self.full.table
-        return self.ungated.table
+                return self.ungated.table, self.gated.table
+        return self.ungated.table, None
+
+    def with_gated(
+        self,
+        text: str,
+        pos: int,
+        m: re.Match[str] | None,
+        gated: dict[str, re.Pattern[str] | None],
+    ) -> re.Match[str] | None:
+        """The match of the whole alternation at ``pos``, from ``m`` (the ungated patterns')
+        and the gated patterns' there: the earlier group; in one group, the alternatives
+        that come first in it."""
+        pattern = gated[text[pos] if pos < len(text) else ""]
+        g = pattern.match(text, pos) if pattern is not None else None
+        if g is None or m is None:
+            return m if g is None else g
+        mine, theirs = self._order[g.lastgroup or ""], self._order[m.lastgroup or ""]
+        if mine < theirs or (mine == theirs and g.lastgroup in self._gated_first):
+            return g
+        return m
 
     def postnum_checked(self, text: str, m: re.Match[str]) -> re.Match[str] | None:
         """``m`` (a ``postnum`` match), or, for a post's name before a one-digit number with
@@ -120,8 +161,11 @@ class TriggerMatcher:
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         """The trigger match at ``pos`` in ``text`` (what the scan does at a word start)."""
-        pattern = self.table_for(text)[text[pos] if pos < len(text) else ""]
+        table, gated = self.tables_for(text)
+        pattern = table[text[pos] if pos < len(text) else ""]
         m = pattern.match(text, pos) if pattern is not None else None
+        if gated is not None:
+            m = self.with_gated(text, pos, m, gated)
         if m is not None and m.lastgroup == "postnum":
             m = self.postnum_checked(text, m)
         return m
