@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from test_scan_fast import _texts
 
 from xref.cite import candidates
+from xref.cite.anchors import AnchorIndex
 from xref.cite.familytriggers import GATED, GATES, ONE_DIGIT
 from xref.cite.triggermatch import POST_BEFORE, alternatives_by_first, trie
 
@@ -112,7 +114,7 @@ def test_posts_by_first_letter_are_the_posts_trie() -> None:
 
 
 def test_each_gated_alternative_matches_only_where_its_gate_is() -> None:
-    gates = {name: re.compile(g) for name, g in GATES.items()}
+    gates = {name: re.compile("|".join(g)) for name, g in GATES.items()}
     met = set()
     for _group, alt, gate in GATED:
         pattern = re.compile(alt)
@@ -125,6 +127,30 @@ def test_each_gated_alternative_matches_only_where_its_gate_is() -> None:
 
 def test_a_text_without_a_gate_is_scanned_without_the_gated_alternatives() -> None:
     matcher = candidates._MATCHER
+    assert candidates._anchors("Deptel 1338 of May 4") == ([3], False)
     assert matcher.tables_for("Deptel 1338 of May 4") == (matcher.ungated.table, None)
     for text in ("Polto A-417", "IO Files, document SD/C.1/164", "an unnumbered telegram"):
         assert matcher.tables_for(text) == (matcher.ungated.table, matcher.gated.table)
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "regex", "finditer"])
+def test_the_anchor_scan_flags_every_text_that_holds_a_gate(engine: str) -> None:
+    """The gates are looked for in the anchors' scan (by Hyperscan in its one pass, as a
+    superset): a text that holds one is always flagged, and the anchors are unchanged."""
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    flags = tuple(a for g in GATES.values() for a in g)
+    index = AnchorIndex(candidates._ANCHORS, engine, flags=flags)
+    gates = [re.compile("|".join(g)) for g in GATES.values()]
+    more = ["caf\u00e9 Polto A\u2013 4", "x A\u00a0\u20145", "\u00e9 IO Files,\u2003document x",
+            "Unnumbered", "A-", "Files, documents"]
+    held = 0
+    for text in _texts()[:1500] + _MORE + more:
+        positions, flag = index.scan(text)
+        assert positions == [m.start() for m in candidates._ANCHORS.finditer(text)], text
+        holds = any(g.search(text) for g in gates)
+        assert flag or not holds, text
+        if engine != "hyperscan":
+            assert flag == holds, text
+        held += holds
+    assert held > 5

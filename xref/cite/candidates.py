@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from xref.cite.anchors import AnchorIndex
-from xref.cite.familytriggers import FILES_ANCHOR, GATED, ONE_DIGIT, with_families
+from xref.cite.familytriggers import FILES_ANCHOR, GATED, GATES, ONE_DIGIT, with_families
 from xref.cite.names import CAPITALS, SHORT_POSTS
 from xref.cite.pagecontext import PAPER_BEFORE, hearing_before
 from xref.cite.triggermatch import POST_BEFORE, TriggerMatcher, alternatives_by_first
@@ -345,17 +345,23 @@ _WORD = re.compile(rf"{_WORD_CHARS}+")
 _WORD_BACK_REVERSED = re.compile(rf"{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,3}}")
 
 
-_ANCHOR_INDEX = AnchorIndex(_ANCHORS)
+_ANCHOR_INDEX = AnchorIndex(_ANCHORS, flags=tuple(a for g in GATES.values() for a in g))
+
+
+def _anchors(text: str) -> tuple[list[int], bool]:
+    """``[m.start() for m in _ANCHORS.finditer(text)]`` (see :mod:`xref.cite.anchors`), and
+    the start of the text, or of a source note after its label (a file series alone); and
+    whether the text may hold a gate of the family triggers (found in the same scan)."""
+    found, gate = _ANCHOR_INDEX.scan(text)
+    start = len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0
+    if _SERIES_ALONE.match(text, start):
+        return sorted({*found, start}), gate
+    return found, gate
 
 
 def _anchor_positions(text: str) -> list[int]:
-    """``[m.start() for m in _ANCHORS.finditer(text)]`` (see :mod:`xref.cite.anchors`), and
-    the start of the text, or of a source note after its label (a file series alone)."""
-    found = _ANCHOR_INDEX.positions(text)
-    start = len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0
-    if _SERIES_ALONE.match(text, start):
-        return sorted({*found, start})
-    return found
+    """The anchors' positions of :func:`_anchors`."""
+    return _anchors(text)[0]
 
 
 def _words_back(text: str, reverse: str, i: int) -> int:
@@ -379,14 +385,15 @@ def _trigger_starts(text: str) -> list[re.Match[str]]:
     tried: set[int] = set()
     # _MATCHER.match(text, p), inlined: table[text[p]].match(text, p), and the gated
     # alternatives' match when the text holds a gate
-    table, gated = _MATCHER.tables_for(text)
+    anchors, gate = _anchors(text)
+    table, gated = _MATCHER.tables(gate)
     with_gated = _MATCHER.with_gated
     checked = _MATCHER.postnum_checked
 
     reverse = text[::-1]
     words = _WORD.finditer
     n = len(text)
-    for i in _anchor_positions(text):
+    for i in anchors:
         if i >= n:
             continue
         # try the start of each of the (up to four) words ending at the anchor (inlined:

@@ -57,14 +57,17 @@ doubled the trigger patterns the scan compiles."""
 SEE_BEFORE = r"(?:(?<=\b[Ss]ee\s)|(?<=\bref\s)|(?<=\b[Rr]eftel\s)|(?<=\b[Ss]ee\salso\s))"
 """The words before a post's name that say a telegram is named, for :data:`ONE_DIGIT`."""
 
-GATES: dict[str, str] = {
-    "airgram": rf"A\s?{_D}\s?\d",
-    "files": r"Files,\s+document\s+[A-Z]",
-    "unnumbered": r"nnumbered",
+GATES: dict[str, tuple[str, ...]] = {
+    "airgram": (rf"A{_D}", rf"A\s+{_D}"),
+    "files": (r"Files,\s+document\s",),
+    "unnumbered": ("nnumbered",),
 }
 """What a text must hold somewhere for a gated alternative (:data:`GATED`) to match in it: a
-part of every match of the alternatives it gates. Those start at any capitalized word and are
-rare: the scan tries them only in the texts that hold their gate."""
+part of every match of the alternatives it gates, as flat alternatives (as the scan's anchors:
+Hyperscan looks for them in the anchors' one pass; a space is ``\\s+``, never ``\\s?``, which
+its byte patterns would not read over a space of several bytes). Those alternatives start at
+any capitalized word and are rare: the scan tries them only in the texts that hold their
+gate."""
 
 GATED: list[tuple[str, str, str]] = [
     ("fileseries", FILES_UN_DOCUMENT, "files"),

@@ -110,7 +110,7 @@ class TriggerMatcher:
              for name in names if any(g == name for g, _, _ in gated)]
         )
         """The gated alternatives alone (texts that hold a gate)."""
-        self._gates = [re.compile(g) for g in GATES.values()]
+        self._gates = [re.compile("|".join(g)) for g in GATES.values()]
         after = triggers[names.index("postnum") :]
         rest = "|".join(a for a in _split(after[0][3]) if not a.startswith(POST_BEFORE))
         self._after_post = FirstCharDispatch(
@@ -119,16 +119,19 @@ class TriggerMatcher:
         """What the scan finds where a post's name before a one-digit number is not kept:
         the ``postnum`` trigger's other alternatives and the triggers after it."""
 
+    def tables(
+        self, gate: bool
+    ) -> tuple[dict[str, re.Pattern[str] | None], dict[str, re.Pattern[str] | None] | None]:
+        """The patterns by first character (``table[c]``, None: nothing starts with ``c``) to
+        match in a text, and those of the gated alternatives when the text may hold a gate
+        (``gate``; else None): combine their matches with :meth:`with_gated`."""
+        return self.ungated.table, self.gated.table if gate else None
+
     def tables_for(
         self, text: str
     ) -> tuple[dict[str, re.Pattern[str] | None], dict[str, re.Pattern[str] | None] | None]:
-        """The patterns by first character (``table[c]``, None: nothing starts with ``c``) to
-        match in ``text``, and those of the gated alternatives when ``text`` holds a gate
-        (else None): combine their matches with :meth:`with_gated`."""
-        for gate in self._gates:
-            if gate.search(text) is not None:
-                return self.ungated.table, self.gated.table
-        return self.ungated.table, None
+        """:meth:`tables` for ``text``, its gates looked for here."""
+        return self.tables(any(gate.search(text) is not None for gate in self._gates))
 
     def with_gated(
         self,
