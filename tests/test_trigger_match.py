@@ -12,7 +12,7 @@ import re
 import pytest
 from test_scan_fast import _texts
 
-from xref.cite import candidates
+from xref.cite import candidates, dispatch
 from xref.cite.anchors import AnchorIndex
 from xref.cite.familytriggers import GATED, GATES, ONE_DIGIT
 from xref.cite.triggermatch import POST_BEFORE, alternatives_by_first, trie
@@ -154,3 +154,17 @@ def test_the_anchor_scan_flags_every_text_that_holds_a_gate(engine: str) -> None
             assert flag == holds, text
         held += holds
     assert held > 5
+
+
+def test_first_characters_from_a_prefix_are_those_of_the_whole_alternative() -> None:
+    """The dispatch reads an alternative's first characters from its shortest prefix of whole
+    items that cannot be empty (``dispatch._first_of``): the same as from the whole."""
+    alts = [alt for _, _, _, pat in candidates._TRIGGERS for alt in dispatch._split(pat)]
+    alts += ["a?b", "x*", "(?:ab)?c", "[ab]+c", r"\bfoo", "(?=q)qq", "w*v", r"\d+x", "",
+             "(?:x|y)?z", "[]a]b", "[^a]", "a{2}b", "a{0,2}b", "a{,3}?b", r"\u2019?s",
+             r"(a)?\1b", r"[\]x]?y", "a+?b", r"\x41?b", "(?:a|)b", "(?:)b", "a{b"]
+    for alt in alts:
+        whole = dispatch._first(dispatch.sre_parse.parse(alt).data)
+        assert dispatch._first_of(alt) == whole, alt
+    assert dispatch._item_ends("a{0,2}b") == [6, 7]
+    assert dispatch._item_ends(r"(?<!x)\u2019?[a]b") == [6, 13, 16, 17]

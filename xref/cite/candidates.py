@@ -248,10 +248,9 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
 _UNGATED = with_families(_TRIGGERS, gated=False)  # and the families of xref.cite.familytriggers
 _TRIGGERS = with_families(_TRIGGERS)
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
-# the trigger alternation's match (``_SCAN_DISPATCH.full``: one named group per trigger),
+# the trigger alternation's match (``_MATCHER.full.full``: one named group per trigger),
 # trying only the triggers that can start with the character there (xref.cite.triggermatch)
 _MATCHER = TriggerMatcher(_TRIGGERS, _UNGATED, GATED)
-_SCAN_DISPATCH = _MATCHER.full
 
 # A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
 _SERIES_BEFORE = re.compile(

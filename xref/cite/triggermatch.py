@@ -17,6 +17,7 @@ answer as the whole trigger alternation (:mod:`xref.cite.candidates`, issue 14).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -91,8 +92,7 @@ class TriggerMatcher:
     def __init__(
         self, triggers: list[Trigger], ungated: list[Trigger], gated: list[tuple[str, str, str]]
     ) -> None:
-        self.full = FirstCharDispatch([(name, pat) for name, _, _, pat in triggers])
-        """The trigger alternation, every alternative (what the scan stands for)."""
+        self._triggers = triggers
         self.ungated = FirstCharDispatch([(name, pat) for name, _, _, pat in ungated])
         """Without the gated alternatives (every text)."""
         names = [name for name, _, _, _ in triggers]
@@ -111,13 +111,25 @@ class TriggerMatcher:
         )
         """The gated alternatives alone (texts that hold a gate)."""
         self._gates = [re.compile("|".join(g)) for g in GATES.values()]
-        after = triggers[names.index("postnum") :]
+
+    @functools.cached_property
+    def full(self) -> FirstCharDispatch:
+        """The trigger alternation, every alternative (what the scan stands for: the tests'
+        reference), made on first use (reading every alternative's first characters is a
+        share of ``import xref``)."""
+        return FirstCharDispatch([(name, pat) for name, _, _, pat in self._triggers])
+
+    @functools.cached_property
+    def _after_post(self) -> FirstCharDispatch:
+        """What the scan finds where a post's name before a one-digit number is not kept:
+        the ``postnum`` trigger's other alternatives and the triggers after it (made when
+        first needed)."""
+        names = [name for name, _, _, _ in self._triggers]
+        after = self._triggers[names.index("postnum") :]
         rest = "|".join(a for a in _split(after[0][3]) if not a.startswith(POST_BEFORE))
-        self._after_post = FirstCharDispatch(
+        return FirstCharDispatch(
             [("postnum", rest)] + [(name, pat) for name, _, _, pat in after[1:]]
         )
-        """What the scan finds where a post's name before a one-digit number is not kept:
-        the ``postnum`` trigger's other alternatives and the triggers after it."""
 
     def tables(
         self, gate: bool
