@@ -97,7 +97,7 @@ def test_words_back_is_the_backward_search() -> None:
 def test_trigger_dispatch_is_the_trigger_regex() -> None:
     """At every position (the word starts the scan tries and all others), the dispatch finds
     the trigger alternation finds: same group, same extent, or none."""
-    dispatch = candidates._SCAN_DISPATCH
+    dispatch = candidates._MATCHER.full
     scan = re.compile("|".join(f"(?P<{name}>{pat})" for name, _, _, pat in candidates._TRIGGERS))
     assert dispatch.full.pattern == scan.pattern
     found = 0
@@ -184,7 +184,7 @@ def test_narrowed_anchors_still_reach_every_trigger(text: str) -> None:
     """Where an anchor was narrowed or dropped (a trigger served by another anchor), the scan
     still finds every trigger match that trying the trigger alternation at every position
     finds."""
-    full = candidates._SCAN_DISPATCH.full
+    full = candidates._MATCHER.full.full
     brute = {(p, m.lastgroup) for p in range(len(text)) if (m := full.match(text, p))}
     scanned = {(m.start(), m.lastgroup) for m in candidates._trigger_starts(text)}
     assert scanned == brute

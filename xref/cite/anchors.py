@@ -31,10 +31,11 @@ from xref.cite.cachefiles import private_cache_file
 
 __all__ = ["AnchorIndex"]
 
-_WS = rb"[\x09-\x0d\x1c-\x20\x80-\xff]"
-"""Bytes that may start a character Python's ``\\s`` matches (ASCII spaces or non-ASCII)."""
-_DIGIT = rb"[0-9\x80-\xff]"
-"""Bytes that may start a character Python's ``\\d`` matches."""
+_WS = rb"[\x09-\x0d\x1c-\x20\x80-\xff][\x80-\xbf]{0,3}"
+"""The bytes of a character Python's ``\\s`` may match (an ASCII space, or any non-ASCII
+character: its lead byte and continuation bytes, so that what follows it is read after it)."""
+_DIGIT = rb"[0-9\x80-\xff][\x80-\xbf]{0,3}"
+"""The bytes of a character Python's ``\\d`` may match (as :data:`_WS`)."""
 
 
 def _hex(text: str) -> bytes:
@@ -170,26 +171,32 @@ class _Hyperscan:
                 _write_private(path, hyperscan.dumpb(self._db))
         self._lock = threading.Lock()  # one scratch space per database
 
-    def starts(self, text: str) -> list[int]:
-        """Character offsets in ``text`` where some pattern matches, in order."""
+    def starts(self, text: str, first_flag: int | None = None) -> tuple[list[int], bool]:
+        """Character offsets in ``text`` where some pattern matches, in order, and whether a
+        pattern from index ``first_flag`` on (a flag: not a start) matched."""
         data = text.encode("utf-8")
         found: set[int] = set()
+        flagged: list[bool] = []
+        flag_id = (1 << 62) if first_flag is None else first_flag
 
-        def on_match(_id: int, start: int, _end: int, _flags: int, _ctx: object) -> None:
-            found.add(start)
+        def on_match(id_: int, start: int, _end: int, _flags: int, _ctx: object) -> None:
+            if id_ >= flag_id:
+                flagged.append(True)
+            else:
+                found.add(start)
 
         with self._lock:
             self._db.scan(data, match_event_handler=on_match)
         starts = sorted(found)
         if len(data) == len(text):  # ASCII: bytes are characters
-            return starts
+            return starts, bool(flagged)
         chars: list[int] = []
         previous = count = 0
         for b in starts:  # every start is on a character boundary (a pattern's first byte)
             count += len(data[previous:b].decode("utf-8"))
             previous = b
             chars.append(count)
-        return chars
+        return chars, bool(flagged)
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -209,19 +216,30 @@ class AnchorIndex:
     """Finds the non-overlapping matches of a flat alternation ``pattern``, left to right.
 
     ``engine``: ``"hyperscan"``, ``"regex"`` or ``"finditer"``; by default the first that is
-    installed and can read the pattern.
+    installed and can read the pattern. ``flags``: regular expressions that :meth:`scan`
+    tells may match somewhere in the text (Hyperscan finds them in the anchors' one pass).
     """
 
-    def __init__(self, pattern: re.Pattern[str], engine: str | None = None) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], engine: str | None = None, flags: tuple[str, ...] = ()
+    ) -> None:
         self.pattern = pattern
         self._hs: _Hyperscan | None = None
         self._finders: list[re.Pattern[str]] | None = None
+        self._flags = [re.compile(f) for f in flags]
+        self._first_flag: int | None = None
         alts = pattern.pattern.split("|") if "(" not in pattern.pattern else []
         if engine in (None, "hyperscan") and alts:
             supersets = [_byte_supersets(a) for a in alts]
+            flagged = [_byte_supersets(f) for f in flags]
             if all(s is not None for s in supersets):
+                patterns = [p for s in supersets if s is not None for p in s]
+                if flagged and all(f is not None for f in flagged):
+                    # the flags' patterns after the anchors': one scan finds both
+                    self._first_flag = len(patterns)
+                    patterns += [p for f in flagged if f is not None for p in f]
                 try:
-                    self._hs = _Hyperscan([p for s in supersets if s is not None for p in s])
+                    self._hs = _Hyperscan(patterns)
                 except ImportError:
                     if engine == "hyperscan":
                         raise
@@ -239,12 +257,22 @@ class AnchorIndex:
 
     def positions(self, text: str) -> list[int]:
         """``[m.start() for m in pattern.finditer(text)]``."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[list[int], bool]:
+        """:meth:`positions`, and whether one of the ``flags`` (regular expressions) may
+        match somewhere in ``text``: never False where one does; True may be wrong (a flag
+        that Hyperscan reads as a superset, as it reads the anchors)."""
         if self._hs is not None:
-            starts = self._hs.starts(text)
-        elif self._finders is not None:
-            starts = sorted({m.start() for f in self._finders for m in f.finditer(text)})
+            starts, flagged = self._hs.starts(text, self._first_flag)
+            if self._first_flag is None:
+                flagged = any(f.search(text) is not None for f in self._flags)
         else:
-            return [m.start() for m in self.pattern.finditer(text)]
+            flagged = any(f.search(text) is not None for f in self._flags)
+            if self._finders is not None:
+                starts = sorted({m.start() for f in self._finders for m in f.finditer(text)})
+            else:
+                return [m.start() for m in self.pattern.finditer(text)], flagged
         out: list[int] = []
         end = 0
         match = self.pattern.match
@@ -255,4 +283,4 @@ class AnchorIndex:
             if m is not None:
                 out.append(p)
                 end = m.end()
-        return out
+        return out, flagged

@@ -7,14 +7,14 @@ text once, and the LALR parser runs only at the triggers (:mod:`xref.cite.find`)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from xref.cite.anchors import AnchorIndex
-from xref.cite.dispatch import FirstCharDispatch
-from xref.cite.familytriggers import FILES_ANCHOR, with_families
+from xref.cite.familytriggers import FILES_ANCHOR, GATED, GATES, ONE_DIGIT, with_families
 from xref.cite.names import CAPITALS, SHORT_POSTS
 from xref.cite.pagecontext import PAPER_BEFORE, hearing_before
+from xref.cite.triggermatch import POST_BEFORE, TriggerMatcher, alternatives_by_first
 
 __all__ = ["Candidate", "scan"]
 
@@ -43,30 +43,6 @@ class Candidate(NamedTuple):
 _D = r"[-\u2010\u2011\u2012\u2013\u2014\u2015]"
 
 
-class _Trie(dict[str, "_Trie"]):
-    """A node of a trie of letters; the key ``""`` marks the end of a word."""
-
-
-def _trie(words: Iterable[str]) -> str:
-    """One regular expression for a set of words, as a trie of their letters (fast to scan)."""
-    tree = _Trie()
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, _Trie())
-        node[""] = _Trie()
-
-    def emit(node: _Trie) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            alts.append("")
-        if len(alts) == 1:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")"
-
-    return emit(tree)
-
-
 _POST_NAMES = frozenset(
     {c for cities in CAPITALS.values() for c in cities}
     | set(SHORT_POSTS)  # "Addis 60", "Delhi 828"
@@ -76,15 +52,23 @@ _POST_NAMES = frozenset(
 # a short name that ends its city's full name ("Aviv" of "Tel Aviv") is not read inside it: the
 # full name is a post of its own, found from its first word
 _TAIL_POSTS = {w: c for w, c in SHORT_POSTS.items() if c.endswith(" " + w)}
-_POSTS = (
-    _trie(_POST_NAMES - {"State", "STATE"} - set(_TAIL_POSTS))
-    + "|"
-    + "|".join(
-        "(?<!" + re.escape(c[: -len(w)]).replace("\\ ", "\\s") + ")" + re.escape(w)
-        for w, c in sorted(_TAIL_POSTS.items())
-    )
+_POSTS_BY_FIRST = alternatives_by_first(
+    _POST_NAMES - {"State", "STATE"} - set(_TAIL_POSTS), _TAIL_POSTS
 )
-"""The names of posts that sign telegrams (the capitals of the post table, the missions)."""
+"""The names of posts that sign telegrams (the capitals of the post table, the missions), one
+alternation per first letter (each letter's scan pattern holds its own)."""
+_POST_AFTER = (
+    # "Tokyo's telegram 123": the sender's possessive
+    r"(?:['\u2019]s(?=\s+(?:[Tt]elegrams?|tels?\.?)\s+(?:[Nn]o\.\s*)?\d)|"
+    # (a comma before more digits than a thousands group lists numbers: "LAGOS 2524,2454")
+    r"(?=\s+(?:[Tt]elegrams?|tels?\.?)\s+(?:[Nn]o\.\s*)?\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
+    r"(?![,.:]\d{1,3}\b|[.:]\d)"
+    r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years))"
+    # a one-digit number, kept only after "see" or "ref" (xref.cite.triggermatch)
+    rf"|{ONE_DIGIT}))"
+)
+"""What follows a post's name in the ``postnum`` trigger."""
 
 # (group name, rule, strong, pattern). Order matters only among triggers at one position.
 _TRIGGERS: list[tuple[str, str, bool, str]] = [
@@ -158,15 +142,9 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "postnum",
         "telegram",
         False,
-        rf"(?<!\bto\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)\b(?:{_POSTS})"
-        # "Tokyo's telegram 123": the sender's possessive
-        r"(?:['\u2019]s(?=\s+(?:[Tt]elegrams?|tels?\.?)\s+(?:[Nn]o\.\s*)?\d)|"
-        # (a comma before more digits than a thousands group lists numbers: "LAGOS 2524,2454")
-        r"(?=\s+(?:[Tt]elegrams?|tels?\.?)\s+(?:[Nn]o\.\s*)?\d|\s+(?!1[89]\d\d\b|20\d\d\b)\d{2,6}\b"
-        r"(?![,.:]\d{1,3}\b|[.:]\d)"
-        r"(?!\s*(?:hours|hrs|GMT|local|a\.m|p\.m|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-        r"|per|million|billion|percent|miles|kilometers|tons|dollars|days|weeks|months|years))))"
-        r"|(?<!\bof\s)\b(?:State|STATE)(?=\s+\d{4,6}\b(?![,.]\d))|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)"
+        "|".join(f"{POST_BEFORE}(?:{alt}){_POST_AFTER}" for alt in _POSTS_BY_FIRST)
+        + r"|(?<!\bof\s)\b(?:State|STATE)(?=\s+\d{4,6}\b(?![,.]\d))"
+        r"|\b(?:CINC[A-Z]{2,}|COMUS[A-Z]{2,})(?=\s+\d{3,}\b)"
         # "Department's telegram 789", "the Embassy's telegram 6204": an office's possessive
         r"|\b(?:Department|Embassy|Legation|Consulate|Mission|Delegation)['\u2019]s"
         r"(?=\s+(?:telegrams?|tel\.?)\s+\d)",
@@ -267,11 +245,12 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\bpages?(?=\s+\d)",
     ),
 ]
-_TRIGGERS = with_families(_TRIGGERS, _POSTS)  # and the families of xref.cite.familytriggers
+_UNGATED = with_families(_TRIGGERS, gated=False)  # and the families of xref.cite.familytriggers
+_TRIGGERS = with_families(_TRIGGERS)
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
-# the trigger alternation's match (``_SCAN_DISPATCH.full``: one named group per trigger),
-# trying only the triggers that can start with the character there
-_SCAN_DISPATCH = FirstCharDispatch([(name, pat) for name, _, _, pat in _TRIGGERS])
+# the trigger alternation's match (``_MATCHER.full.full``: one named group per trigger),
+# trying only the triggers that can start with the character there (xref.cite.triggermatch)
+_MATCHER = TriggerMatcher(_TRIGGERS, _UNGATED, GATED)
 
 # A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
 _SERIES_BEFORE = re.compile(
@@ -365,17 +344,23 @@ _WORD = re.compile(rf"{_WORD_CHARS}+")
 _WORD_BACK_REVERSED = re.compile(rf"{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,3}}")
 
 
-_ANCHOR_INDEX = AnchorIndex(_ANCHORS)
+_ANCHOR_INDEX = AnchorIndex(_ANCHORS, flags=tuple(a for g in GATES.values() for a in g))
+
+
+def _anchors(text: str) -> tuple[list[int], bool]:
+    """``[m.start() for m in _ANCHORS.finditer(text)]`` (see :mod:`xref.cite.anchors`), and
+    the start of the text, or of a source note after its label (a file series alone); and
+    whether the text may hold a gate of the family triggers (found in the same scan)."""
+    found, gate = _ANCHOR_INDEX.scan(text)
+    start = len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0
+    if _SERIES_ALONE.match(text, start):
+        return sorted({*found, start}), gate
+    return found, gate
 
 
 def _anchor_positions(text: str) -> list[int]:
-    """``[m.start() for m in _ANCHORS.finditer(text)]`` (see :mod:`xref.cite.anchors`), and
-    the start of the text, or of a source note after its label (a file series alone)."""
-    found = _ANCHOR_INDEX.positions(text)
-    start = len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0
-    if _SERIES_ALONE.match(text, start):
-        return sorted({*found, start})
-    return found
+    """The anchors' positions of :func:`_anchors`."""
+    return _anchors(text)[0]
 
 
 def _words_back(text: str, reverse: str, i: int) -> int:
@@ -397,12 +382,17 @@ def _words_back(text: str, reverse: str, i: int) -> int:
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
-    table = _SCAN_DISPATCH.table  # full.match(text, p) is table[text[p]].match(text, p)
+    # _MATCHER.match(text, p), inlined: table[text[p]].match(text, p), and the gated
+    # alternatives' match when the text holds a gate
+    anchors, gate = _anchors(text)
+    table, gated = _MATCHER.tables(gate)
+    with_gated = _MATCHER.with_gated
+    checked = _MATCHER.postnum_checked
 
     reverse = text[::-1]
     words = _WORD.finditer
     n = len(text)
-    for i in _anchor_positions(text):
+    for i in anchors:
         if i >= n:
             continue
         # try the start of each of the (up to four) words ending at the anchor (inlined:
@@ -414,13 +404,17 @@ def _trigger_starts(text: str) -> list[re.Match[str]]:
             tried.add(start)
             pattern = table[text[start]]
             m = pattern.match(text, start) if pattern is not None else None
-            if m is not None:
+            if gated is not None:
+                m = with_gated(text, start, m, gated)
+            if m is not None and (m.lastgroup != "postnum" or (m := checked(text, m))):
                 seen[start] = m
         if i not in tried:
             tried.add(i)
             pattern = table[text[i]]
             m = pattern.match(text, i) if pattern is not None else None
-            if m is not None:
+            if gated is not None:
+                m = with_gated(text, i, m, gated)
+            if m is not None and (m.lastgroup != "postnum" or (m := checked(text, m))):
                 seen[i] = m
     return [seen[k] for k in sorted(seen)]
 

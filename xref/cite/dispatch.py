@@ -108,6 +108,56 @@ def _split(pattern: str) -> list[str]:
     return out
 
 
+def _item_ends(alt: str) -> list[int]:
+    """Where the top-level items of ``alt`` (a character, an escape, a class or a group, with
+    its quantifier) end, in order."""
+    ends: list[int] = []
+    depth = 0
+    i = 0
+    n = len(alt)
+    while i < n:
+        c = alt[i]
+        if c == "\\":
+            i += {"u": 6, "U": 10, "x": 4}.get(alt[i + 1 : i + 2], 2)
+        elif c == "[":
+            i += 1
+            if alt[i : i + 1] == "^":
+                i += 1
+            if alt[i : i + 1] == "]":
+                i += 1
+            while i < n and alt[i] != "]":
+                i += 2 if alt[i] == "\\" else 1
+            i += 1
+        else:
+            depth += (c == "(") - (c == ")")
+            i += 1
+        if depth == 0:
+            while i < n and alt[i] in "?*+{":  # the item's quantifier
+                if alt[i] == "{":
+                    close = alt.find("}", i)
+                    if close < 0:
+                        return ends
+                    i = close + 1
+                else:
+                    i += 1
+            ends.append(i)
+    return ends
+
+
+def _first_of(alt: str) -> tuple[set[str] | None, bool, bool]:
+    """:func:`_first` of ``alt``, parsing only as much of it as that needs: the shortest
+    prefix of whole top-level items that cannot match the empty string already has the
+    alternative's first characters (a long lookahead after a name is not parsed)."""
+    for end in _item_ends(alt)[:8]:
+        try:
+            chars, digit, empty = _first(sre_parse.parse(alt[:end]).data)
+        except (re.error, IndexError, AssertionError):
+            break
+        if not empty:
+            return chars, digit, empty
+    return _first(sre_parse.parse(alt).data)
+
+
 class FirstCharDispatch:
     """``match(text, pos)``: as ``re.compile("|".join(f"(?P<{name}>{pattern})" ...)).match``
     over ``groups`` (name, pattern), trying only the alternatives that can start there.
@@ -122,7 +172,7 @@ class FirstCharDispatch:
         table: list[tuple[str, str, set[str] | None, bool]] = []
         for name, pattern in groups:
             for alt in _split(pattern):
-                chars, digit, empty = _first(sre_parse.parse(alt).data)
+                chars, digit, empty = _first_of(alt)
                 table.append((name, alt, None if empty else chars, digit))
         self._alts = table
         self._keys = frozenset(c for _, _, chars, _ in table if chars for c in chars)

@@ -27,12 +27,17 @@ SERIES_AIRGRAM = (
 )
 """A telegram series' own airgram: "Polto A-417" (the series' clipped word, an "A-" number)."""
 
-NUMBERLESS = (
-    r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+telegram\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
-    r"|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?),\s*unnumbered\b)|"
-    r"\b[Uu]nnumbered(?=\s+(?:telegram|cable)\b)|\b[Tt]elegram(?=\s+of\s+(?:Jan|Feb|Mar|Apr|May"
-    r"|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?,?\s+(?:from|to)\s+[A-Z])"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+
+NUMBERLESS_BY_POST = (
+    rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+telegram\s+(?:{_MONTH}\s+\d{{1,2}}"
+    r"|\d{1,2}\s+[A-Z][a-z]+\.?),\s*unnumbered\b)"
 )
+NUMBERLESS_WORD = r"\b[Uu]nnumbered(?=\s+(?:telegram|cable)\b)"
+NUMBERLESS_BY_DATE = (
+    rf"\b[Tt]elegram(?=\s+of\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?,?\s+(?:from|to)\s+[A-Z])"
+)
+NUMBERLESS = f"{NUMBERLESS_BY_POST}|{NUMBERLESS_WORD}|{NUMBERLESS_BY_DATE}"
 """A telegram that prints no number: "unnumbered telegram November 26", "telegram of November
 26 from London" (its date and route name it; the builder keeps it only for a post)."""
 
@@ -40,31 +45,55 @@ FILES_ANCHOR = r"Files,\sdocument\s"
 """The anchor of :data:`FILES_UN_DOCUMENT` (the scan's words back reach the office's name)."""
 
 
-def one_digit_post(posts: str) -> str:
-    """A post's telegram with a one-digit number, only where the words before say a telegram
-    is named: "ref Seoul 3 to Saigon", "see Paris 7" (elsewhere "London 1" is mostly a copy's
-    number or a count); ``posts`` is the scan's alternation of posts' names."""
-    return (
-        rf"(?:(?<=\b[Ss]ee\s)|(?<=\bref\s)|(?<=\b[Rr]eftel\s)|(?<=\b[Ss]ee\salso\s))(?:{posts})"
-        r"(?=\s+\d(?!\w|[.,:/]\d|[%-]|\s*(?:hours|hrs|GMT|a\.m|p\.m|per|percent|million|miles"
-        r"|days)))"
-    )
+ONE_DIGIT = (
+    r"\s+\d(?!\w|[.,:/]\d|[%-]|\s*(?:hours|hrs|GMT|a\.m|p\.m|per|percent|million|miles|days))"
+)
+"""What follows a post's name for a telegram with a one-digit number ("ref Seoul 3 to Saigon",
+"see Paris 7"): an alternative of the ``postnum`` trigger's number lookahead, which the scan
+keeps only where :data:`SEE_BEFORE` matches (elsewhere "London 1" is mostly a copy's number or
+a count). A lookahead, not a second copy of the posts' alternation behind lookbehinds: that
+doubled the trigger patterns the scan compiles."""
+
+SEE_BEFORE = r"(?:(?<=\b[Ss]ee\s)|(?<=\bref\s)|(?<=\b[Rr]eftel\s)|(?<=\b[Ss]ee\salso\s))"
+"""The words before a post's name that say a telegram is named, for :data:`ONE_DIGIT`."""
+
+GATES: dict[str, tuple[str, ...]] = {
+    "airgram": (rf"A{_D}", rf"A\s+{_D}"),
+    "files": (r"Files,\s+document\s",),
+    "unnumbered": ("nnumbered",),
+}
+"""What a text must hold somewhere for a gated alternative (:data:`GATED`) to match in it: a
+part of every match of the alternatives it gates, as flat alternatives (as the scan's anchors:
+Hyperscan looks for them in the anchors' one pass; a space is ``\\s+``, never ``\\s?``, which
+its byte patterns would not read over a space of several bytes). Those alternatives start at
+any capitalized word and are rare: the scan tries them only in the texts that hold their
+gate."""
+
+GATED: list[tuple[str, str, str]] = [
+    ("fileseries", FILES_UN_DOCUMENT, "files"),
+    ("air", SERIES_AIRGRAM, "airgram"),
+    ("numberless", NUMBERLESS_BY_POST, "unnumbered"),
+    ("numberless", NUMBERLESS_WORD, "unnumbered"),
+]
+"""(group, alternative, gate): the family alternatives tried only where their gate is."""
 
 
-def with_families(triggers: list[Trigger], posts: str) -> list[Trigger]:
+def with_families(triggers: list[Trigger], gated: bool = True) -> list[Trigger]:
     """``triggers`` with this module's alternatives added to their groups (a lot before its
     box to ``series``, a despatch's lettered number to ``desp``, ...) and the numberless
-    telegram's group before ``tel``; ``posts`` is the scan's alternation of posts' names."""
-    more = {
-        "series": LOT_BEFORE_BOX,
-        "fileseries": FILES_UN_DOCUMENT,
-        "postnum": one_digit_post(posts),
-        "desp": DESPATCH_LETTERED,
-        "air": SERIES_AIRGRAM,
-    }
+    telegram's group before ``tel``; ``gated=False``: without the :data:`GATED` ones."""
+    more: dict[str, list[str]] = {"series": [LOT_BEFORE_BOX], "desp": [DESPATCH_LETTERED]}
+    more["numberless"] = [NUMBERLESS_BY_DATE]
+    if gated:
+        for name, alt, _ in GATED:
+            more.setdefault(name, []).append(alt)
+    # the numberless telegram's alternatives in their order
+    numberless = [a for a in (NUMBERLESS_BY_POST, NUMBERLESS_WORD, NUMBERLESS_BY_DATE)
+                  if a in more["numberless"]]
     out: list[Trigger] = []
     for name, rule, strong, pattern in triggers:
         if name == "tel":
-            out.append(("numberless", "telegram", False, NUMBERLESS))
-        out.append((name, rule, strong, f"{pattern}|{more[name]}" if name in more else pattern))
+            out.append(("numberless", "telegram", False, "|".join(numberless)))
+        alts = [pattern, *more.get(name, [])]
+        out.append((name, rule, strong, "|".join(alts)))
     return out

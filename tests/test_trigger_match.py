@@ -1,0 +1,170 @@
+"""The scan's trigger match (:mod:`xref.cite.triggermatch`) against the one trigger alternation
+it stands for: the posts' names split by first letter, the rare family alternatives tried only
+in texts that hold their gate, and the one-digit post telegram as a lookahead branch kept after
+"see" or "ref", must find at every position what the alternation with the posts' names whole
+and the one-digit rule as its own alternative (a second copy of the names behind lookbehinds)
+finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_scan_fast import _texts
+
+from xref.cite import candidates, dispatch
+from xref.cite.anchors import AnchorIndex
+from xref.cite.familytriggers import GATED, GATES, ONE_DIGIT
+from xref.cite.triggermatch import POST_BEFORE, alternatives_by_first, trie
+
+_MORE = [
+    "parallel with Korean membership (ref Seoul 3 to Saigon Oct. 25) and",
+    "the talks in Paris 7 days later; see Paris 7 days later; see also London 4.",
+    "Sent Department 401, repeated London 1, Paris 2. Reftel Bonn 3; Quito 5; TOKYO 3; Quito 55",
+    "Tel Aviv 4 and Aviv 5, see Tel Aviv 6; Addis 7 (see Addis 8); State 1234; State 5",
+    "were circulated to the Committee (IO Files, document SD/C.1/164). S/P Files, document",
+    "Polto A-417, Topol A\u20135; Usdel A - 4 and Toronto A-4; the Toronto A\u20134 highway",
+    "(Karachi telegram September 8, unnumbered); an unnumbered telegram to the Department; "
+    "telegram of November 26 from London",
+    "Lot 126, Box 427; despatch D-11 from Brussels; Embdesp A-5; Tokyo's telegram 12",
+    # an earlier trigger and a gated alternative at one place: the earlier trigger's
+    "Department of State, Central Files, document SD/C.1/164",
+    "Unnumbered cable",  # (no anchor: the scan does not try it)
+]
+
+
+def _old_alternation() -> re.Pattern[str]:
+    """The trigger alternation as the scan had it before: every post's name in one trie in
+    ``postnum``'s first alternative, and the one-digit rule as its last."""
+    names = candidates._POST_NAMES - {"State", "STATE"} - set(candidates._TAIL_POSTS)
+    posts = trie(names) + "|" + "|".join(
+        "(?<!" + re.escape(c[: -len(w)]).replace("\\ ", "\\s") + ")" + re.escape(w)
+        for w, c in sorted(candidates._TAIL_POSTS.items())
+    )
+    after = candidates._POST_AFTER.replace(f"|{ONE_DIGIT}", "")
+    assert after != candidates._POST_AFTER
+    one_digit = (
+        rf"(?:(?<=\b[Ss]ee\s)|(?<=\bref\s)|(?<=\b[Rr]eftel\s)|(?<=\b[Ss]ee\salso\s))(?:{posts})"
+        r"(?=\s+\d(?!\w|[.,:/]\d|[%-]|\s*(?:hours|hrs|GMT|a\.m|p\.m|per|percent|million|miles"
+        r"|days)))"
+    )
+    groups = []
+    for name, _, _, pattern in candidates._TRIGGERS:
+        if name == "postnum":
+            alts = pattern.split(f"|{POST_BEFORE}")
+            rest = alts[-1].split(candidates._POST_AFTER, 1)[1]
+            pattern = f"{POST_BEFORE}(?:{posts}){after}{rest}|{one_digit}"
+        groups.append(f"(?P<{name}>{pattern})")
+    return re.compile("|".join(groups))
+
+
+def test_the_trigger_match_is_the_old_alternation() -> None:
+    old = _old_alternation()
+    matcher = candidates._MATCHER
+    found = set()
+    for text in _texts()[:1500] + _MORE:
+        for pos in range(len(text) + 1):
+            ours = matcher.match(text, pos)
+            theirs = old.match(text, pos)
+            if theirs is None:
+                assert ours is None, (text, pos)
+                continue
+            assert ours is not None, (text, pos, theirs)
+            assert (ours.lastgroup, ours.start(), ours.end()) == (
+                theirs.lastgroup, theirs.start(), theirs.end()), (text, pos)
+            found.add(theirs.lastgroup)
+    # every family's alternatives were met (the gated ones too)
+    assert {"postnum", "numberless", "fileseries", "air", "tel", "desp", "series"} <= found
+
+
+def test_the_scan_finds_what_the_old_alternation_finds_at_its_word_starts() -> None:
+    """Through ``_trigger_starts`` itself (its inlined match and check): the same triggers as
+    the old alternation at every position, on texts where every position near a trigger is
+    tried."""
+    old = _old_alternation()
+    for text in _MORE[:-1]:
+        brute = {(p, m.lastgroup) for p in range(len(text)) if (m := old.match(text, p))}
+        assert {(m.start(), m.lastgroup) for m in candidates._trigger_starts(text)} == brute
+
+
+def test_no_post_name_is_read_as_a_shorter_one_s_telegram() -> None:
+    """The one-digit branch is tried with each name, the longest first: it is the same answer
+    only if no name that starts another could be a telegram's sender there (followed by
+    "'s" or a space and a telegram word or a number)."""
+    names = sorted(candidates._POST_NAMES)
+    for a in names:
+        for b in names:
+            if a != b and a.startswith(b):
+                assert not re.match(r"['\u2019]s|\s+(?:[Tt]el|\d)", a[len(b):]), (a, b)
+
+
+def test_posts_by_first_letter_are_the_posts_trie() -> None:
+    names = candidates._POST_NAMES - {"State", "STATE"} - set(candidates._TAIL_POSTS)
+    tails = candidates._TAIL_POSTS
+    whole = re.compile(trie(names) + "|" + "|".join(
+        "(?<!" + re.escape(c[: -len(w)]).replace("\\ ", "\\s") + ")" + re.escape(w)
+        for w, c in sorted(tails.items())))
+    split = alternatives_by_first(names, tails)
+    assert len(split) == len({w[0] for w in names | set(tails)})
+    joined = re.compile("|".join(split))
+    for text in [*names, *tails, *tails.values(), "Hong Kongx", "Tel Aviv", "x Aviv", "Pari"]:
+        for pos in range(len(text)):
+            a, b = whole.match(text, pos), joined.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+def test_each_gated_alternative_matches_only_where_its_gate_is() -> None:
+    gates = {name: re.compile("|".join(g)) for name, g in GATES.items()}
+    met = set()
+    for _group, alt, gate in GATED:
+        pattern = re.compile(alt)
+        for text in _texts()[:1500] + _MORE:
+            for m in pattern.finditer(text):
+                met.add(gate)
+                assert gates[gate].search(text, m.start()), (alt, text)
+    assert met == set(GATES)
+
+
+def test_a_text_without_a_gate_is_scanned_without_the_gated_alternatives() -> None:
+    matcher = candidates._MATCHER
+    assert candidates._anchors("Deptel 1338 of May 4") == ([3], False)
+    assert matcher.tables_for("Deptel 1338 of May 4") == (matcher.ungated.table, None)
+    for text in ("Polto A-417", "IO Files, document SD/C.1/164", "an unnumbered telegram"):
+        assert matcher.tables_for(text) == (matcher.ungated.table, matcher.gated.table)
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "regex", "finditer"])
+def test_the_anchor_scan_flags_every_text_that_holds_a_gate(engine: str) -> None:
+    """The gates are looked for in the anchors' scan (by Hyperscan in its one pass, as a
+    superset): a text that holds one is always flagged, and the anchors are unchanged."""
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    flags = tuple(a for g in GATES.values() for a in g)
+    index = AnchorIndex(candidates._ANCHORS, engine, flags=flags)
+    gates = [re.compile("|".join(g)) for g in GATES.values()]
+    more = ["caf\u00e9 Polto A\u2013 4", "x A\u00a0\u20145", "\u00e9 IO Files,\u2003document x",
+            "Unnumbered", "A-", "Files, documents"]
+    held = 0
+    for text in _texts()[:1500] + _MORE + more:
+        positions, flag = index.scan(text)
+        assert positions == [m.start() for m in candidates._ANCHORS.finditer(text)], text
+        holds = any(g.search(text) for g in gates)
+        assert flag or not holds, text
+        if engine != "hyperscan":
+            assert flag == holds, text
+        held += holds
+    assert held > 5
+
+
+def test_first_characters_from_a_prefix_are_those_of_the_whole_alternative() -> None:
+    """The dispatch reads an alternative's first characters from its shortest prefix of whole
+    items that cannot be empty (``dispatch._first_of``): the same as from the whole."""
+    alts = [alt for _, _, _, pat in candidates._TRIGGERS for alt in dispatch._split(pat)]
+    alts += ["a?b", "x*", "(?:ab)?c", "[ab]+c", r"\bfoo", "(?=q)qq", "w*v", r"\d+x", "",
+             "(?:x|y)?z", "[]a]b", "[^a]", "a{2}b", "a{0,2}b", "a{,3}?b", r"\u2019?s",
+             r"(a)?\1b", r"[\]x]?y", "a+?b", r"\x41?b", "(?:a|)b", "(?:)b", "a{b"]
+    for alt in alts:
+        whole = dispatch._first(dispatch.sre_parse.parse(alt).data)
+        assert dispatch._first_of(alt) == whole, alt
+    assert dispatch._item_ends("a{0,2}b") == [6, 7]
+    assert dispatch._item_ends(r"(?<!x)\u2019?[a]b") == [6, 13, 16, 17]
