@@ -1,0 +1,76 @@
+"""Families of style found label-free on the tuning volumes in issue 12's last round (G5),
+each read from its structure. Sentences from the volumes named (file and document id in each
+docstring); expected values read there, with prose of the same shape that is no citation."""
+
+from __future__ import annotations
+
+import xref
+from xref.cite.models import Citation
+from xref.resolve.neighbours import link
+
+
+def _found(text: str) -> list[tuple[str, dict[str, object], str]]:
+    return [(c.kind, c.fields(), c.text) for c in xref.find_citations(text)]
+
+
+def _only(text: str, kind: str) -> list[Citation]:
+    return [c for c in xref.find_citations(text) if c.kind == kind]
+
+
+def test_another_bodys_numbered_document_is_no_frus_document() -> None:
+    """A ``Document N`` right after another body's name is that body's paper, neither a
+    document of a FRUS volume nor an unparsed report: frus1952-54v01p1 d141 ("the
+    Trans-Pacific Certificate Renewal Case (CAB Document 5031 et al.)", the Civil Aeronautics
+    Board's docket), frus1969-76ve14p1 d165 source note ("United Nations General Assembly
+    Document 2263 (XXII)", a UN resolution), frus1961-63v02 d330 ("Source: Senate Document
+    93-11.", a Senate print); each was read as a document of the citing volume."""
+    for text in (
+        "In response to the Board’s request for this Department’s views on the Trans-Pacific "
+        "Certificate Renewal Case (CAB Document 5031 et al.), the Department sent a letter",
+        "For the November 7, 1967 United Nations Declaration on the Elimination of "
+        "Discrimination Against Women, see United Nations General Assembly Document 2263 (XXII).",
+        "Source: Senate Document 93-11. Printed in U.S. Senate 93d Congress, 1st session",
+        "see House Document 1234, and U.N. Document 12.",
+    ):
+        assert xref.find_citations(text) == [], text
+    # this volume's documents, after a sentence's first word, "see", "as" or a volume
+    found = [(c.fields()["number"], c.fields()["volume"]) for c in _only(
+        "See Documents 5 and 6. In Document 7, the point is made. Printed as Document 8 (vol. "
+        "II, Document 9).", "document")]
+    assert found == [(5, None), (6, None), (7, None), (8, None), (9, "v02")]
+
+
+def test_a_footnote_of_another_volumes_document() -> None:
+    """frus1955-57v03 d139fn2: "(see footnote 6, vol. II, Document 275)": footnote 6 of
+    Document 275 of volume II (frus1955-57v02 d275fn6, on the U.S. proposals of August 2);
+    it was an unparsed ``footnote 6`` and a document."""
+    text = ("Rankin’s message to Stump stated that he had been pressing Foreign Minister Yeh for "
+            "a reply to the U.S. proposals of August 2 (see footnote 6, vol. II, Document 275).")
+    assert [(c.kind, c.fields(), c.text) for c in xref.find_citations(
+        text, volume="frus1955-57v03")] == [
+        ("footnote", {"number": "6", "document": 275, "volume": "frus1955-57v02",
+                      "relative": None}, "footnote 6, vol. II, Document 275")
+    ]
+    # the order that was read already, and a volume with no comma before the document
+    assert _found("see vol. II, Document 275, footnote 6")[0][1]["number"] == "6"
+    assert _found("footnote 4 of vol. II Document 9")[0][1] == {
+        "number": "4", "document": 9, "volume": "v02", "relative": None}
+    # a volume's pages after a footnote stay a page of that volume
+    assert _only("see footnote 3, vol. II, p. 45.", "publication")[0].fields()["pages"] == "45"
+
+
+def test_a_list_of_footnotes_on_one_page() -> None:
+    """frus1948v05p1 d162fn1: "see footnotes 8 and 9, p. 209": both footnotes are on page 209
+    (footnotes 8 and 9 of d158, printed there); the first had no page, and was looked up
+    in the citing document."""
+    text = "Neither Jidda telegram printed, but see footnotes 8 and 9, p. 209."
+    linked = link(text, xref.find_citations(text))
+    assert [(x.citation.kind, x.citation.fields()["number"], x.page) for x in linked] == [
+        ("footnote", "8", ("209", None)), ("footnote", "9", ("209", None))
+    ]
+    # each footnote with its own page keeps it
+    text = "see footnote 1, p. 5, and footnote 2, p. 20."
+    assert [x.page for x in link(text, xref.find_citations(text))] == [("5", None), ("20", None)]
+    # a footnote list with no page names the citing document's
+    text = "see footnotes 8 and 9."
+    assert [x.page for x in link(text, xref.find_citations(text))] == [None, None]
