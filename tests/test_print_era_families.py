@@ -74,3 +74,20 @@ def test_a_list_of_footnotes_on_one_page() -> None:
     # a footnote list with no page names the citing document's
     text = "see footnotes 8 and 9."
     assert [x.page for x in link(text, xref.find_citations(text))] == [None, None]
+
+
+def test_the_central_indexed_file_and_a_lettered_decimal_file() -> None:
+    """frus1948v01p1 d26fn2: "There is a very sparse documentation on this matter in the
+    Department of State's central indexed file 501.AC.": the decimal file 501.AC (the United
+    Nations' class, letters after the dot) with no slash and no date."""
+    text = ("There is a very sparse documentation on this matter in the Department of State’s "
+            "central indexed file 501.AC.")
+    assert _found(text) == [
+        ("central_file", {"file": "501.AC", "decimal": "501.AC", "date": None},
+         "central indexed file 501.AC")
+    ]
+    # "central decimal file" in lowercase is found as its capitalized form was
+    assert _found("see central decimal file 711.00.")[0][1]["file"] == "711.00"
+    # an abbreviation or a word after the dot is no file
+    assert _found("the central file 501.A. Smith kept") == []
+    assert _found("filed in the central file 501.Another") == []
