@@ -91,3 +91,26 @@ def test_the_central_indexed_file_and_a_lettered_decimal_file() -> None:
     # an abbreviation or a word after the dot is no file
     assert _found("the central file 501.A. Smith kept") == []
     assert _found("filed in the central file 501.Another") == []
+
+
+def test_an_offices_files_that_open_a_parenthesis() -> None:
+    """The 1940s' inline source, an office's files in parentheses: frus1948v01p1 d21fn4
+    "(L/UNA Files, Folder “Privileges and Immunities”)", d145 "(IO Files, document US(P)/A/M
+    (Chr)/31)" (a UN document's symbol whose parts carry letters in parentheses), d194fn6
+    "(SANACC Files)", frus1955-57v11 d236fn2 "(USUN Files, Chi Rep)"; none was found."""
+    cases = {
+        "then meeting in New York. (L/UNA Files, Folder “Privileges and Immunities”)":
+            ("L/UNA Files", ("Folder “Privileges and Immunities”",)),
+        "the minutes of which are not printed (IO Files, document US(P)/A/M (Chr)/31).":
+            ("IO Files", ("document US(P)/A/M (Chr)/31",)),
+        "be examined. (SANACC Files)": ("SANACC Files", ()),
+        "explaining his vote.” (USUN Files, Chi Rep)": ("USUN Files", ("Chi Rep",)),
+    }
+    for text, (repository, path) in cases.items():
+        (c,) = xref.find_citations(text)
+        assert (c.kind, c.fields()["repository"], c.fields()["path"]) == (
+            "other_repository", repository, list(path)), text
+    # a parenthesis of prose: a sentence's word before "Files", files in lowercase
+    for text in ("(Not Files of ours)", "(The Files, he said)", "(See Files, 1948)",
+                 "(Memorandum for files, by USUN Deputy Secretary-General Power, February 17)"):
+        assert xref.find_citations(text) == [], text

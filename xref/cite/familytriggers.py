@@ -15,6 +15,13 @@ LOT_BEFORE_BOX = r"\b(?:[Ll]ot|LOT)\s*\d+\s*,\s*(?:[Bb]ox|BOX)\s+\d"
 FILES_UN_DOCUMENT = r"\b[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,2}\s+Files,\s+document\s+[A-Z]{1,4}/"
 """An office's files and a UN document's symbol: "IO Files, document SD/C.1/164"."""
 
+FILES_IN_PARENTHESES = (
+    r"(?<=\()(?!(?:The|Not|No|See|In|For|Also|Cf|And|Other|These|Those|All|Some|Such|Both|Our|His|Her|Their)\b)"
+    r"[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,2}\s+Files(?=\s*[),;:])"
+)
+"""An office's files that open a parenthesis, the 1940s' inline source: "(USUN Files, IO,
+Membership)", "(IO Files)", "(L/UNA Files, Folder ...)"."""
+
 DESPATCH_LETTERED = (
     r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)"
     rf"(?=\s+[A-Z]{{1,2}}\s?{_D}\s?\d)"
@@ -36,8 +43,9 @@ NUMBERLESS = (
 """A telegram that prints no number: "unnumbered telegram November 26", "telegram of November
 26 from London" (its date and route name it; the builder keeps it only for a post)."""
 
-FILES_ANCHOR = r"Files,\sdocument\s"
-"""The anchor of :data:`FILES_UN_DOCUMENT` (the scan's words back reach the office's name)."""
+FILES_ANCHOR = r"Files,\s|Files\)|Files;|Files:"
+"""The anchors of :data:`FILES_UN_DOCUMENT` and :data:`FILES_IN_PARENTHESES` (the scan's words
+back reach the office's name)."""
 
 
 def one_digit_post(posts: str) -> str:
@@ -57,7 +65,7 @@ def with_families(triggers: list[Trigger], posts: str) -> list[Trigger]:
     telegram's group before ``tel``; ``posts`` is the scan's alternation of posts' names."""
     more = {
         "series": LOT_BEFORE_BOX,
-        "fileseries": FILES_UN_DOCUMENT,
+        "fileseries": f"{FILES_UN_DOCUMENT}|{FILES_IN_PARENTHESES}",
         "postnum": one_digit_post(posts),
         "desp": DESPATCH_LETTERED,
         "air": SERIES_AIRGRAM,
