@@ -114,3 +114,28 @@ def test_an_offices_files_that_open_a_parenthesis() -> None:
     for text in ("(Not Files of ours)", "(The Files, he said)", "(See Files, 1948)",
                  "(Memorandum for files, by USUN Deputy Secretary-General Power, February 17)"):
         assert xref.find_citations(text) == [], text
+
+
+def test_a_folders_own_volume_after_a_lot() -> None:
+    """frus1955-57v09 d35 and d96 source notes: "Lot 66 D 204, Eden to Eisenhower, 1955–1956,
+    vol. I." and "..., Correspondence 1957–1958, vol. II.": the folder's volume, part of the
+    folder (it was cut off, and the note left not fully recognized)."""
+    text = ("Source: Department of State, Presidential Correspondence: Lot 66 D 204, Eden to "
+            "Eisenhower, 1955–1956, vol. I. Confidential.")
+    (c,) = xref.find_citations(text)
+    assert (c.kind, c.fields()["folder"]) == ("lot_file", "Eden to Eisenhower, 1955–1956, vol. I")
+    # a FRUS volume's pages or document after the note's path stay a FRUS citation
+    text = "Source: Department of State, Central Files, 611.74/1–156, vol. II, Document 5."
+    assert [c.kind for c in xref.find_citations(text)] == ["central_file", "document"]
+
+
+def test_a_decimal_file_with_a_second_dotted_group() -> None:
+    """frus1958-60v17 d87 source note: "Central Files, 656.56D.13/5–958": the file of May 9,
+    1958 (the note gave no citation at all)."""
+    text = "Source: Department of State, Central Files, 656.56D.13/5–958. Confidential; Niact."
+    assert [(c.kind, c.fields()) for c in xref.find_citations(text)] == [
+        ("central_file", {"file": "656.56D.13/5-958", "decimal": "656.56D.13",
+                          "date": "1958-05-09"})
+    ]
+    # a sentence's number after a file's date is no part of the file
+    assert xref.find_citations("(611.74/1–156.2 copies)")[0].fields()["file"] == "611.74/1-156"
