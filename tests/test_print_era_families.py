@@ -139,3 +139,23 @@ def test_a_decimal_file_with_a_second_dotted_group() -> None:
     ]
     # a sentence's number after a file's date is no part of the file
     assert xref.find_citations("(611.74/1–156.2 copies)")[0].fields()["file"] == "611.74/1-156"
+
+
+def test_ibid_with_a_volume_in_small_capitals_and_an_editorial_notes_page() -> None:
+    """frus1948v05p1 d51fn4 "see telegram 1167, May 17, 1944, to Cairo, ibid., 1944, vol. v,
+    p. 6" and frus1948v01p1 d148fn2 "see ibid., 1947, vol. i, editorial note, p. 14": the
+    print era sets a volume's number in small capitals (lowercase); the years before it are
+    that volume's (they were read as an archival ibid's path, and the volume as the citing
+    year's vol. V), and the page of an editorial note is that volume's page."""
+    text = "to Cairo, ibid., 1944, vol. v, p. 6."
+    (c,) = xref.find_citations(text, volume="frus1948v05p1")
+    assert (c.kind, c.fields()["volume"], c.fields()["pages"]) == ("ibid", "frus1944v05", "6")
+    text = "see ibid., 1947, vol. i, editorial note, p. 14."
+    (c,) = xref.find_citations(text, volume="frus1948v01p1")
+    assert (c.fields()["volume"], c.fields()["pages"], c.text) == (
+        "frus1947v01", "14", "ibid., 1947, vol. i, editorial note, p. 14")
+    (c,) = xref.find_citations("see Foreign Relations, 1947, vol. i, editorial note, p. 14.")
+    assert (c.kind, c.fields()["volume"], c.fields()["pages"]) == ("publication", "frus1947v01",
+                                                                   "14")
+    # an editorial note of this volume, by its page, stays a bare page
+    assert [c.kind for c in xref.find_citations("see the editorial note, p. 14.")] == ["page"]
