@@ -159,3 +159,12 @@ def test_ibid_with_a_volume_in_small_capitals_and_an_editorial_notes_page() -> N
                                                                    "14")
     # an editorial note of this volume, by its page, stays a bare page
     assert [c.kind for c in xref.find_citations("see the editorial note, p. 14.")] == ["page"]
+
+
+def test_a_frus_volumes_part_after_ibid_is_no_folder() -> None:
+    """frus1955-57v02 d9fn4: "see ibid., vol. I, Part 1, p. 786": the ibid's FRUS volume,
+    part and page (a folder's "vol. I" after a lot must not take it)."""
+    (c,) = xref.find_citations("For text of NSC 5434/1, see ibid., vol. I, Part 1, p. 786.",
+                               volume="frus1955-57v02")
+    assert (c.kind, c.fields()["volume"], c.fields()["pages"]) == ("ibid", "frus1955-57v01p1",
+                                                                   "786")
