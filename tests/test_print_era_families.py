@@ -168,3 +168,21 @@ def test_a_frus_volumes_part_after_ibid_is_no_folder() -> None:
                                volume="frus1955-57v02")
     assert (c.kind, c.fields()["volume"], c.fields()["pages"]) == ("ibid", "frus1955-57v01p1",
                                                                    "786")
+
+
+def test_the_departments_decimal_file_named_in_prose() -> None:
+    """frus1952-54v01p1 d148fn10 "is in Department of State file 740.5.", d51fn3 "in
+    Department of State files 398.03 FAO and 811.20", frus1948v05p1 d247fn2 "in Department of
+    State file 501.BC Kashmir": the Department's decimal file with no slash and no date (the
+    print era names its files so in prose); none was found."""
+    for text, file in (
+        ("negotiations is in Department of State file 740.5.", "740.5"),
+        ("this group is in Department of State files 398.03 FAO and 811.20.", "398.03 FAO"),
+        ("30 are in Department of State file 501.BC Kashmir.", "501.BC"),
+    ):
+        cits = xref.find_citations(text)
+        assert [(c.kind, c.fields()["file"], c.fields()["date"]) for c in cits] == [
+            ("central_file", file, None)], text
+    # the Department's files with no number after them are no file
+    assert xref.find_citations("Not found in Department of State files.") == []
+    assert xref.find_citations("in Department of State files 1952 and 1953 were lost") == []
