@@ -97,14 +97,16 @@ def test_an_offices_files_that_open_a_parenthesis() -> None:
     """The 1940s' inline source, an office's files in parentheses: frus1948v01p1 d21fn4
     "(L/UNA Files, Folder “Privileges and Immunities”)", d145 "(IO Files, document US(P)/A/M
     (Chr)/31)" (a UN document's symbol whose parts carry letters in parentheses), d194fn6
-    "(SANACC Files)", frus1955-57v11 d236fn2 "(USUN Files, Chi Rep)"; none was found."""
+    "(SANACC Files)", d26fn3 "(USUN Files)"; none was found. ("(USUN Files, IO, Membership)"
+    is not: its anchor, ``Files,``, would cost every source note's ``Central Files,``.)"""
     cases = {
         "then meeting in New York. (L/UNA Files, Folder “Privileges and Immunities”)":
             ("L/UNA Files", ("Folder “Privileges and Immunities”",)),
         "the minutes of which are not printed (IO Files, document US(P)/A/M (Chr)/31).":
             ("IO Files", ("document US(P)/A/M (Chr)/31",)),
         "be examined. (SANACC Files)": ("SANACC Files", ()),
-        "explaining his vote.” (USUN Files, Chi Rep)": ("USUN Files", ("Chi Rep",)),
+        "members of the household staff (Austin letter, February 17). (USUN Files)":
+            ("USUN Files", ()),
     }
     for text, (repository, path) in cases.items():
         (c,) = xref.find_citations(text)

@@ -43,9 +43,11 @@ NUMBERLESS = (
 """A telegram that prints no number: "unnumbered telegram November 26", "telegram of November
 26 from London" (its date and route name it; the builder keeps it only for a post)."""
 
-FILES_ANCHOR = r"Files,\s|Files\)|Files;|Files:"
+FILES_ANCHOR = r"Files,\sdocument\s|Files\)|Files;"
 """The anchors of :data:`FILES_UN_DOCUMENT` and :data:`FILES_IN_PARENTHESES` (the scan's words
-back reach the office's name)."""
+back reach the office's name). Not ``Files,``: every source note's ``Central Files,`` would
+send the scan to try its triggers there (3% of ``find_citations``' instructions, callgrind); so
+"(USUN Files, IO, Membership)" is found only from a later anchor, and mostly not at all."""
 
 
 def one_digit_post(posts: str) -> str:
