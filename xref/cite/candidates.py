@@ -92,7 +92,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "archival",
         False,
         r"\bDepartment\s+(?:o[fr]\s+)?[Ss]tate\b|\b(?:U\.\s?S\.\s+)?National\s+Archives\b"
-        r"|\b(?:RG|Record\s+Group)\s+\d|\b[Cc]entral\s+(?:[Dd]ecimal\s+|Foreign\s+Policy\s+)?[Ff]iles?\b"
+        r"|\b(?:RG|Record\s+Group)\s+\d|\b[Cc]entral\s+(?:[Dd]ecimal\s+|[Ii]ndexed\s+|Foreign\s+Policy\s+)?[Ff]iles?\b"
         r"|\bCentral\s+Intelligence\s+Agency\b(?:\s+Files)?(?=\s*[,;]|\s*:?\s+Job\b)"
         r"|\bCentral\s+Intelligence\s+Agency\s+Files(?=\.)|\bCIA\s+Files(?=\s*,)"
         r"|\b(?:Washington\s+)?National\s+Records?\s+[Cc]enter\b"
@@ -310,7 +310,7 @@ _NUMBERED_OK_WORDS = frozenset(
 _ANCHORS = re.compile(
     r"tels|tel\s|tel\.|teleg|reftel|Teleg|Tel[a-z][a-z][a-z]\s|TEL"
     r"|ocument|ootnote|bid|Lot|lot\s+\d|LOT|CIA\s+Files|FRC|ibra|ibar|Yearbook|Materials"
-    r"|Department|Archives|RG|Record|Times|Central|central\s+file|central\s+File|Universit|Institut|upra|nfra"
+    r"|Department|Archives|RG|Record|Times|Central|central\s+file|central\s+File|central\s+indexed|central\s+decimal|Universit|Institut|upra|nfra"
     r"|Foreign\s+Relations|Foreign\s+Policy"
     r"|[Vv]olume|[Vv]ols|[Vv]ol\.|[Vv]ol\s|[Vv]ol\d|[Vv]ol[IVXLC]|No\."
     r"|spatch|desp|irgram|pp?\.|page|Bulletin|Papers|UST|UNTS|LNTS|Stat\.|Federal|Fed\.|/|to\s+\d|tos\s+\d|to\s+Circ"

@@ -140,6 +140,7 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
         starts = [cand.start] if cand.start == cand.trigger else [cand.start, cand.trigger]
         found: list[Citation] = []
         failure = None
+        declined = False
         start = cand.start
         for start in starts:
             if start < covered:
@@ -155,8 +156,10 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
                     barren = max(barren, result.end)
                 if rule == "ref":
                     # a volume of another publication ("vol. 43, pp. 456-459"): its pages
-                    # are not pages of this volume
+                    # are not pages of this volume; another body's paper ("CAB Document
+                    # 5031"): read, and no citation of xref's (not unparsed)
                     covered = max(covered, result.end)
+                    declined = True
             else:
                 failure = result
         if found:
@@ -167,7 +170,7 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
                 out.append(rest)
                 covered = rest.span.end
             continue
-        if cand.strong:
+        if cand.strong and not declined:
             m = _WORD_AND_NUMBER.match(text, cand.trigger)
             end = m.end() if m else cand.trigger + 1
             if failure is not None:

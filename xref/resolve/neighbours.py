@@ -255,6 +255,18 @@ def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
             m = _OWN_PAGE.search(c.text)
             if m is not None and item.page is None:
                 out[i] = attrs.evolve(item, page=(m.group(1), c.volume))
+                # "footnotes 8 and 9, p. 209": the list's earlier footnotes are on that page
+                k = i - 1
+                while (
+                    k >= 0
+                    and _bare_footnote(citations[k])
+                    and out[k].citation is citations[k]
+                    and out[k].page is None
+                    and _OWN_PAGE.search(citations[k].text) is None
+                    and _gap(text, citations[k], citations[k + 1], _FOOTNOTE_LIST)
+                ):
+                    out[k] = attrs.evolve(out[k], page=(m.group(1), c.volume))
+                    k -= 1
     # a page, then its footnotes: "vol. x, p. 62, footnote 14", "p. 503 and footnote 33" (the
     # print era's order): the footnotes of the document printed on that page
     for i, c in enumerate(citations[:-1]):

@@ -32,6 +32,13 @@ _TITLE_AFTER = re.compile(
     r"|1[89]\d\d(?:[-\u2013\u2014]\d{2,4})?))*)"
 )
 _TITLE_WORD = re.compile(r"[A-Z][\w\u2019'-]*|1[89]\d\d(?:[-\u2013\u2014]\d{2,4})?")
+# another body's numbered document, named right before the word: "CAB Document 5031", "United
+# Nations General Assembly Document 2263 (XXII)", "Senate Document 93-11", "U.N. Document 12":
+# that body's paper, not a document of a FRUS volume (an acronym, or a word naming a body)
+_BODY_BEFORE = re.compile(
+    r"(?:(?<![\w.])[A-Z]{2,6}|\bU\.\s?N\.|\b(?:Senate|House|Assembly|Council|Committee|Commission"
+    r"|Board|Conference|Nations|Congress|Staff|Secretariat))\s+$"
+)
 def _years(node: Node) -> Token | None:
     """A FRUS volume's years: ``YEARS``, or ``VOL_YEARS`` (years a volume number follows)."""
     return first_token(node, "YEARS") or first_token(node, "VOL_YEARS")
@@ -48,6 +55,11 @@ class CrossRefBuilder(BuilderBase):
         """The ``width`` characters of the source before ``node``."""
         start = self.offset + self._start(node)
         return self.source[max(0, start - width) : start]
+
+    def _of_another_body(self, doc: Node) -> bool:
+        """``CAB Document 5031``: a ``Document`` right after the name of another body is that
+        body's paper."""
+        return _BODY_BEFORE.search(self._before(doc, 40)) is not None
 
     def ref(self, tree: Node) -> list[Citation]:
         """Documents, footnotes, FRUS volumes (with pages): the ``ref`` rule and its aliases."""
@@ -114,6 +126,8 @@ class CrossRefBuilder(BuilderBase):
                 )
             ]
         if body.data == "doc_ref":
+            if frus is None and self._of_another_body(body):
+                return []
             return self._doc_ref(body, head, volume)
         return self._fn_ref(body, head, volume)
 
