@@ -127,3 +127,15 @@ def test_document_line_counted_as_expat_does(tmp_path: Path) -> None:
     docs = read_volume(path).documents
     assert [d.local_id for d in docs] == ["line3", "line4"]
     assert [(g.code, g.line) for g in docs[1].diagnostics] == [("no-heading", 4)]
+
+
+def test_make_maps_drops_the_raw_parts(tei_dir: Path) -> None:
+    """make_maps makes every lazy map of a volume at once (check holds every volume)."""
+    from xref.read.textjoin import make_maps
+
+    v = read_volume(tei_dir / "frus1958-60v11-d7-d9.xml")
+    maps = [c.source_map for d in v.documents for c in d.containers()]
+    assert all(isinstance(m, LazySourceMap) and m._parts is not None for m in maps)
+    make_maps(v)
+    assert all(isinstance(m, LazySourceMap) and m._parts is None and m._map is not None
+               for m in maps)

@@ -21,10 +21,11 @@ from array import array
 from collections.abc import Sequence
 from typing import Any
 
-from xref.read.documents import SourceMap
+from xref.read.documents import Document, SourceMap, Volume
 
 __all__ = [
-    "BLOCK", "LEN", "MARK", "POS", "START", "LazySourceMap", "collapse", "join_parts", "map_parts",
+    "BLOCK", "LEN", "MARK", "POS", "START", "LazySourceMap", "collapse", "join_parts", "make_maps",
+    "map_parts",
 ]
 
 BLOCK = "\x01"
@@ -225,3 +226,14 @@ class LazySourceMap(SourceMap):
     def __reduce__(self) -> tuple[Any, ...]:
         made = self._made()
         return SourceMap, (made.offsets, made.events, made.leads, made.xml)
+
+
+def make_maps(item: Document | Volume) -> None:
+    """Make now every lazy source map of ``item`` (a document or a whole volume), dropping
+    the raw parts they keep: for a caller that holds many volumes at once."""
+    documents = item.documents if isinstance(item, Volume) else (item,)
+    for d in documents:
+        for c in d.containers():
+            m = c.source_map
+            if isinstance(m, LazySourceMap):
+                m._made()
