@@ -34,6 +34,7 @@ from xref.read.sources import (
     read_paths,
     unpack_volume,
 )
+from xref.read.textjoin import make_maps
 from xref.resolve.corpus import Corpus
 
 __all__ = [
@@ -157,6 +158,9 @@ def _read(inputs: Iterable[Input], jobs: int | None) -> tuple[list[Document | Vo
         if r.error is not None:
             errors.append(r.error)
         elif r.item is not None:
+            # every volume is kept until all are checked: their maps made now, so that the
+            # raw parts a lazy map keeps are not all held at once (memory)
+            make_maps(r.item)
             items.append(r.item)
     return items, errors
 
@@ -302,6 +306,7 @@ def check_paths(
             if r.error is not None:
                 errors.append(r.error)
             elif r.item is not None:
+                make_maps(r.item)  # all are kept until checked: see _read
                 (items if i < len(files) else more).append(r.item)
         if checking is not None:
             checking(len(items))

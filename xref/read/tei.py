@@ -11,7 +11,6 @@ editorial notes, duplicate ``xml:id`` (read, and reported as volume diagnostics)
 from __future__ import annotations
 
 import pyexpat
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,13 +26,7 @@ from xref.read.documents import (
     SourceNote,
     Volume,
 )
-from xref.read.headers import (
-    parse_dateline,
-    parse_drafting_date,
-    parse_heading,
-    parse_own_number,
-    parse_source_note,
-)
+from xref.read.headers import parse_dateline, parse_drafting_date, parse_heading, parse_source_note
 from xref.read.safexml import create_parser, parse_error
 from xref.read.tei_parts import (
     _BLOCK,
@@ -47,7 +40,11 @@ from xref.read.tei_parts import (
     _duplicate_ids,
     _find_source,
     _first_byte,
+    _line_of,
+    _marked_parties,
+    _marked_place,
     _Note,
+    _own_number,
     _Pages,
     _source_genre,
     _Text,
@@ -63,8 +60,11 @@ _KINDS = dict.fromkeys(_INLINE, _K_INLINE) | {
 }
 _PARTY_TAGS = ("gloss", "persName")
 # Inline elements with no role but being transparent, and blocks with no role but breaking
-# paragraphs: the handlers' fast paths (most elements are one or the other).
+# paragraphs: the handlers' fast paths (most elements are one or the other). Outside the
+# head and the dateline, the parties and the dateline's place and date are plain too (the
+# body's persName and gloss are the commonest elements inside documents).
 _PLAIN_INLINE = _INLINE - {"ref", "lb", "placeName", "date", *_PARTY_TAGS}
+_PLAIN_INLINE_BODY = _INLINE - {"ref", "lb"}
 _PLAIN, _BLOCKED = ("", _K_INLINE, None), ("", _K_BLOCK, None)
 _SPECIAL, _PLAIN_CODE, _BLOCK_CODE = 0, 1, 2
 
@@ -108,7 +108,11 @@ class _Reader:
         self.texts: list[tuple[_Text, str]] = []
         self.text: _Text = _Text()
         self.kinds: dict[str, tuple[int, str]] = {}
-        self.codes: dict[str, int] = {}
+        # What each start tag's name is (plain, block, special): in the head or the
+        # dateline, and elsewhere; ``codes`` is the one in force.
+        self.head_codes: dict[str, int] = {}
+        self.body_codes: dict[str, int] = {}
+        self.codes = self.body_codes
         self.append = self.text.parts.append
         self.stem: str | None = None
         self.last_date: str | None = None
@@ -168,7 +172,8 @@ class _Reader:
             append(self.parser.CurrentByteIndex)
         elif code is None:
             local = name.rpartition(":")[2]
-            if local in _PLAIN_INLINE:
+            plain = _PLAIN_INLINE if self.codes is self.head_codes else _PLAIN_INLINE_BODY
+            if local in plain:
                 self.codes[name] = _PLAIN_CODE
             elif local not in _KINDS and local != "attachment":
                 self.codes[name] = _BLOCK_CODE
@@ -226,11 +231,13 @@ class _Reader:
             text = note.text
         elif kind == _K_HEAD and not doc.head_done and not doc.attachment_depth:
             doc.in_head = True
+            self.codes = self.head_codes
             self.enter(doc.heading, "heading")
             self.stack.append((local, _K_HEAD, None))
             text = doc.heading
         elif kind == _K_DATELINE and not doc.dateline_done and not doc.attachment_depth:
             doc.in_dateline = True
+            self.codes = self.head_codes
             self.enter(doc.dateline, "dateline")
             self.stack.append((local, _K_DATELINE, None))
             text = doc.dateline
@@ -287,6 +294,8 @@ class _Reader:
             elif kind == _K_DATELINE:
                 doc.in_dateline = False
                 doc.dateline_done = True
+            if not (doc.in_head or doc.in_dateline):
+                self.codes = self.body_codes
         text.parts.append(p.CurrentByteIndex)
 
     def enter(self, text: _Text, key: str) -> None:
@@ -299,7 +308,8 @@ class _Reader:
 
     def begin_document(self, attrs: dict[str, str]) -> None:
         p = self.parser
-        doc = self.doc = _DocState(attrs, p.CurrentLineNumber)
+        doc = self.doc = _DocState(attrs, p.CurrentByteIndex)
+        self.codes = self.body_codes
         self.stack = []
         self.text = doc.body
         self.texts = [(doc.body, "body")]
@@ -324,7 +334,9 @@ class _Reader:
             self.stem = Path(self.path).stem
         volume = self.volume_id or self.stem
         number = doc.attrs.get("n")
-        local_id = doc.attrs.get("xml:id") or (f"d{number}" if number else f"line{doc.line}")
+        local_id = doc.attrs.get("xml:id") or (
+            f"d{number}" if number else f"line{_line_of(self.data, doc.start_byte)}"
+        )
         pages = self.pages.of(doc)  # before finish(), which frees the parts it reads
         note_pages = [self.pages.at(_first_byte(note.text)) for note in doc.notes]
         head_text, head_map, head_refs = doc.heading.finish(self.maps)
@@ -362,19 +374,10 @@ class _Reader:
             genre = _source_genre(source.text)  # "793B.00/1–1251: Telegram" (1948-1954)
             if genre is not None:
                 heading_info = attrs.evolve(heading_info, genre=genre)
-        sender, recipient = heading_info.sender, heading_info.recipient
-        for kind, (start_mark, end_mark) in doc.parties.items():
-            start, end = start_mark[1], end_mark[1] if end_mark is not None else -1
-            value = " ".join(head_text[start:end].split()).strip(" ,.;:")
-            value = re.sub(r"^the\s+", "", value, flags=re.I)
-            if value and kind == "from":
-                sender = value
-            elif value:
-                recipient = value
-        place = None
-        if doc.place is not None and doc.place[1] is not None:
-            start, end = doc.place[0][1], doc.place[1][1]
-            place = " ".join(date_text[start:end].split()).strip(" ,") or None
+        sender, recipient = _marked_parties(
+            doc, head_text, heading_info.sender, heading_info.recipient
+        )
+        place = _marked_place(doc, date_text)
         date, time = None, None
         if doc.date_when:
             date, _, time_part = doc.date_when.partition("T")
@@ -389,17 +392,11 @@ class _Reader:
             self.last_date = date
         if place is None:
             place = dl.place
-        own, series = parse_own_number(body_text, heading_info.genre)
-        if own is None and heading_info.number is not None:
-            own, series = heading_info.number, heading_info.series
-        if own is None and heading_info.genre and "telegram" in heading_info.genre:
-            own, series = parse_own_number(head_text, "heading")
-        if own is None and source is not None and heading_info.genre and (
-            "telegram" in heading_info.genre
-        ):
-            own, series = parse_own_number(source.text, "source")
+        own, series = _own_number(heading_info, head_text, body_text, source)
         if not head_text:
-            diagnostics.append(DocumentDiagnostic("no-heading", "document has no head", doc.line))
+            diagnostics.append(DocumentDiagnostic(
+                "no-heading", "document has no head", _line_of(self.data, doc.start_byte)
+            ))
         return Document(
             id=f"{volume}#{local_id}",
             volume=volume,

@@ -17,8 +17,20 @@ from xref.read.documents import (
     DocumentDiagnostic,
     Ref,
     SourceMap,
+    SourceNote,
 )
+from xref.read.headers import HeadingInfo, parse_own_number
 from xref.read.safexml import create_parser, parse_error
+from xref.read.textjoin import (
+    BLOCK,
+    LEN,
+    MARK,
+    POS,
+    START,
+    LazySourceMap,
+    collapse,
+    join_parts,
+)
 
 _INLINE = frozenset(
     """hi gloss persName placeName orgName geogName date time pb lb ref term foreign emph
@@ -26,10 +38,6 @@ _INLINE = frozenset(
     measure milestone anchor index c w pc roleName forename surname addName
     """.split()
 )
-_WS = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
-"""Whitespace to collapse: any run but a lone space (a lone space is already collapsed)."""
-_NL = re.compile(r"\n[ \t\r\n]*")
-"""Most of it: a newline and the indentation after it (a literal prefix: a fast scan)."""
 _SOURCE_TEXT = re.compile(r"^\W{0,3}source\b", re.I)
 _XML_ID = re.compile(rb"""xml:id\s*=\s*(?:"([^"<&\t\r\n]*)"|'([^'<&\t\r\n]*)')""")
 _BUFFER = 1 << 22
@@ -72,14 +80,12 @@ _SOURCE_GENRE = re.compile(
 _PB = re.compile(rb"""<pb\b[^>]*?\sn\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 """A page break with its printed number: where each printed page begins."""
 _HUGE = 1 << 23
-"""Texts longer than this (8 M characters) are collapsed part by part (see _Text.finish)."""
+"""Texts longer than this (8 M characters) are walked part by part (see _Text.finish)."""
 _FEW = 4
-_BLOCK = "\x01"
+_BLOCK = BLOCK
 """A paragraph boundary in a container's raw parts (XML text cannot contain it)."""
-_SEP = "\x02"
-"""Joins raw parts so that one regex pass collapses each part's whitespace on its own."""
 # Kinds of position marks, resolved when the container's text is finished.
-_LEN, _POS, _START = 0, 1, 2
+_LEN, _POS, _START = LEN, POS, START
 _IS_STR = str.__instancecheck__
 _NO_MAP = SourceMap()
 """The source map of every container read without maps (see ``read_volume_bytes``)."""
@@ -90,15 +96,17 @@ class _Text:
 
     While parsing, :attr:`parts` only grows: character data (expat appends it directly),
     the byte index of each markup event (an ``int``: the chunks after it start there),
-    :data:`_BLOCK` for paragraph boundaries, and position marks (see :meth:`mark`).
+    :data:`_BLOCK` for paragraph boundaries, and :data:`~xref.read.textjoin.MARK` where a
+    position mark stands (see :meth:`mark`; the marks themselves are in :attr:`marks`).
     Whitespace collapsing, paragraph breaks and the marks' values are worked out once, in
-    :meth:`finish`.
+    :meth:`finish` (:mod:`xref.read.textjoin`).
     """
 
-    __slots__ = ("parts", "refs", "open_refs")
+    __slots__ = ("parts", "marks", "refs", "open_refs")
 
     def __init__(self) -> None:
-        self.parts: list[str | int | list[int]] = []
+        self.parts: list[str | int] = []
+        self.marks: list[list[int]] = []
         self.refs: list[tuple[list[int], list[int], str]] = []
         self.open_refs: list[tuple[list[int], str]] = []
 
@@ -110,18 +118,31 @@ class _Text:
         paragraph break.
         """
         m = [kind, 0]
-        self.parts.append(m)
+        self.parts.append(MARK)
+        self.marks.append(m)
         return m
 
     def finish(self, maps: bool = True) -> tuple[str, SourceMap, tuple[Ref, ...]]:
-        """The joined text, its source map (an empty one unless ``maps``) and refs; also sets
-        the marks' values."""
+        """The joined text, its source map (an empty one unless ``maps``; else made from
+        the raw parts when first read) and refs; also sets the marks' values."""
         parts = self.parts
         strs = cast(list[str], list(filter(_IS_STR, parts)))
-        if len(strs) < _FEW or sum(map(len, strs)) < _HUGE:
-            chunk = iter(_collapse(_SEP.join(strs)).split(_SEP) if strs else ()).__next__
-        else:  # a huge text: part by part, without three joined copies of it in memory
-            chunk = iter([_collapse(x) for x in strs]).__next__
+        if len(strs) >= _FEW and sum(map(len, strs)) >= _HUGE:
+            # a huge text: part by part, without several joined copies of it in memory
+            text, smap = self._walk(strs, maps)
+        else:
+            text = join_parts(strs, self.marks)
+            smap = LazySourceMap(parts) if maps else _NO_MAP
+        del strs
+        self.parts = []  # the raw parts now belong to the lazy map (or are freed)
+        refs = tuple(Ref(_trim(text, Span(s[1], e[1])), target) for s, e, target in self.refs)
+        return text, smap, refs
+
+    def _walk(self, strs: list[str], maps: bool) -> tuple[str, SourceMap]:
+        """:meth:`finish`'s text and map by one walk over the parts, each collapsed alone."""
+        parts = self.parts
+        chunk = iter([collapse(x) for x in strs]).__next__
+        marks = iter(self.marks).__next__
         out: list[str] = []
         offsets: list[int] = []
         events: list[int] = []
@@ -132,12 +153,13 @@ class _Text:
         pending = False
         event = -1
         for x in parts:
-            cls = x.__class__
-            if cls is int:
-                event = x  # type: ignore[assignment]
+            if x.__class__ is int:
+                event = x
                 continue
-            if cls is list:
-                kind = x[0]  # type: ignore[index]
+            norm = chunk()
+            if norm == MARK:
+                m = marks()
+                kind = m[0]
                 if kind == _LEN:
                     value = length
                 elif kind == _POS:
@@ -146,9 +168,8 @@ class _Text:
                     value = length - (1 if ends_space else 0) + 2
                 else:
                     value = length
-                x[1] = value  # type: ignore[index]
+                m[1] = value
                 continue
-            norm = chunk()
             if norm == _BLOCK:
                 if length:
                     pending = True
@@ -174,23 +195,12 @@ class _Text:
             ends_space = norm[-1] == " "
         if out and out[-1].endswith(" "):
             out[-1] = out[-1][:-1]  # (not text[:-1]: a copy of the whole text)
-        del parts, strs
-        self.parts.clear()  # the raw character data, no longer needed: freed before the join
+        del strs
+        parts.clear()  # the raw character data, no longer needed: freed before the join
         text = "".join(out)
-        refs = tuple(Ref(_trim(text, Span(s[1], e[1])), target) for s, e, target in self.refs)
         if not maps:
-            return text, _NO_MAP, refs
-        smap = SourceMap(array("q", offsets), array("q", events), bytes(leads))
-        return text, smap, refs
-
-
-def _collapse(text: str) -> str:
-    """``text`` with each run of XML whitespace replaced by one space."""
-    if "\n" in text:
-        text = _NL.sub(" ", text)
-    if "  " in text or "\t" in text or "\r" in text:
-        text = _WS.sub(" ", text)
-    return text
+            return text, _NO_MAP
+        return text, SourceMap(array("q", offsets), array("q", events), bytes(leads))
 
 
 class _Note:
@@ -215,14 +225,15 @@ class _DocState:
     """Everything gathered about the document being read."""
 
     __slots__ = (
-        "attrs", "line", "heading", "body", "dateline", "notes", "head_done", "dateline_done",
+        "attrs", "start_byte", "heading", "body", "dateline", "notes", "head_done", "dateline_done",
         "in_head", "in_dateline", "date_when", "place", "parties", "attachment_depth",
         "end_byte",
     )
 
-    def __init__(self, attrs: dict[str, str], line: int) -> None:
+    def __init__(self, attrs: dict[str, str], start_byte: int) -> None:
         self.attrs = attrs
-        self.line = line
+        self.start_byte = start_byte
+        """Where the document's start tag is (its line is counted only when needed)."""
         self.heading = _Text()
         self.body = _Text()
         self.dateline = _Text()
@@ -275,6 +286,54 @@ class _Pages:
         first = [] if lo < hi and self.bytes[lo] < content else [self.at(start)]
         pages = [p for p in first if p is not None] + self.numbers[lo:hi]
         return tuple(dict.fromkeys(pages))
+
+
+def _line_of(data: bytes, byte: int) -> int:
+    """The line (1-based) of byte index ``byte`` of ``data``, as expat counts lines (CR LF,
+    CR and LF each end one). Counted from the bytes when asked: expat's own count
+    (``CurrentLineNumber``) rescans every byte since it was last asked."""
+    head = data[:byte]
+    if b"\r" in head:
+        head = head.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return head.count(b"\n") + 1
+
+
+def _marked_parties(
+    doc: _DocState, head_text: str, sender: str | None, recipient: str | None
+) -> tuple[str | None, str | None]:
+    """Sender and recipient: those the head marks (``persName type="from"``), else these."""
+    for kind, (start_mark, end_mark) in doc.parties.items():
+        start, end = start_mark[1], end_mark[1] if end_mark is not None else -1
+        value = " ".join(head_text[start:end].split()).strip(" ,.;:")
+        value = re.sub(r"^the\s+", "", value, flags=re.I)
+        if value and kind == "from":
+            sender = value
+        elif value:
+            recipient = value
+    return sender, recipient
+
+
+def _marked_place(doc: _DocState, date_text: str) -> str | None:
+    """The place the dateline marks (``placeName``), or None."""
+    if doc.place is not None and doc.place[1] is not None:
+        start, end = doc.place[0][1], doc.place[1][1]
+        return " ".join(date_text[start:end].split()).strip(" ,") or None
+    return None
+
+
+def _own_number(
+    heading: HeadingInfo, head_text: str, body_text: str, source: SourceNote | None
+) -> tuple[str | None, str | None]:
+    """A document's own number and series: from its body, its heading, or (a telegram's)
+    its source note."""
+    own, series = parse_own_number(body_text, heading.genre)
+    if own is None and heading.number is not None:
+        own, series = heading.number, heading.series
+    if own is None and heading.genre and "telegram" in heading.genre:
+        own, series = parse_own_number(head_text, "heading")
+    if own is None and source is not None and heading.genre and "telegram" in heading.genre:
+        own, series = parse_own_number(source.text, "source")
+    return own, series
 
 
 def _first_byte(text: _Text) -> int:
