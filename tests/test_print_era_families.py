@@ -18,21 +18,29 @@ def _only(text: str, kind: str) -> list[Citation]:
 
 
 def test_another_bodys_numbered_document_is_no_frus_document() -> None:
-    """A ``Document N`` right after another body's name is that body's paper, neither a
-    document of a FRUS volume nor an unparsed report: frus1952-54v01p1 d141 ("the
-    Trans-Pacific Certificate Renewal Case (CAB Document 5031 et al.)", the Civil Aeronautics
-    Board's docket), frus1969-76ve14p1 d165 source note ("United Nations General Assembly
-    Document 2263 (XXII)", a UN resolution), frus1961-63v02 d330 ("Source: Senate Document
-    93-11.", a Senate print); each was read as a document of the citing volume."""
-    for text in (
-        "In response to the Board’s request for this Department’s views on the Trans-Pacific "
-        "Certificate Renewal Case (CAB Document 5031 et al.), the Department sent a letter",
-        "For the November 7, 1967 United Nations Declaration on the Elimination of "
-        "Discrimination Against Women, see United Nations General Assembly Document 2263 (XXII).",
-        "Source: Senate Document 93-11. Printed in U.S. Senate 93d Congress, 1st session",
-        "see House Document 1234, and U.N. Document 12.",
+    """A ``Document N`` right after another body's name is that body's paper: another
+    publication titled by the body's name and the number, not a document of a FRUS volume:
+    frus1952-54v01p1 d141 ("the Trans-Pacific Certificate Renewal Case (CAB Document 5031 et
+    al.)", the Civil Aeronautics Board's docket), frus1969-76ve14p1 d165 source note ("United
+    Nations General Assembly Document 2263 (XXII)", a UN resolution), frus1961-63v02 d330
+    ("Source: Senate Document 93-11.", a Senate print); each was read as a document of the
+    citing volume."""
+    for text, titles in (
+        ("In response to the Board’s request for this Department’s views on the Trans-Pacific "
+         "Certificate Renewal Case (CAB Document 5031 et al.), the Department sent a letter",
+         ["CAB Document 5031"]),
+        ("For the November 7, 1967 United Nations Declaration on the Elimination of "
+         "Discrimination Against Women, see United Nations General Assembly Document 2263 (XXII).",
+         ["United Nations General Assembly Document 2263"]),
+        ("Source: Senate Document 93-11. Printed in U.S. Senate 93d Congress, 1st session",
+         ["Senate Document 93-11"]),
+        ("see House Document 1234, and U.N. Document 12.",
+         ["House Document 1234", "U.N. Document 12"]),
     ):
-        assert xref.find_citations(text) == [], text
+        found = xref.find_citations(text)
+        assert [(c.kind, c.fields()["title"], c.text) for c in found] == [
+            ("other_publication", t, t) for t in titles], text
+        assert [text[c.span.start : c.span.end] for c in found] == titles
     # this volume's documents, after a sentence's first word, "see", "as" or a volume
     found = [(c.fields()["number"], c.fields()["volume"]) for c in _only(
         "See Documents 5 and 6. In Document 7, the point is made. Printed as Document 8 (vol. "

@@ -156,8 +156,8 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
                     barren = max(barren, result.end)
                 if rule == "ref":
                     # a volume of another publication ("vol. 43, pp. 456-459"): its pages
-                    # are not pages of this volume; another body's paper ("CAB Document
-                    # 5031"): read, and no citation of xref's (not unparsed)
+                    # are not pages of this volume: read, and no citation of xref's (not
+                    # unparsed)
                     covered = max(covered, result.end)
                     declined = True
             else:

@@ -20,6 +20,7 @@ from xref.cite.models import (
     Citation,
     DocumentCitation,
     FootnoteCitation,
+    OtherPublicationCitation,
     PublicationCitation,
     Span,
 )
@@ -39,6 +40,15 @@ _BODY_BEFORE = re.compile(
     r"(?:(?<![\w.])[A-Z]{2,6}|\bU\.\s?N\.|\b(?:Senate|House|Assembly|Council|Committee|Commission"
     r"|Board|Conference|Nations|Congress|Staff|Secretariat))\s+$"
 )
+_BODY_NAME = re.compile(
+    r"(?<![\w.])(?!(?:See|The|Also|In|As|For|And|Cf|Ibid|Source|Printed|Under|By)\b)[A-Z][\w.&\u2019'-]*\s+"
+    r"(?:(?:(?:of|the|on)\s+)*(?!(?:See|The|Also|In|As|For|And|Cf|Ibid|Source|Printed|Under|By)\b)[A-Z][\w.&\u2019'-]*\s+)*$"
+)
+"""The rest of a body's name before the word :data:`_BODY_BEFORE` ends at: its capitalized
+words (``United Nations General``), not a sentence's first word."""
+_SPACES = re.compile(r"\s+")
+
+
 def _years(node: Node) -> Token | None:
     """A FRUS volume's years: ``YEARS``, or ``VOL_YEARS`` (years a volume number follows)."""
     return first_token(node, "YEARS") or first_token(node, "VOL_YEARS")
@@ -56,10 +66,21 @@ class CrossRefBuilder(BuilderBase):
         start = self.offset + self._start(node)
         return self.source[max(0, start - width) : start]
 
-    def _of_another_body(self, doc: Node) -> bool:
+    def _of_another_body(self, doc: Node) -> Citation | None:
         """``CAB Document 5031``: a ``Document`` right after the name of another body is that
-        body's paper."""
-        return _BODY_BEFORE.search(self._before(doc, 40)) is not None
+        body's paper, another publication titled by the body's name, the word and the number
+        (``United Nations General Assembly Document 2263``); None when no body is named."""
+        before = self._before(doc, 80)
+        body = _BODY_BEFORE.search(before)
+        if body is None:
+            return None
+        name = _BODY_NAME.search(before, 0, body.start())
+        start = self.offset + self._start(doc) - len(before) + (
+            name.start() if name is not None else body.start()
+        )
+        end = self.offset + self._end(doc)
+        title = _SPACES.sub(" ", self.source[start:end])
+        return self.make(OtherPublicationCitation, Span(start, end), title=title)
 
     def ref(self, tree: Node) -> list[Citation]:
         """Documents, footnotes, FRUS volumes (with pages): the ``ref`` rule and its aliases."""
@@ -126,8 +147,9 @@ class CrossRefBuilder(BuilderBase):
                 )
             ]
         if body.data == "doc_ref":
-            if frus is None and self._of_another_body(body):
-                return []
+            paper = self._of_another_body(body) if frus is None else None
+            if paper is not None:
+                return [paper]
             return self._doc_ref(body, head, volume)
         return self._fn_ref(body, head, volume)
 
