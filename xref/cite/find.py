@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from xref.cite.candidates import Candidate, scan
+from xref.cite.fastpath import fast_citations, learn
 from xref.cite.lexicon import (
     SeriesLexicon,
     current_lexicon,
@@ -146,10 +147,15 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
                 continue
             rule = cand.rule if start == cand.start else (cand.trigger_rule or cand.rule)
             window = _window_end(text, start)
+            fast = fast_citations(text, start, rule, window, volume)
+            if fast is not None:  # a common shape, built without the parser
+                found = fast
+                break
             result = parse_prefix(text, start, rule, window)
             if isinstance(result, Parsed):
                 found = build_citations(result, text, volume)
                 if found:
+                    learn(text, start, rule, window, found, volume)
                     break
                 if rule == "archival":
                     barren = max(barren, result.end)
