@@ -31,7 +31,8 @@ The shapes (bench/RESULTS.md 14j counts them on the tuning volumes):
     the file are learned as above: the first parse of that exact prefix with a file of that
     shape (its digits' runs as ``9``: ``9.9/9–9``) must give one central file citation from
     the prefix's start to the file's end with the fields computed here (file, decimal,
-    date), and then the next file after that prefix is built here.
+    date), and then the next file after that prefix is built here. ``Ibid., 793.00/1–1355``
+    (the ``ibid`` rule, its locator a decimal file) is learned and built in the same way.
 
 What a shape is here duplicates what ``grammars/citation.lark`` and the builders say about
 it: a change to ``doc_ref``, ``INT``, ``DOCUMENT``, ``ibid`` or ``IBID`` (what may follow
@@ -76,19 +77,22 @@ _TELEGRAM = re.compile(
     r"(?:(?=[.)])(?!\.\d)|(?=;)(?!;\s*(?:and\s+)?\d)|\Z)"
 )
 
-_CENTRAL = re.compile(
-    # the parts before (none, or any ending in a comma and a space), a decimal file with a
-    # date (a strict part of DECIMAL_FILE), then no SEP: ")", the end, or a period before a
-    # marking that SEP's period excludes
-    r"((?:[^\n;()]{0,120}?, )?)"
+_FILE_AT_END = (
+    # a decimal file with a date (a strict part of DECIMAL_FILE), then no SEP: ")", the end,
+    # or a period before a marking that SEP's period excludes
     r"(\d{3}[A-Z]?\d*\.\d+/\d{1,2}[-\u2013]\d{3,4})"
     r"(?:(?=\))|\.?\Z"
     r"|\.(?=[ ](?:Top[ ]Secret|Secret|Confidential|Official|Limited|Unclassified)\b))"
 )
+_CENTRAL = re.compile(
+    # the parts before the file: none, or any ending in a comma and a space
+    r"((?:[^\n;()]{0,120}?, )?)" + _FILE_AT_END
+)
+_IBID_FILE = re.compile(r"([Ii]bid\., )" + _FILE_AT_END)
 _DIGITS = re.compile(r"\d+")
-_PATHS: dict[tuple[str, str, str | None], SeriesLexicon] = {}
-"""(the parts before the file, the file's shape, the citing volume) -> the lexicon under
-which that prefix gave one central file."""
+_PATHS: dict[tuple[str, str, str, str | None], SeriesLexicon] = {}
+"""(the rule, the parts before the file, the file's shape, the citing volume) -> the lexicon
+under which that prefix gave one central file (in an ibid, as its locator)."""
 
 _Template = tuple[SeriesLexicon, str, str | None, str | None]
 _TEMPLATES: dict[tuple[str, int], _Template] = {}
@@ -100,7 +104,7 @@ again at its next parse)."""
 
 SHAPES: dict[str, str] = {
     "ref": "Document N",
-    "ibid": "Ibid.",
+    "ibid": "Ibid., Ibid., 793.00/1-1355",
     "telegram": "Word N",
     "archival": "..., 793.00/1-1355",
 }
@@ -114,7 +118,7 @@ def fast_citations(
     they have one of the fast path's shapes; None when the parser must decide."""
     if rule == "archival":
         c = _CENTRAL.match(text, start, window)
-        if c is None or _PATHS.get(_central_key(c, volume)) is not current_lexicon():
+        if c is None or _PATHS.get(_central_key(rule, c, volume)) is not current_lexicon():
             return None
         return [_central_file(text, start, c)]
     if rule == "ref":
@@ -130,7 +134,10 @@ def fast_citations(
     if rule == "ibid":
         m = _IBID.match(text, start, window)
         if m is None:
-            return None
+            c = _IBID_FILE.match(text, start, window)
+            if c is None or _PATHS.get(_central_key(rule, c, volume)) is not current_lexicon():
+                return None
+            return [_ibid_file(text, start, c)]
         end = start + 5
         return [IbidCitation(span=Span(start, end), text=text[start:end])]
     if rule == "telegram":
@@ -164,12 +171,15 @@ def learn(
     before a decimal file) and the answer is what this module would make of it."""
     if len(found) != 1:
         return
-    if rule == "archival":
-        c = _CENTRAL.match(text, start, window)
-        if c is not None and found[0] == _central_file(text, start, c):
+    if rule in ("archival", "ibid"):
+        c = (_CENTRAL if rule == "archival" else _IBID_FILE).match(text, start, window)
+        if c is None:
+            return
+        made = _central_file(text, start, c) if rule == "archival" else _ibid_file(text, start, c)
+        if found[0] == made:
             if len(_PATHS) >= MAX_TEMPLATES:
                 _PATHS.clear()
-            _PATHS[_central_key(c, volume)] = current_lexicon()
+            _PATHS[_central_key(rule, c, volume)] = current_lexicon()
         return
     if rule != "telegram":
         return
@@ -192,8 +202,17 @@ def learn(
     _TEMPLATES[key] = (current_lexicon(), cit.series, cit.sender, cit.recipient)
 
 
+def _ibid_file(text: str, start: int, m: re.Match[str]) -> IbidCitation:
+    """The ibid of an ``_IBID_FILE`` match: its file as locator, as ``families.ibid`` makes it."""
+    end = m.end(2)
+    return IbidCitation(
+        span=Span(start, end), text=text[start:end], locator=_central_file(text, m.start(2), m)
+    )
+
+
 def _central_file(text: str, start: int, m: re.Match[str]) -> CentralFileCitation:
-    """The central file citation of a ``_CENTRAL`` match, as ``families.paths`` makes it."""
+    """The central file citation from ``start`` to the file of a ``_CENTRAL`` or
+    ``_IBID_FILE`` match, as ``families.paths`` makes it."""
     end = m.end(2)
     file = normalize_dashes(m.group(2))
     decimal, _, date_part = file.partition("/")
@@ -206,8 +225,10 @@ def _central_file(text: str, start: int, m: re.Match[str]) -> CentralFileCitatio
     )
 
 
-def _central_key(m: re.Match[str], volume: str | None) -> tuple[str, str, str | None]:
-    return (m.group(1), _DIGITS.sub("9", m.group(2)), volume)
+def _central_key(
+    rule: str, m: re.Match[str], volume: str | None
+) -> tuple[str, str, str, str | None]:
+    return (rule, m.group(1), _DIGITS.sub("9", m.group(2)), volume)
 
 
 def forget() -> None:
