@@ -12,13 +12,15 @@ The shapes (bench/RESULTS.md 14j counts them on the tuning volumes):
 ``Document 243``
     the ``ref`` rule's ``doc_ref`` with one number and nothing after it
     (``DocumentCitation(number=243)``), when the number is followed by ``.`` (not a decimal),
-    ``;``, ``)``, a comma before no number, ``and``, ``&`` or footnote, or the window's end.
+    ``;``, ``)``, a comma before no number, ``and``, ``&`` or footnote, a space before a
+    small word other than ``and``, ``in``, ``of``, ``through``, or the window's end.
 ``Ibid.``
     the ``ibid`` rule's bare ``IBID`` token (``IbidCitation()``), when no comma or colon
     (the grammar's ways to a locator) follows.
 ``Deptel 1338``, ``Embtel 2832``, ``Secto 53``, ``telegram 156``
     the ``telegram`` rule's one word and one number, when the number is followed by ``.``
-    (not a decimal), ``)``, ``;`` before no number, or the window's end. A series word's
+    (not a decimal), ``)``, ``;`` before no number, a comma or a space before a small word
+    that no route, date, list or note starts with, or the window's end. A series word's
     fields (series, sender, recipient: the builder reads them from the word and the volume's
     lexicon) are *learned*: the first time a word with a number of so many digits is parsed
     (:func:`learn`), the builder's answer is kept as that word's template, and the next
@@ -60,9 +62,11 @@ __all__ = ["SHAPES", "fast_citations", "forget", "learn"]
 
 _DOCUMENT = re.compile(
     # DOCUMENT one space INT (INT: no digit, "/" or ".digit" after it), then what cannot
-    # go on: _LIST_SEP, _FN_AND, _FN_COMMA, IN and OF all need a comma or a space first
+    # go on: _LIST_SEP, _FN_AND, _FN_COMMA, a range's DASH or THROUGH, IN and OF all need
+    # a comma, a dash, a number or one of their words first
     r"[Dd]ocument (\d+)"
-    r"(?:(?=[.;)])(?!\.\d)|(?=,)(?!,\s*(?:\d|&|(?i:and|footnote)))|\Z)"
+    r"(?:(?=[.;)])(?!\.\d)|(?=,)(?!,\s*(?:\d|&|(?i:and|footnote)))"
+    r"|(?=[ ](?!(?:and|in|of|thru|through)\b)[a-z])|\Z)"
 )
 _IBID = re.compile(
     # IBID with its period; a locator needs a comma or a colon after it (spaces between)
@@ -71,10 +75,13 @@ _IBID = re.compile(
 
 _TELEGRAM = re.compile(
     # one word, one space, INT; then no TEL_SUFFIX, _LIST_SEP, _ITEM_AND (a comma or a
-    # semicolon before a number), route, _TEL_ASIDE, date or relative (all after a comma,
-    # a space or "dated")
+    # semicolon before a number), route, _TEL_ASIDE, date, relative or REF_NOTE: a period,
+    # a parenthesis, a semicolon before no number, a comma before a small word none of
+    # those starts with, a space before one, or the end
     r"([A-Za-z]+) (\d+)"
-    r"(?:(?=[.)])(?!\.\d)|(?=;)(?!;\s*(?:and\s+)?\d)|\Z)"
+    r"(?:(?=[.)])(?!\.\d)|(?=;)(?!;\s*(?:and\s+)?\d)"
+    r"|(?=,[ ](?!(?:and|for|from|to|of|dated|supra|above|infra|below)\b)[a-z])"
+    r"|(?=[ ](?!(?:and|from|to|of|dated|thru|through|circular)\b)[a-z])|\Z)"
 )
 
 _FILE_AT_END = (
