@@ -158,6 +158,7 @@ def test_a_template_serves_only_under_its_lexicon() -> None:
 def _without_fast_path(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> list[list[Citation]]:
     with monkeypatch.context() as m:
         m.setattr(find_module, "fast_citations", lambda *args: None)
+        m.setattr(find_module, "fast_barren", lambda *args: None)
         return [find_citations(t) for t in texts]
 
 
@@ -209,3 +210,40 @@ def test_real_volumes_are_read_the_same_with_and_without_the_fast_path(
             found = fastpath.fast_citations(text, cand.start, cand.rule, window, None)
             if found is not None:
                 assert found == _parser_answer(text, cand.start, cand.rule, window), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Department of State to the Embassy in Paris.",
+        "the Department of State",
+        "Department of State",
+    ],
+)
+def test_a_bare_repository_is_known_to_name_nothing_once_parsed(text: str) -> None:
+    fastpath.forget()
+    start = text.index("Department")
+    assert fastpath.fast_barren(text, start, "archival", len(text), None) is None
+    assert find_citations(text) == []  # the parser reads it here, and it is learned
+    end = fastpath.fast_barren(text, start, "archival", len(text), None)
+    result = parse_prefix(text, start, "archival", len(text))
+    assert isinstance(result, Parsed)
+    assert end == result.end
+    assert build_citations(result, text, None) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Department of State, Central Files, 611.74/1-156 to the",
+        "Department of State and POL 5 to the",
+        "Department of State Bulletin to the",
+        "Department of State Atomic Energy Files to the",
+        "Department of State: Lot 60 D 627 to the",
+        "Department of State. Lot 60 D 627 to the",
+    ],
+)
+def test_a_repository_that_may_go_on_is_left_to_the_parser(text: str) -> None:
+    fastpath.forget()
+    find_citations("Department of State to the Embassy. Department of State")
+    assert fastpath.fast_barren(text, 0, "archival", len(text), None) is None

@@ -35,6 +35,10 @@ The shapes (bench/RESULTS.md 14j counts them on the tuning volumes):
     the prefix's start to the file's end with the fields computed here (file, decimal,
     date), and then the next file after that prefix is built here. ``Ibid., 793.00/1–1355``
     (the ``ibid`` rule, its locator a decimal file) is learned and built in the same way.
+``Department of State`` in prose
+    the ``archival`` rule's bare repository before a small word or at the end, a path that
+    names no item: :func:`fast_barren` says where it ends, once a parse has shown that the
+    builder makes nothing of it under the lexicon in use (:func:`learn_barren`).
 
 What a shape is here duplicates what ``grammars/citation.lark`` and the builders say about
 it: a change to ``doc_ref``, ``INT``, ``DOCUMENT``, ``ibid`` or ``IBID`` (what may follow
@@ -58,7 +62,7 @@ from xref.cite.models import (
 )
 from xref.cite.normalize import decode_file_date, normalize_dashes
 
-__all__ = ["SHAPES", "fast_citations", "forget", "learn"]
+__all__ = ["SHAPES", "fast_barren", "fast_citations", "forget", "learn", "learn_barren"]
 
 _DOCUMENT = re.compile(
     # DOCUMENT one space INT (INT: no digit, "/" or ".digit" after it), then what cannot
@@ -100,6 +104,15 @@ _DIGITS = re.compile(r"\d+")
 _PATHS: dict[tuple[str, str, str, str | None], SeriesLexicon] = {}
 """(the rule, the parts before the file, the file's shape, the citing volume) -> the lexicon
 under which that prefix gave one central file (in an ibid, as its locator)."""
+
+_BARE_DOS = re.compile(
+    # DOS alone: then no SEP (a comma, a semicolon, a colon, "and" before a code or a
+    # slash, a period before a file or a name), only a space before a small word, or the end
+    r"Department of State(?=[ ](?!and\b)[a-z]|\Z)"
+)
+_BARREN: dict[tuple[bool, str | None], SeriesLexicon] = {}
+"""(at the window's end or not, the citing volume) -> the lexicon under which a bare
+``Department of State`` was read as a path that names no item."""
 
 _Template = tuple[SeriesLexicon, str, str | None, str | None]
 _TEMPLATES: dict[tuple[str, int], _Template] = {}
@@ -238,7 +251,32 @@ def _central_key(
     return (rule, m.group(1), _DIGITS.sub("9", m.group(2)), volume)
 
 
+def _barren_key(m: re.Match[str], window: int, volume: str | None) -> tuple[bool, str | None]:
+    return (m.end() == window, volume)
+
+
+def fast_barren(text: str, start: int, rule: str, window: int, volume: str | None) -> int | None:
+    """Where the parser's path at ``text[start:window]`` ends when it is known to name no
+    item (a bare ``Department of State`` in prose, learned by :func:`learn_barren`); None
+    when the parser must decide."""
+    if rule != "archival":
+        return None
+    m = _BARE_DOS.match(text, start, window)
+    if m is None or _BARREN.get(_barren_key(m, window, volume)) is not current_lexicon():
+        return None
+    return m.end()
+
+
+def learn_barren(text: str, start: int, window: int, end: int, volume: str | None) -> None:
+    """Keep that the parser read an archival path at ``text[start:window]`` to ``end`` and
+    the builder made nothing of it, when the path is a bare ``Department of State``."""
+    m = _BARE_DOS.match(text, start, window)
+    if m is not None and m.end() == end:
+        _BARREN[_barren_key(m, window, volume)] = current_lexicon()
+
+
 def forget() -> None:
     """Forget every learned template (tests; after the grammar or a builder changes)."""
     _TEMPLATES.clear()
     _PATHS.clear()
+    _BARREN.clear()

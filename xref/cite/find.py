@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from xref.cite.candidates import Candidate, scan
-from xref.cite.fastpath import fast_citations, learn
+from xref.cite.fastpath import fast_barren, fast_citations, learn, learn_barren
 from xref.cite.lexicon import (
     SeriesLexicon,
     current_lexicon,
@@ -151,6 +151,10 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
             if fast is not None:  # a common shape, built without the parser
                 found = fast
                 break
+            bare = fast_barren(text, start, rule, window, volume)
+            if bare is not None:  # a path known to name no item
+                barren = max(barren, bare)
+                continue
             result = parse_prefix(text, start, rule, window)
             if isinstance(result, Parsed):
                 found = build_citations(result, text, volume)
@@ -159,6 +163,7 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
                     break
                 if rule == "archival":
                     barren = max(barren, result.end)
+                    learn_barren(text, start, window, result.end, volume)
                 if rule == "ref":
                     # a volume of another publication ("vol. 43, pp. 456-459"): its pages
                     # are not pages of this volume
