@@ -14,6 +14,9 @@ The shapes (bench/RESULTS.md 14j counts them on the tuning volumes):
     (``DocumentCitation(number=243)``), when the number is followed by ``.`` (not a decimal),
     ``;``, ``)``, a comma before no number, ``and``, ``&`` or footnote, a space before a
     small word other than ``and``, ``in``, ``of``, ``through``, or the window's end.
+``footnote 2, Document 6``
+    the ``ref`` rule's ``fn_ref`` with one number and its document after a comma
+    (``FootnoteCitation(number="2", document=6)``): nothing goes on after ``fn_where``.
 ``Ibid.``
     the ``ibid`` rule's bare ``IBID`` token (``IbidCitation()``), when no comma or colon
     (the grammar's ways to a locator) follows.
@@ -56,6 +59,7 @@ from xref.cite.models import (
     CentralFileCitation,
     Citation,
     DocumentCitation,
+    FootnoteCitation,
     IbidCitation,
     Span,
     TelegramCitation,
@@ -71,6 +75,11 @@ _DOCUMENT = re.compile(
     r"[Dd]ocument (\d+)"
     r"(?:(?=[.;)])(?!\.\d)|(?=,)(?!,\s*(?:\d|&|(?i:and|footnote)))"
     r"|(?=[ ](?!(?:and|in|of|thru|through)\b)[a-z])|\Z)"
+)
+_FOOTNOTE = re.compile(
+    # FOOTNOTE fn_num, fn_where's comma, DOCUMENT INT: the end of an fn_ref, which nothing
+    # follows (INT must lex whole: no digit, "/", ".digit", nor a letter after it)
+    r"[Ff]ootnote (\d+), Document (\d+)(?![\w/]|\.\d)"
 )
 _IBID = re.compile(
     # IBID with its period; a locator needs a comma or a colon after it (spaces between)
@@ -123,7 +132,7 @@ MAX_TEMPLATES = 4096
 again at its next parse)."""
 
 SHAPES: dict[str, str] = {
-    "ref": "Document N",
+    "ref": "Document N, footnote N, Document N",
     "ibid": "Ibid., Ibid., 793.00/1-1355",
     "telegram": "Word N",
     "archival": "..., 793.00/1-1355",
@@ -144,7 +153,18 @@ def fast_citations(
     if rule == "ref":
         m = _DOCUMENT.match(text, start, window)
         if m is None:
-            return None
+            f = _FOOTNOTE.match(text, start, window)
+            if f is None:
+                return None
+            end = f.end()
+            return [
+                FootnoteCitation(
+                    span=Span(start, end),
+                    text=text[start:end],
+                    number=f.group(1),
+                    document=int(f.group(2)),
+                )
+            ]
         end = m.end(1)
         return [
             DocumentCitation(
