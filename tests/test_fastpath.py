@@ -47,6 +47,7 @@ ANSWERED = [
     ("archival", "Department of State, Central Files, 737.56361/12\u20131262. Secret."),
     ("archival", "Department of State, Central Files, 611.74/1-156)"),
     ("archival", "611.74/1-156."),
+    ("archival", "Department of State, Central Files, 032/1\u20132855. Secret."),
     ("archival", "Department of State, Central Files, 793.00/1\u20131355. Confidential."),
 ]
 
@@ -104,6 +105,7 @@ DECLINED = [
     ("archival", "Department of State, Central Files, 611.74/1-156, 611.74/2-156"),
     ("archival", "Department of State, Central Files, 611.74/1-156 and /2-156"),
     ("archival", "Department of State, Central Files, 611.74/1-156-A"),
+    ("archival", "Department of State, Central Files, 032/1\u20132855, 032/2\u20132855"),
 ]
 
 

@@ -100,7 +100,7 @@ _TELEGRAM = re.compile(
 _FILE_AT_END = (
     # a decimal file with a date (a strict part of DECIMAL_FILE), then no SEP: ")", the end,
     # or a period before a marking that SEP's period excludes
-    r"(\d{3}[A-Z]?\d*\.\d+/\d{1,2}[-\u2013]\d{3,4})"
+    r"(\d{3}(?:[A-Z]?\d*\.\d+)?/\d{1,2}[-\u2013]\d{3,4})"
     r"(?:(?=\))|\.?\Z"
     r"|\.(?=[ ](?:Top[ ]Secret|Secret|Confidential|Official|Limited|Unclassified)\b))"
 )
