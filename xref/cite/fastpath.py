@@ -44,8 +44,11 @@ The shapes (bench/RESULTS.md 14j counts them on the tuning volumes):
     builder makes nothing of it under the lexicon in use (:func:`learn_barren`).
 
 What a shape is here duplicates what ``grammars/citation.lark`` and the builders say about
-it: a change to ``doc_ref``, ``INT``, ``DOCUMENT``, ``ibid`` or ``IBID`` (what may follow
-them) must be mirrored here. ``tests/test_fastpath.py`` compares this module with the parser
+it: a change to ``doc_ref``, ``fn_ref``/``fn_where``, ``INT``, ``DOCUMENT``, ``ibid``/``IBID``,
+what may follow a ``telegram``'s number (``TEL_SUFFIX``, ``_LIST_SEP``, ``_ITEM_AND``,
+``tel_route``, ``_TEL_ASIDE``, ``tel_date``, ``DATED``, ``tel_relative``, ``REF_NOTE``),
+``DECIMAL_FILE``, ``DOS`` or ``SEP`` must be mirrored here (the learned fields follow the
+builders by themselves). ``tests/test_fastpath.py`` compares this module with the parser
 at every candidate of real and made-up texts and fails when they diverge, and
 ``bench/compare_find.py`` checks the whole corpus.
 """
