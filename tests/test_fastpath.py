@@ -156,6 +156,21 @@ def test_a_shape_learned_once_serves_another_number_and_place() -> None:
     assert fastpath.fast_citations(other, 0, "archival", len(other), None) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CAB Document 5031.",
+        "Senate Document 12.",
+        "U.N. Document 12.",
+        "United Nations Document 7)",
+    ],
+)
+def test_a_document_after_a_capitalized_word_is_left_to_the_parser(text: str) -> None:
+    start = text.index("Document")
+    assert fastpath.fast_citations(text, start, "ref", len(text), None) is None
+    assert fastpath.fast_citations("See " + text[start:], 4, "ref", len(text) + 4 - start, None)
+
+
 def test_a_template_serves_only_under_its_lexicon() -> None:
     fastpath.forget()
     find_citations("See Embtel 430.")
@@ -250,6 +265,7 @@ def test_a_bare_repository_is_known_to_name_nothing_once_parsed(text: str) -> No
         "Department of State Bulletin to the",
         "Department of State Atomic Energy Files to the",
         "Department of State: Lot 60 D 627 to the",
+        "Department of State file 740.5 to the",
         "Department of State. Lot 60 D 627 to the",
     ],
 )

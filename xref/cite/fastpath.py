@@ -13,7 +13,9 @@ The shapes (bench/RESULTS.md 14j counts them on the tuning volumes):
     the ``ref`` rule's ``doc_ref`` with one number and nothing after it
     (``DocumentCitation(number=243)``), when the number is followed by ``.`` (not a decimal),
     ``;``, ``)``, a comma before no number, ``and``, ``&`` or footnote, a space before a
-    small word other than ``and``, ``in``, ``of``, ``through``, or the window's end.
+    small word other than ``and``, ``in``, ``of``, ``through``, or the window's end; and
+    no capitalized word but ``See`` right before it (``CAB Document 5031`` may be another
+    body's paper, which the builder decides from the text before).
 ``footnote 2, Document 6``
     the ``ref`` rule's ``fn_ref`` with one number and its document after a comma
     (``FootnoteCitation(number="2", document=6)``): nothing goes on after ``fn_where``.
@@ -119,8 +121,9 @@ under which that prefix gave one central file (in an ibid, as its locator)."""
 
 _BARE_DOS = re.compile(
     # DOS alone: then no SEP (a comma, a semicolon, a colon, "and" before a code or a
-    # slash, a period before a file or a name), only a space before a small word, or the end
-    r"Department of State(?=[ ](?!and\b)[a-z]|\Z)"
+    # slash, a period before a file or a name) and no "file 740.5", only a space before a
+    # small word, or the end
+    r"Department of State(?=[ ](?!(?:and|files?)\b)[a-z]|\Z)"
 )
 _BARREN: dict[tuple[bool, str | None], SeriesLexicon] = {}
 """(at the window's end or not, the citing volume) -> the lexicon under which a bare
@@ -155,6 +158,8 @@ def fast_citations(
         return [_central_file(text, start, c)]
     if rule == "ref":
         m = _DOCUMENT.match(text, start, window)
+        if m is not None and _named_before(text, start):
+            return None  # "CAB Document 5031", "Senate Document 12": maybe another body's
         if m is None:
             f = _FOOTNOTE.match(text, start, window)
             if f is None:
@@ -204,6 +209,18 @@ def fast_citations(
             )
         ]
     return None
+
+
+def _named_before(text: str, start: int) -> bool:
+    """Whether a capitalized word other than ``See`` stands right before ``start`` (a space
+    between): the builder may read it as the name of a body whose paper the document is
+    (``CAB Document 5031``, ``U.N. Document 12``), so the parser decides."""
+    before = text[max(0, start - 40) : start]
+    word = before.rstrip()
+    if len(word) == len(before) or not word:
+        return False
+    last = word.rsplit(None, 1)[-1]
+    return last[:1].isupper() and last != "See"
 
 
 def learn(
