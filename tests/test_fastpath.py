@@ -163,6 +163,8 @@ def test_a_shape_learned_once_serves_another_number_and_place() -> None:
         "Senate Document 12.",
         "U.N. Document 12.",
         "United Nations Document 7)",
+        "Renewal Case (CAB Document 5031 et al.)",
+        "the U. N. Document 12.",
     ],
 )
 def test_a_document_after_a_capitalized_word_is_left_to_the_parser(text: str) -> None:

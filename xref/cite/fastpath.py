@@ -211,16 +211,19 @@ def fast_citations(
     return None
 
 
+_CAPITALIZED_END = re.compile(r"[A-Z][\w.&\u2019'-]*$")
+
+
 def _named_before(text: str, start: int) -> bool:
     """Whether a capitalized word other than ``See`` stands right before ``start`` (a space
     between): the builder may read it as the name of a body whose paper the document is
     (``CAB Document 5031``, ``U.N. Document 12``), so the parser decides."""
     before = text[max(0, start - 40) : start]
     word = before.rstrip()
-    if len(word) == len(before) or not word:
+    if len(word) == len(before):
         return False
-    last = word.rsplit(None, 1)[-1]
-    return last[:1].isupper() and last != "See"
+    last = _CAPITALIZED_END.search(word)
+    return last is not None and last.group() != "See"
 
 
 def learn(
