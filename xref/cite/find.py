@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from xref.cite.candidates import Candidate, scan
+from xref.cite.fastpath import fast_barren, fast_citations, learn, learn_barren
 from xref.cite.lexicon import (
     SeriesLexicon,
     current_lexicon,
@@ -147,13 +148,23 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
                 continue
             rule = cand.rule if start == cand.start else (cand.trigger_rule or cand.rule)
             window = _window_end(text, start)
+            fast = fast_citations(text, start, rule, window, volume)
+            if fast is not None:  # a common shape, built without the parser
+                found = fast
+                break
+            bare = fast_barren(text, start, rule, window, volume)
+            if bare is not None:  # a path known to name no item
+                barren = max(barren, bare)
+                continue
             result = parse_prefix(text, start, rule, window)
             if isinstance(result, Parsed):
                 found = build_citations(result, text, volume)
                 if found:
+                    learn(text, start, rule, window, found, volume)
                     break
                 if rule == "archival":
                     barren = max(barren, result.end)
+                    learn_barren(text, start, window, result.end, volume)
                 if rule == "ref":
                     # a volume of another publication ("vol. 43, pp. 456-459"): its pages
                     # are not pages of this volume: read, and no citation of xref's (not
