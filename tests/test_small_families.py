@@ -39,3 +39,24 @@ def test_dated_telegram_without_a_number_sign_is_no_number() -> None:
         "the telegram of July 27, 1948, 12 copies of which were made",
     ):
         assert _telegrams(text) == [], text
+
+
+def test_abbreviated_word_in_a_lots_folder() -> None:
+    """A subject-numeric code in a lot's folder whose words carry an abbreviation:
+    frus1964-68v22 d80fn1 ("NEA/IRN Files: Lot 69 D 490, Iran 1965, POL 1 Gen. Policy,
+    Background. Secret."): the folder was cut at ``Gen`` (read as a subject file ending a
+    sentence), the note not fully recognized. The period after a short capitalized word
+    before a word that goes on is no end; before a marking it still is."""
+    note = ("Source: Department of State, NEA/IRN Files: Lot 69 D 490, Iran 1965, POL 1 Gen. "
+            "Policy, Background. Secret. The meeting took place at the Pentagon.")
+    found = [(c.kind, c.fields()) for c in xref.find_citations(note)]
+    assert found == [
+        ("lot_file", {"lot": "69 D 490", "series": "NEA/IRN Files",
+                      "folder": "Iran 1965, POL 1 Gen. Policy, Background"})
+    ]
+    subjects = [c.fields() for c in xref.find_citations(
+        "Source: Department of State, Central Files, POL 1 Gen. Secret.")]
+    assert subjects == [{"subject": "POL 1 Gen", "years": None}]
+    subjects = [c.fields() for c in xref.find_citations(
+        "Source: Department of State, Central Files, POL 27 Biafra. Secret.")]
+    assert subjects == [{"subject": "POL 27 Biafra", "years": None}]
