@@ -42,11 +42,13 @@ NUMBERLESS_BY_POST = (
 )
 NUMBERLESS_WORD = r"\b[Uu]nnumbered(?=\s+(?:telegram|cable)\b)"
 NUMBERLESS_BY_DATE = (
-    rf"\b[Tt]elegram(?=\s+of\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?,?\s+(?:from|to)\s+[A-Z])"
+    rf"\b[Tt]elegram(?=\s+of\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+    r"(?:,?\s+(?:from|to)\s+[A-Z]|,\s*No\.\s*\d))"
 )
 NUMBERLESS = f"{NUMBERLESS_BY_POST}|{NUMBERLESS_WORD}|{NUMBERLESS_BY_DATE}"
 """A telegram that prints no number: "unnumbered telegram November 26", "telegram of November
-26 from London" (its date and route name it; the builder keeps it only for a post)."""
+26 from London" (its date and route name it; the builder keeps it only for a post); and a
+dated telegram whose number follows its date ("telegram of July 27, No. 5938")."""
 
 FILES_ANCHOR = r"Files,\sdocument\s|Files\)|Files;"
 """The anchors of :data:`FILES_UN_DOCUMENT` and :data:`FILES_IN_PARENTHESES` (the scan's words
