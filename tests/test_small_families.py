@@ -60,32 +60,3 @@ def test_abbreviated_word_in_a_lots_folder() -> None:
     subjects = [c.fields() for c in xref.find_citations(
         "Source: Department of State, Central Files, POL 27 Biafra. Secret.")]
     assert subjects == [{"subject": "POL 27 Biafra", "years": None}]
-
-
-def test_possessive_of_a_post_the_table_does_not_hold() -> None:
-    """A one-word possessive whose number carries a telegram's day and month is that place's
-    telegram even when the post table does not hold it (a consulate): frus1948v05p1 d115
-    ("Wiley’s telegram to Loy Henderson (Istanbul’s 206, July 16 [15])") and d123
-    ("(Istanbul’s 206, July 15, and Moscow’s 1366, July 20)"); d112 is that telegram, from the
-    Consul General at Istanbul, July 15. ``Dept’s 131, February 10`` (d69) is the Department's.
-    """
-    text = ("Dept is prepared, in view of continued Soviet misrepresentation of US activity in "
-            "Iran (Istanbul’s 206, July 15, and Moscow’s 1366, July 20), to have US-UN Del")
-    found = _telegrams(text)
-    assert found[0] == ("206", "--07-15", "Istanbul", None, "Istanbul’s 206, July 15")
-    assert [f[0] for f in found] == ["206", "1366"]
-    assert _telegrams("(Dept’s 131, February 10) that Iran Government")[0][:3] == (
-        "131", "--02-10", "Department of State")
-
-
-def test_possessive_with_a_number_but_no_telegram_date_is_none() -> None:
-    """Prose of the same shape: a possessive before a count, a year, or a number with no day
-    and month after it (the name unknown as a post) stays prose."""
-    for text in (
-        "Turkey’s 67 provinces, July 5",
-        "the Army’s 15 May 1950 plan",
-        "Truman’s 1948 May 3 speech",
-        "Khrushchev’s 2 letters of July 5",
-        "Aramco’s 440,000 square mile concession",
-    ):
-        assert _telegrams(text) == [], text

@@ -25,7 +25,7 @@ from xref.cite.models import (
     DocumentCitation,
     TelegramCitation,
 )
-from xref.cite.names import SHORT_POSTS, canonical_party, country_of
+from xref.cite.names import SHORT_POSTS, country_of
 from xref.cite.normalize import normalize_dashes, partial_date
 
 DEPARTMENT = "Department of State"
@@ -201,8 +201,6 @@ class CorrespondenceBuilder(BuilderBase):
         elif name == str(owner) and (parties := current_lexicon().parties(name)) is not None:
             # "Luxco 224": a series of the volume's own list of abbreviations
             series, (sender, recipient) = current_lexicon().name_of(name), parties
-        elif _dated_unknown_post(self, tree, name):
-            sender, recipient = canonical_party(name), None  # "Istanbul’s 206, July 15"
         else:
             return []  # "Khrushchev's 2 letters", "Turkey's 67 provinces": not a post
         route = child_tree(tree, "tel_route")
@@ -459,12 +457,6 @@ def _tel_number(num: Node) -> str:
     (``Secto 68/3276`` is 68)."""
     number = "".join(str(t) for t in tokens_of(num)).partition("/")[0]
     return number[:-1] + "Z" if number.endswith("z") else number  # "300645z": a zone letter
-
-
-def _dated_unknown_post(builder: CorrespondenceBuilder, tree: Node, name: str) -> bool:
-    """A one-word possessive whose number (no year) carries a telegram's day and month."""
-    d, w = date_node_of(tree), f"{name} {first_token(tree, 'INT')}"
-    return bool(d and builder._date(d) and re.fullmatch(r"[A-Z][a-z]{2,} (?!1[89]\d\d$)\d+", w))
 
 
 def _series_parties(word: str) -> tuple[str, str | None, str | None]:
