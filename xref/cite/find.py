@@ -141,7 +141,6 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
         starts = [cand.start] if cand.start == cand.trigger else [cand.start, cand.trigger]
         found: list[Citation] = []
         failure = None
-        declined = False
         start = cand.start
         for start in starts:
             if start < covered:
@@ -167,10 +166,8 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
                     learn_barren(text, start, window, result.end, volume)
                 if rule == "ref":
                     # a volume of another publication ("vol. 43, pp. 456-459"): its pages
-                    # are not pages of this volume: read, and no citation of xref's (not
-                    # unparsed)
+                    # are not pages of this volume
                     covered = max(covered, result.end)
-                    declined = True
             else:
                 failure = result
         if found:
@@ -181,7 +178,7 @@ def _find(text: str, volume: str | None, lexicon: SeriesLexicon) -> list[Citatio
                 out.append(rest)
                 covered = rest.span.end
             continue
-        if cand.strong and not declined:
+        if cand.strong:
             m = _WORD_AND_NUMBER.match(text, cand.trigger)
             end = m.end() if m else cand.trigger + 1
             if failure is not None:
