@@ -36,6 +36,11 @@ SERIES_AIRGRAM = (
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 
+# A telegram that prints no number, the ``numberless`` group's alternatives in their order:
+# "Karachi telegram September 8, unnumbered" (by its post), "unnumbered telegram November 26",
+# "telegram of November 26 from London" (its date and route name it; the builder keeps it only
+# for a post); and a dated telegram whose number follows its date ("telegram of July 27, No.
+# 5938"). The first two are gated (:data:`GATED`).
 NUMBERLESS_BY_POST = (
     rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+telegram\s+(?:{_MONTH}\s+\d{{1,2}}"
     r"|\d{1,2}\s+[A-Z][a-z]+\.?),\s*unnumbered\b)"
@@ -45,10 +50,6 @@ NUMBERLESS_BY_DATE = (
     rf"\b[Tt]elegram(?=\s+of\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
     r"(?:,?\s+(?:from|to)\s+[A-Z]|,\s*No\.\s*\d))"
 )
-NUMBERLESS = f"{NUMBERLESS_BY_POST}|{NUMBERLESS_WORD}|{NUMBERLESS_BY_DATE}"
-"""A telegram that prints no number: "unnumbered telegram November 26", "telegram of November
-26 from London" (its date and route name it; the builder keeps it only for a post); and a
-dated telegram whose number follows its date ("telegram of July 27, No. 5938")."""
 
 FILES_ANCHOR = r"Files,\sdocument\s|Files\)|Files;"
 """The anchors of :data:`FILES_UN_DOCUMENT` and :data:`FILES_IN_PARENTHESES` (the scan's words
