@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from lark import Token, Tree
 
@@ -14,7 +14,15 @@ from xref.cite.families.base import (
     first_token,
     node_text,
 )
-from xref.cite.lexicon import current_lexicon
+from xref.cite.families.pathparts import (
+    add_to_tail,
+    center_name,
+    cia_job,
+    finish,
+    is_qualifier,
+    listed_kind,
+    unfold,
+)
 from xref.cite.models import (
     CentralFileCitation,
     CiaCitation,
@@ -53,12 +61,6 @@ _BOX_HOLDERS = (*_PATH_HOLDERS, LotFileCitation, RecordsCenterCitation, CiaCitat
 _FOLDER_HOLDERS = (LotFileCitation, RecordsCenterCitation)
 _FILES_SERIES = re.compile(r"\b(?:[Ff]iles|Papers)$")
 _SERIES_WORD = re.compile(r"\b(?:[Ff]iles?|Records|Papers|Collection|Archives?)\b")
-_QUALIFIER = re.compile(
-    r"(?:[A-Z]{2,}(?:\s[A-Z]{1,4})?|[A-Z][a-z]+)"
-    r"(?:[-\u2010-\u2014/](?:[A-Z]{2,}|[A-Z][a-z]+))*"
-)
-"""A subject file's country or pair of countries (``ETH``, ``VIET S``, ``LIBYA-US``,
-``Biafra-Nigeria``): a plain capitalized word must be joined to another by a dash or a slash."""
 _DATE_PART = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+)?\d"
 )
@@ -121,10 +123,10 @@ class ArchivalPath:
         def close() -> None:
             nonlocal current
             if current is not None:
-                out.append(_finish(b, current))
+                out.append(finish(b, current))
             current = None
 
-        for node in _unfold(children):
+        for node in unfold(children):
             if isinstance(node, Token):
                 last_sep = str(node)
                 if last_sep == ";" and current is not None and current["cls"] in _BOX_HOLDERS:
@@ -171,12 +173,12 @@ class ArchivalPath:
                     # "Job 79-01025A; Box 151, Folder 5", "NSC Files; Box 699, Country Files":
                     # a box after a semicolon is the item's, not a new citation; so is a
                     # numbered folder after an accession or lot ("FRC 68 A 306; 452.1 Iran")
-                    _add_to_tail(current, node, last_sep)
+                    add_to_tail(current, node, last_sep)
                     continue
                 if kind == "phrase" and _SERIES_END.search(text) and holder in _PATH_HOLDERS:
                     # "Kennedy Library, National Security File; Vietnam Country Series": a
                     # series of the library's path after a semicolon
-                    _add_to_tail(current, node, last_sep)
+                    add_to_tail(current, node, last_sep)
                     continue
                 close()
                 series.clear()
@@ -186,11 +188,11 @@ class ArchivalPath:
                 if kind == "phrase":
                     # a source note opening with a repository or collection the volume lists
                     # as a source, a name the grammar need not know (xref.cite.sourcenames)
-                    kind = _listed_kind(b, node, text)
+                    kind = listed_kind(b, node, text)
                     listed = node if kind != "phrase" else listed
             if current is not None and current["cls"] in _PATH_HOLDERS and kind in _PATH_PARTS:
                 # inside a library's path these name folders, not new repositories
-                _add_to_tail(current, node, last_sep)
+                add_to_tail(current, node, last_sep)
                 continue
             # a subject code is a file only under Central Files (or first after "Ibid.,")
             if kind == "subject" and self.after_ibid and chain_start is node:
@@ -209,7 +211,7 @@ class ArchivalPath:
                         "last": node,
                         "item": node,
                         "tail": [],
-                        "job": _job(job),
+                        "job": cia_job(job),
                         "path": [p for p in cia_path if not p.lower().startswith("job")],
                     }
                     cia = None
@@ -251,7 +253,7 @@ class ArchivalPath:
                     acc_tok = first_token(node, "ACCESSION") or first_token(
                         node, "ACCESSION_NUMBER"
                     )
-                    center = _center(str(center_tok)) if center_tok else "FRC"
+                    center = center_name(str(center_tok)) if center_tok else "FRC"
                     acc = re.sub(r"\s+", " ", str(acc_tok)).strip()
                     acc = _ACCESSION_LETTER.sub(r"\1 \2 \3", normalize_dashes(acc))
                     current.update(
@@ -271,7 +273,7 @@ class ArchivalPath:
                     )
                     current.update(cls=cls, film=normalize_dashes(text))
                 elif kind == "job":
-                    job_number = _job(first_token(node, "JOB_NUMBER"))
+                    job_number = cia_job(first_token(node, "JOB_NUMBER"))
                     current.update(cls=CiaCitation, job=job_number, path=[])
                 continue
             if kind == "repo_cia":
@@ -286,7 +288,7 @@ class ArchivalPath:
                         "last": node,
                         "item": node,
                         "tail": [],
-                        "job": _job(job),
+                        "job": cia_job(job),
                         "path": [],
                     }
                     cia = None
@@ -321,14 +323,14 @@ class ArchivalPath:
             # an untyped part: a folder of the current item, or a series before the next one
             if (current is not None and current["cls"] is SubjectFileCitation
                     and not current["tail"] and last_sep == "," and kind == "phrase"
-                    and _is_qualifier(text)):
+                    and is_qualifier(text)):
                 # "POL 27-9, Biafra-Nigeria", "POL 13, ETH": the file's country, printed
                 # after a comma; the file is "POL 27-9 Biafra-Nigeria"
                 current["subject"] = f"{current['subject']} {text}"
                 current["item"] = current["last"] = node
                 continue
             if current is not None:
-                _add_to_tail(current, node, last_sep)
+                add_to_tail(current, node, last_sep)
             else:
                 series.append(node)
                 if cia is not None:
@@ -354,7 +356,7 @@ class ArchivalPath:
             # own files are read by their items
             archival = (repo is listed or _SERIES_WORD.search(name)
                         or (repo_path and repo.data == "repo_gov"
-                            and (_listed_kind(b, repo, name) == "repo_gov"
+                            and (listed_kind(b, repo, name) == "repo_gov"
                                  # an agency that opens a source note keeps the document
                                  # there, whether or not the volume lists it
                                  or after_source_label(b.source, b.span(repo).start)))
@@ -387,114 +389,3 @@ class ArchivalPath:
                 b.make(NationalArchivesCitation, b.span(chain_start, last), rg=rg_num, path=rg_path)
             )
         return out
-
-def _listed_kind(b: BuilderBase, node: Node, text: str) -> str:
-    """The kind of a path's first part that the volume's list of sources names, right after
-    a source note's label: ``library``, ``repo_gov`` (a repository, the context of what
-    follows) or ``collection`` (a series whose holder is implied); else ``phrase``."""
-    listed = current_lexicon().sources.kind_of(text)
-    if listed is None or not after_source_label(b.source, b.span(node).start):
-        return "phrase"
-    return {"library": "library", "repository": "repo_gov"}.get(listed, "collection")
-
-
-def _is_qualifier(text: str) -> bool:
-    """Whether a part after a subject file is its country (see ``_QUALIFIER``)."""
-    return _QUALIFIER.fullmatch(text) is not None and (
-        not text[1:].islower() or any(c in text for c in "-/\u2010\u2011\u2012\u2013\u2014")
-    )
-
-
-def _job(tok: Token | None) -> str | None:
-    """A CIA job number as printed, dashes normalized: ``79-01025A``, ``80-R 01580R``."""
-    return None if tok is None else normalize_dashes(re.sub(r"\s+", " ", str(tok)))
-
-
-def _center(raw: str) -> str:
-    compact = re.sub(r"\s+", "", raw).upper()
-    if compact == "NYFRC":
-        return "NY FRC"
-    if compact == "FEDERALRECORDSCENTER":
-        return "FRC"
-    return compact
-
-
-def _unfold(children: Iterable[Node | Token]) -> Iterator[Node | Token]:
-    """The parts in order, a ``Central Files`` that holds its file with no separator
-    ("Central Files 1970-73 SOC 13") read as the series and then the file."""
-    for node in children:
-        if isinstance(node, Tree) and node.data == "central_files_item":
-            *head, item = node.children
-            yield Tree("central_files", head)
-            yield item
-        elif isinstance(node, Tree) and node.data in ("lot_folder", "accession_folder"):
-            # "Lot 66 A 3542 Vietnam 1962": the folder right after the number
-            *head, folder = node.children
-            yield Tree(node.data.removesuffix("_folder"), head)
-            yield Tree("phrase", [folder])
-        elif isinstance(node, Tree) and node.data == "repo_dos_series":
-            # "Department of State Atomic Energy Files": the Department, then its series
-            tok = node.children[0]
-            assert isinstance(tok, Token) and tok.start_pos is not None
-            m = re.match(r"Department\s+of\s+State\s+", str(tok))
-            assert m is not None
-            cut = tok.start_pos + m.end()
-            name = m.group().rstrip()
-            yield Tree("repo_dos", [Token("DOS", name, start_pos=tok.start_pos,
-                                          end_pos=tok.start_pos + len(name))])
-            yield Tree("phrase", [Token("PHRASE", str(tok)[m.end():], start_pos=cut,
-                                        end_pos=tok.end_pos)])
-        else:
-            yield node
-
-
-def _add_to_tail(current: dict[str, object], node: Node, sep: str) -> None:
-    """Add an untyped part after the current item; note it if a colon comes before it."""
-    tail = current["tail"]
-    assert isinstance(tail, list)
-    if sep == ":":
-        colons = current.setdefault("colons", set())
-        assert isinstance(colons, set)
-        colons.add(len(tail))
-    tail.append(node)
-    current["last"] = node
-
-
-def _folder_parts(tail: list[Node], colons: set[int]) -> list[str]:
-    """The tail's parts as text. After a box, a colon is part of a folder's title
-    (``Box 34, Memcons: President: 3/77``), so the parts it separates are one."""
-    parts: list[str] = []
-    seen_box = False
-    for i, node in enumerate(tail):
-        text = node_text(node)
-        if i in colons and seen_box and parts:
-            parts[-1] = f"{parts[-1]}: {text}"
-        else:
-            parts.append(text)
-        seen_box = seen_box or (isinstance(node, Tree) and node.data == "box")
-    return parts
-
-
-def _finish(b: BuilderBase, current: dict[str, object]) -> Citation:
-    cls = current.pop("cls")
-    first = current.pop("first")
-    last = current.pop("last")
-    tail = current.pop("tail", [])
-    item = current.pop("item", last)
-    colons = current.pop("colons", set())
-    assert isinstance(cls, type) and isinstance(tail, list) and isinstance(colons, set)
-    parts = _folder_parts(tail, colons)
-    if cls in (LotFileCitation, RecordsCenterCitation):
-        current["folder"] = ", ".join(parts) if parts else None
-    elif cls is LibraryCitation:
-        current["collection"] = parts[0] if parts else None
-        current["path"] = parts[1:]
-    elif cls is OtherRepositoryCitation or cls is CiaCitation:
-        existing = current.get("path") or []
-        assert isinstance(existing, list)
-        current["path"] = [*existing, *parts]
-    else:
-        # decimal and subject files, films: what follows is not theirs; the span ends on them
-        last = item
-    span = b.span(first, last)  # type: ignore[arg-type]
-    return b.make(cls, span, **current)
