@@ -44,3 +44,58 @@ def test_library_and_another_repository_are_two() -> None:
     found = _found("Source: Eisenhower Library and Department of State, Central Files, "
                    "611.61/1-351. Secret.")
     assert [(k, f.get("library")) for k, _, f in found][:1] == [("library", "Eisenhower Library")]
+
+def test_lawsuit_collection_keeps_its_v() -> None:
+    """A collection named after a lawsuit keeps its ``v.``: frus1964-68v07 d8fn2 ("(National
+    Archives and Records Administration, RG 407, Westmoreland v. CBS Litigation Collection,
+    MACV Backchannel Messages to Westmoreland, 1-30 September, 1968 [Folder 1 of 2])"), whose
+    path was cut at ``Westmoreland v``; the volume's list of sources prints the collection
+    "Westmoreland v. CBS Litigation Collection, 1966-1972"."""
+    text = ("(National Archives and Records Administration, RG 407, Westmoreland v. CBS "
+            "Litigation Collection, MACV Backchannel Messages to Westmoreland, 1-30 September, "
+            "1968 [Folder 1 of 2]) In memorandum CM-3465-68 to Rusk")
+    assert _found(text)[0] == (
+        "national_archives",
+        "National Archives and Records Administration, RG 407, Westmoreland v. CBS Litigation "
+        "Collection, MACV Backchannel Messages to Westmoreland, 1-30 September, 1968 "
+        "[Folder 1 of 2]",
+        {"rg": "407", "path": ["Westmoreland v. CBS Litigation Collection",
+                               "MACV Backchannel Messages to Westmoreland", "1-30 September",
+                               "1968 [Folder 1 of 2]"]},
+    )
+    # a collection under a Department's series before a lot (frus1955-57v11 d32fn1's note with
+    # the collection in place of its own)
+    note = ("Source: Department of State, Westmoreland v. CBS Litigation Collection: Lot 60 D "
+            "113, US Mission Correspondence. Confidential.")
+    assert _found(note) == [(
+        "lot_file",
+        "Department of State, Westmoreland v. CBS Litigation Collection: Lot 60 D 113, US "
+        "Mission Correspondence",
+        {"lot": "60 D 113", "series": "Westmoreland v. CBS Litigation Collection",
+         "folder": "US Mission Correspondence"},
+    )]
+
+def test_v_ends_a_sentence_when_prose_follows() -> None:
+    """Negative: a period after a lone ``v`` that ends the archival part before a marking or a
+    sentence is still its end (``Annex V. Secret``: a capital V is no lawsuit's)."""
+    found = _found("Source: Department of State, Central Files, 611.61/1-351, Annex V. Secret. "
+                   "The annex was not found.")
+    assert [(k, t) for k, t, _ in found] == [
+        ("central_file", "Department of State, Central Files, 611.61/1-351"),
+    ]
+
+def test_lower_case_lettered_lot() -> None:
+    """A lettered lot in lower case: frus1955-57v23p2 d20fn1 prints "Washington National
+    Records Center, FOA/ICA Files: Lot W–1444, FRC 56 A 632, Korea"; the keyword in lower case
+    (as the 1950s notes print ``lot 63 D 75``) is the same path."""
+    note = ("Source: Washington National Records Center, FOA/ICA files: lot W–1444, FRC 56 A "
+            "632, Korea. Confidential.")
+    assert _found(note) == [(
+        "records_center",
+        "Washington National Records Center, FOA/ICA files: lot W–1444, FRC 56 A 632, Korea",
+        {"accession": "56 A 632", "center": "FRC", "series": "lot W–1444", "folder": "Korea"},
+    )]
+
+def test_lower_case_lot_in_prose_is_no_path() -> None:
+    """Negative: ``lot`` as a word of prose before a capital starts nothing."""
+    assert _found("A lot W–5 was not seen. The lot B–12 was sold.") == []
