@@ -99,3 +99,19 @@ def test_lower_case_lettered_lot() -> None:
 def test_lower_case_lot_in_prose_is_no_path() -> None:
     """Negative: ``lot`` as a word of prose before a capital starts nothing."""
     assert _found("A lot W–5 was not seen. The lot B–12 was sold.") == []
+
+def test_agency_files_under_the_department() -> None:
+    """Another agency's files held by the Department: frus1964-68v16 d299fn1 ("Source:
+    Department of State, Central Files, POL 27 CYP.") with a JCS series in place of Central
+    Files: the Department's series, not a new repository that leaves "Department of State"
+    alone."""
+    note = "Source: Department of State, JCS Files, POL 27 CYP. Secret; Priority; Nodis."
+    assert _found(note) == [(
+        "other_repository",
+        "Department of State, JCS Files, POL 27 CYP",
+        {"repository": "Department of State", "path": ["JCS Files", "POL 27 CYP"]},
+    )]
+    # a repository after a semicolon is still another one
+    found = _found("Source: Department of State, Central Files, POL 27 CYP; Department of "
+                   "Defense Files. Secret.")
+    assert [k for k, _, _ in found] == ["subject_file", "other_repository"]

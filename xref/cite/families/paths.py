@@ -299,6 +299,11 @@ class ArchivalPath:
                     continue
             if kind in ("repo_dos", "repo_nara", "repo_gov") and not (
                 kind == "repo_gov" and (rg is not None or cia is not None)
+            ) and not (
+                # "Department of State, JCS Files, POL 27 CYP": another agency's files held
+                # by the repository just named are its series, not a new repository
+                kind == "repo_gov" and repo is not None and current is None
+                and last_sep == "," and _SERIES_WORD.search(text)
             ):
                 close()
                 repo, repo_path = node, []
