@@ -24,3 +24,29 @@ def test_page_numbered_with_a_letter() -> None:
 def test_page_then_a_word_keeps_its_number() -> None:
     """Negative: a page's number before the article ``a`` is the number alone."""
     assert _found("It is on p. 17 a memorandum says.") == [("page", "p. 17", {"pages": "17"})]
+
+
+def test_numbered_volume_of_a_work_with_its_imprint() -> None:
+    """A volume numbered in arabic numerals after a work's title, place and year of
+    publication: frus1964-68v17 d183fn4 ("For text, see Amos Peaslee, Constitutions of Nations
+    (The Hague, 1950), vol. 3, pp. 522–551."), read and dropped before (the pages of a "vol. 3"
+    are no FRUS volume's): another publication, its title, year, volume and pages."""
+    note = ("For text, see Amos Peaslee, Constitutions of Nations (The Hague, 1950), vol. 3, "
+            "pp. 522–551. The most recent revision was in 1963.")
+    assert _found(note) == [(
+        "other_publication",
+        "Constitutions of Nations (The Hague, 1950), vol. 3, pp. 522–551",
+        {"title": "Constitutions of Nations", "pages": "522-551", "date": "1950",
+         "volume": "3"},
+    )]
+
+
+def test_numbered_volume_without_a_title_is_reported() -> None:
+    """Negative and no drop: a volume numbered in arabic numerals with no title before it
+    (the shape of frus1917-72PubDip's "vol. 43, pp. 482–485", its title left out) is no
+    FRUS volume's and no citation; it is reported unparsed, with its position, not
+    dropped. A bare "vol. 3" with nothing after it is nothing."""
+    found = _found("The text is in vol. 43, pp. 482–485.")
+    assert [(k, t) for k, t, _ in found] == [("unparsed", "vol. 43, pp. 482–485")]
+    assert "at 15:" in str(found[0][2]["reason"])
+    assert _found("He read vol. 3 in 1950.") == []

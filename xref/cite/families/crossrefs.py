@@ -23,6 +23,7 @@ from xref.cite.models import (
     OtherPublicationCitation,
     PublicationCitation,
     Span,
+    UnparsedCitation,
 )
 from xref.cite.normalize import volume_id
 
@@ -47,6 +48,14 @@ _BODY_NAME = re.compile(
 """The rest of a body's name before the word :data:`_BODY_BEFORE` ends at: its capitalized
 words (``United Nations General``), not a sentence's first word."""
 _SPACES = re.compile(r"\s+")
+_WORK_BEFORE = re.compile(
+    r"(?<![\w.'\u2019-])(?!(?:See|Also|Cf|In|For|Source|Ibid|The\s+text)\b)"
+    r"(?P<title>[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|and|the|on|for|in|to))*)"
+    r"\s*\((?:[A-Z][\w.]*\s*){1,3}(?:[:,][^()]{0,60}?)?,\s*(?P<year>(?:1[789]|20)\d\d)\)"
+    r"\s*,\s*$"
+)
+"""A work's title before its place and year of publication, right before a volume numbered
+in arabic numerals: "Constitutions of Nations (The Hague, 1950), " (frus1964-68v17 d183fn4)."""
 
 
 def _years(node: Node) -> Token | None:
@@ -110,7 +119,7 @@ class CrossRefBuilder(BuilderBase):
             # volume with nothing after it names no place in it
             num = first_token(frus, "VOLNUM")
             if num is not None and str(num).isdigit():
-                return []
+                return self._numbered_volume(tree, frus, str(num), inner)
             if not inner and not (
                 _years(frus) is not None
                 or _SEE_BEFORE.search(self._before(frus, 12))
@@ -152,6 +161,33 @@ class CrossRefBuilder(BuilderBase):
                 return [paper]
             return self._doc_ref(body, head, volume)
         return self._fn_ref(body, head, volume)
+
+    def _numbered_volume(self, tree: Node, frus: Node, num: str,
+                         inner: list[Node]) -> list[Citation]:
+        """``vol. 3, pp. 522-551``: a volume numbered in arabic numerals is no FRUS volume's.
+        Its pages are another work's, titled by the words before its place and year of
+        publication ("Constitutions of Nations (The Hague, 1950), vol. 3, pp. 522-551"); with
+        no title read there the reference is reported unparsed, not dropped. A bare volume
+        with nothing after it names no place in a work."""
+        if not inner:
+            return []
+        body = inner[0]
+        before = self._before(frus, 200)
+        work = _WORK_BEFORE.search(before) if body.data == "pages" else None
+        if work is not None:
+            start = self.offset + self._start(frus) - len(before) + work.start()
+            end = self.offset + self._end(tree)
+            return [self.make(
+                OtherPublicationCitation, Span(start, end),
+                title=_SPACES.sub(" ", work.group("title")), volume=num,
+                pages=self._pages(body), date=work.group("year"),
+            )]
+        span = self.span(tree)
+        return [UnparsedCitation(
+            span=span, text=self.source[span.start : span.end],
+            reason=f"at {span.start}: a volume numbered {num} of a work whose title is not "
+            "printed before it (FRUS numbers its volumes in roman numerals)",
+        )]
 
     def _volume(self, node: Node) -> str | None:
         years = _years(node)
