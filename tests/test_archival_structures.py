@@ -115,3 +115,33 @@ def test_agency_files_under_the_department() -> None:
     found = _found("Source: Department of State, Central Files, POL 27 CYP; Department of "
                    "Defense Files. Secret.")
     assert [k for k, _, _ in found] == ["subject_file", "other_repository"]
+
+
+def test_agency_named_in_a_librarys_agency_file() -> None:
+    """The agency an Agency File is filed under is a folder of the library's path:
+    frus1964-68v22 d311 ("Johnson Library, National Security File, Agency File, State,
+    Department of, President's Evening Reading, Vol. IX"); with the CIA in that place the
+    path was cut before it (read as the CIA's own files)."""
+    note = ("Source: Johnson Library, National Security File, Agency File, CIA, Vol. 3, Box 9. "
+            "Secret.")
+    assert _found(note) == [(
+        "library",
+        "Johnson Library, National Security File, Agency File, CIA, Vol. 3, Box 9",
+        {"library": "Johnson Library", "collection": "National Security File",
+         "path": ["Agency File", "CIA", "Vol. 3", "Box 9"]},
+    )]
+    # after a semicolon the CIA is another repository, its own citation
+    found = _found("Source: Johnson Library, National Security File, Agency File; Central "
+                   "Intelligence Agency, Job 79-01025A, Box 2. Secret.")
+    assert [k for k, _, _ in found] == ["library", "cia"]
+
+
+def test_accession_number_with_any_dash() -> None:
+    """An accession's number keeps its dash whichever is printed ("Accession 77-0075",
+    "Accession 77–0075"); with an en dash it was cut at ``77``."""
+    for dash in "-\u2013":
+        note = (f"Source: Washington National Records Center, RG 330, OSD Files: Accession "
+                f"77{dash}0075, Vietnam 1972. Secret.")
+        (kind, _, fields), = _found(note)
+        assert (kind, fields["accession"], fields["folder"]) == (
+            "records_center", "Accession 77-0075", "Vietnam 1972")

@@ -67,8 +67,10 @@ _DATE_PART = re.compile(
 """A part that is a date ("January 10", "1961"), not a series ("Secretary of State-1977-1980")."""
 _SERIES_END = re.compile(r"\b(?:Series|Files?|Papers|Collection)$")
 _PATH_PARTS = frozenset(
-    {"repo_dos", "repo_nara", "repo_gov", "library", "other_repo", "record_group"}
+    {"repo_dos", "repo_nara", "repo_gov", "repo_cia", "library", "other_repo", "record_group"}
 )
+"""Parts that name a repository, or an agency ("Agency File, CIA, Vol. 3"): inside a library's
+path, after a comma, a folder."""
 
 
 class ArchivalPath:
