@@ -50,3 +50,37 @@ def test_numbered_volume_without_a_title_is_reported() -> None:
     assert [(k, t) for k, t, _ in found] == [("unparsed", "vol. 43, pp. 482–485")]
     assert "at 15:" in str(found[0][2]["reason"])
     assert _found("He read vol. 3 in 1950.") == []
+
+
+def test_parliamentary_debates_by_volume_and_columns() -> None:
+    """A parliament's record cited by chamber, series, volume and columns, found by nothing
+    before: frus1948v05p1 d285fn3 ("Bill, Parliamentary Debates, House of Commons, 5th series,
+    vol. 439, col. 2451."), frus1955-57v02 d50fn2 ("see Parliamentary Debates, House of
+    Commons, Fifth Series, vol. 536, cols. 159–160."), d144fn3 ("see Parliamentary Debates,
+    vol. 538, cols. 157–166."). Another publication; its columns are its pages field."""
+    cases = [
+        ("Comments during the second reading of the Indian Independence Bill, Parliamentary "
+         "Debates, House of Commons, 5th series, vol. 439, col. 2451.",
+         "Parliamentary Debates, House of Commons, 5th series, vol. 439, col. 2451",
+         "439", "col. 2451"),
+        ("for text, see Parliamentary Debates, House of Commons, Fifth Series, vol. 536, cols. "
+         "159–160.",
+         "Parliamentary Debates, House of Commons, Fifth Series, vol. 536, cols. 159–160",
+         "536", "cols. 159-160"),
+        ("For text of his remarks, see Parliamentary Debates, vol. 538, cols. 157–166. He did",
+         "Parliamentary Debates, vol. 538, cols. 157–166", "538", "cols. 157-166"),
+    ]
+    for text, cited, volume, columns in cases:
+        assert _found(text) == [(
+            "other_publication", cited,
+            {"title": "Parliamentary Debates", "pages": columns, "date": None, "volume": volume},
+        )], text
+
+
+def test_parliamentary_debates_in_prose_is_no_citation() -> None:
+    """Negative: the words in prose, with no volume and columns after them, are nothing
+    (the source lists of frus1958-60v07p1 print "U.K. House of Commons. Parliamentary
+    Debates, 5th Series. London.")."""
+    for text in ("U.K. House of Commons. Parliamentary Debates, 5th Series. London.",
+                 "The Parliamentary Debates were long; cols. 5 of the table were blank."):
+        assert _found(text) == [], text

@@ -51,11 +51,17 @@ NUMBERLESS_BY_DATE = (
     r"(?:,?\s+(?:from|to)\s+[A-Z]|,\s*No\.\s*\d))"
 )
 
-FILES_ANCHOR = r"Files,\sdocument\s|Files\)|Files;"
+PARLIAMENTARY_DEBATES = r"\bParliamentary\s+Debates\b(?=[^;()\n]{0,80}?\bcols?\.\s*\d)"
+"""A parliament's record cited by its columns: "Parliamentary Debates, House of Commons, 5th
+series, vol. 439, col. 2451" (an alternative of the ``pub`` group)."""
+
+FILES_ANCHOR = r"Files,\sdocument\s|Files\)|Files;|Parliamentary\sDebates"
 """The anchors of :data:`FILES_UN_DOCUMENT` and :data:`FILES_IN_PARENTHESES` (the scan's words
 back reach the office's name). Not ``Files,``: every source note's ``Central Files,`` would
 send the scan to try its triggers there (3% of ``find_citations``' instructions, callgrind); so
-"(USUN Files, IO, Membership)" is found only from a later anchor, and mostly not at all."""
+"(USUN Files, IO, Membership)" is found only from a later anchor, and mostly not at all.
+With them the anchor of :data:`PARLIAMENTARY_DEBATES` (this module's anchors are joined into
+the scan's there)."""
 
 
 ONE_DIGIT = (
@@ -100,7 +106,8 @@ def with_families(triggers: list[Trigger], gated: bool = True) -> list[Trigger]:
     right after ``fileseries`` (as if its last alternative), tried in every text: a gate
     (``Files`` before a comma or a colon) would hold in most source notes and send every gated
     alternative there (3% of ``find_citations``' instructions, callgrind)."""
-    more: dict[str, list[str]] = {"series": [LOT_BEFORE_BOX], "desp": [DESPATCH_LETTERED]}
+    more: dict[str, list[str]] = {"series": [LOT_BEFORE_BOX], "desp": [DESPATCH_LETTERED],
+                                  "pub": [PARLIAMENTARY_DEBATES]}
     more["numberless"] = [NUMBERLESS_BY_DATE]
     if gated:
         for name, alt, _ in GATED:

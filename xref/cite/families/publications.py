@@ -49,6 +49,7 @@ class PublicationBuilder(BuilderBase):
             or first_token(tree, "HEARINGS")
         )
         pages = child_tree(tree, "pages")
+        columns = child_tree(tree, "pub_columns")  # a parliament's record: its columns
         date_node = child_tree(tree, "pub_date")
         year = child_tree(tree, "pub_year")
         date = self._date(date_node) if date_node is not None else None
@@ -67,7 +68,9 @@ class PublicationBuilder(BuilderBase):
                 # 1950-1955: Basic Documents" is "American Foreign Policy: Basic Documents")
                 title=re.sub(r",\s*\d{4}\s*[-\u2013\u2014]\s*\d{2,4}(?=\s*[,:])", "",
                              re.sub(r"\s+", " ", str(title))),
-                pages=self._pages(pages) if pages is not None else _bare_pages(tree),
+                pages=(self._pages(pages) if pages is not None
+                       else f"{str(columns.children[0]).rstrip('.')}. {self._pages(columns)}"
+                       if columns is not None else _bare_pages(tree)),
                 date=date,
                 volume=str(vol.children[1]) if vol is not None else (
                     str(journal) if journal is not None else None
