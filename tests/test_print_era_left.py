@@ -84,3 +84,41 @@ def test_parliamentary_debates_in_prose_is_no_citation() -> None:
     for text in ("U.K. House of Commons. Parliamentary Debates, 5th Series. London.",
                  "The Parliamentary Debates were long; cols. 5 of the table were blank."):
         assert _found(text) == [], text
+
+
+def test_numbered_volume_titled_before_it() -> None:
+    """A volume numbered in arabic numerals after a work's title that another rule did not
+    read with it, dropped before: frus1964-68v34 d103 ("in the Yearbook of the United Nations
+    1968, vol. 22, pp. 57–69"), frus1955-57v02 d50 ("see Congressional Record (84th Cong., 1st
+    Sess.), vol. 101, pt. 1, p. 981"), frus1917-72PubDip d8 ("see Film and Propaganda in
+    America: A Documentary History, vol. 1, World War I, Documents 119–138"): another
+    publication from the volume on, titled by the words before it."""
+    cases = [
+        ("More information on the conference is in the Yearbook of the United Nations 1968, "
+         "vol. 22, pp. 57–69.", "vol. 22, pp. 57–69", "Yearbook of the United Nations 1968",
+         "22", "57-69"),
+        ("for text, see Congressional Record (84th Cong., 1st Sess.), vol. 101, pt. 1, p. 981.",
+         "vol. 101, pt. 1, p. 981", "Congressional Record", "101", "981"),
+        ("see Film and Propaganda in America: A Documentary History, vol. 1, World War I, "
+         "Documents 119–138.", "vol. 1, World War I, Documents 119–138",
+         "Film and Propaganda in America: A Documentary History", "1", None),
+    ]
+    for text, cited, title, volume, pages in cases:
+        found = [(t, f) for k, t, f in _found(text) if k == "other_publication"]
+        assert (cited, {"title": title, "pages": pages, "date": None, "volume": volume}
+                ) in found, text
+        assert all(k != "unparsed" for k, _, _ in _found(text)), text
+
+
+def test_ibid_numbered_volume_stays_the_ibids() -> None:
+    """After "ibid." a numbered volume is the work just cited, read by the ibid as before:
+    frus1917-72PubDip d5 ("see Papers of Woodrow Wilson, vol. 43, pp. 482–485, 488–489, and
+    ibid., vol. 44, pp. 57–59")."""
+    text = ("see Papers of Woodrow Wilson, vol. 43, pp. 482–485, 488–489, and ibid., vol. 44, "
+            "pp. 57–59. For additional documentation, see")
+    found = _found(text)
+    assert [(k, t) for k, t, _ in found] == [
+        ("other_publication", "Papers of Woodrow Wilson, vol. 43, pp. 482–485, 488–489"),
+        ("ibid", "ibid., vol. 44, pp. 57–59"),
+    ]
+    assert found[1][2]["path"] == ["vol. 44, pp. 57–59"]

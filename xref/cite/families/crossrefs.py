@@ -50,12 +50,18 @@ words (``United Nations General``), not a sentence's first word."""
 _SPACES = re.compile(r"\s+")
 _WORK_BEFORE = re.compile(
     r"(?<![\w.'\u2019-])(?!(?:See|Also|Cf|In|For|Source|Ibid|The\s+text)\b)"
-    r"(?P<title>[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|and|the|on|for|in|to))*)"
-    r"\s*\((?:[A-Z][\w.]*\s*){1,3}(?:[:,][^()]{0,60}?)?,\s*(?P<year>(?:1[789]|20)\d\d)\)"
+    r"(?P<title>[A-Z][\w'\u2019-]*(?:(?::\s+|\s+)(?:[A-Z][\w'\u2019.-]*|of|and|the|on|for|in|to"
+    r"|(?:1[789]|20)\d\d))*)"
+    r"(?:\s*\((?:(?:[A-Z][\w.]*\s*){1,3}(?:[:,][^()]{0,60}?)?,\s*(?P<year>(?:1[789]|20)\d\d)"
+    r"|[^()]{1,60})\))?"
     r"\s*,\s*$"
 )
-"""A work's title before its place and year of publication, right before a volume numbered
-in arabic numerals: "Constitutions of Nations (The Hague, 1950), " (frus1964-68v17 d183fn4)."""
+"""A work's title (with its subtitle, its year) before a volume numbered in arabic numerals,
+perhaps with where and when it was published or a parenthesis: "Constitutions of Nations (The
+Hague, 1950), " (frus1964-68v17 d183fn4), "Yearbook of the United Nations 1968, "
+(frus1964-68v34 d103), "Congressional Record (84th Cong., 1st Sess.), " (frus1955-57v02 d50),
+"Film and Propaganda in America: A Documentary History, " (frus1917-72PubDip d8)."""
+_IBID_BEFORE = re.compile(r"\b[Ii]bid\.?,?\s*$")
 
 
 def _years(node: Node) -> Token | None:
@@ -165,22 +171,27 @@ class CrossRefBuilder(BuilderBase):
     def _numbered_volume(self, tree: Node, frus: Node, num: str,
                          inner: list[Node]) -> list[Citation]:
         """``vol. 3, pp. 522-551``: a volume numbered in arabic numerals is no FRUS volume's.
-        Its pages are another work's, titled by the words before its place and year of
-        publication ("Constitutions of Nations (The Hague, 1950), vol. 3, pp. 522-551"); with
-        no title read there the reference is reported unparsed, not dropped. A bare volume
-        with nothing after it names no place in a work."""
-        if not inner:
-            return []
-        body = inner[0]
+        It is another work's, titled by the words before it (:data:`_WORK_BEFORE`: "Constitutions
+        of Nations (The Hague, 1950), vol. 3, pp. 522-551"); with no title read there the
+        reference is reported unparsed, not dropped. A bare volume with nothing after it names
+        no place in a work, and after "ibid." the ibid reads it."""
         before = self._before(frus, 200)
-        work = _WORK_BEFORE.search(before) if body.data == "pages" else None
+        if not inner or _IBID_BEFORE.search(before):
+            return []  # "ibid., vol. 44, pp. 57-59": the work just cited, read by the ibid
+        body = inner[0]
+        work = _WORK_BEFORE.search(before)
         if work is not None:
-            start = self.offset + self._start(frus) - len(before) + work.start()
+            # the citation starts at the title when a place and year of publication follow it
+            # (no other rule reads that title); else at the volume, the title named by another
+            # citation or by none ("Yearbook of the United Nations 1968, vol. 22, ...")
+            start = (self.offset + self._start(frus) - len(before) + work.start()
+                     if work.group("year") else self.offset + self._start(tree))
             end = self.offset + self._end(tree)
             return [self.make(
                 OtherPublicationCitation, Span(start, end),
                 title=_SPACES.sub(" ", work.group("title")), volume=num,
-                pages=self._pages(body), date=work.group("year"),
+                pages=self._pages(body) if body.data == "pages" else None,
+                date=work.group("year"),
             )]
         span = self.span(tree)
         return [UnparsedCitation(
