@@ -145,3 +145,21 @@ def test_accession_number_with_any_dash() -> None:
         (kind, _, fields), = _found(note)
         assert (kind, fields["accession"], fields["folder"]) == (
             "records_center", "Accession 77-0075", "Vietnam 1972")
+
+
+def test_decimal_file_without_a_date_after_central_files() -> None:
+    """A decimal file with no date after ``Central Files`` and a comma: frus1961-63v19 d34fn0
+    ("Source: Department of State, Central Files, 790D.5622. Secret; Priority."), covered by
+    nothing before (``Central Files 714.00``, with no comma, was read)."""
+    note = "Source: Department of State, Central Files, 790D.5622. Secret; Priority. Drafted by"
+    assert _found(note) == [(
+        "central_file", "Department of State, Central Files, 790D.5622",
+        {"file": "790D.5622", "decimal": "790D.5622", "date": None},
+    )]
+
+
+def test_year_after_central_files_is_no_decimal_file() -> None:
+    """Negative: a year or a date after ``Central Files`` is no decimal file."""
+    for note in ("Source: Department of State, Central Files, 1961. Secret.",
+                 "Source: Department of State, Central Files, 10.30 a.m. Secret."):
+        assert [k for k, _, _ in _found(note)] == [], note

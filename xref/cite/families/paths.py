@@ -66,6 +66,8 @@ _DATE_PART = re.compile(
 )
 """A part that is a date ("January 10", "1961"), not a series ("Secretary of State-1977-1980")."""
 _SERIES_END = re.compile(r"\b(?:Series|Files?|Papers|Collection)$")
+_BARE_DECIMAL = re.compile(r"\d{3}[A-Z]?\d*\.\d\w*")
+"""A decimal file with no date: ``790D.5622``, ``611.61``."""
 _PATH_PARTS = frozenset(
     {"repo_dos", "repo_nara", "repo_gov", "repo_cia", "library", "other_repo", "record_group"}
 )
@@ -160,6 +162,11 @@ class ArchivalPath:
                 if last_decimal is None:
                     continue
                 kind, text = "decimal_file", last_decimal + text
+            if (kind == "phrase" and prev_kind == "central_files" and last_sep == ","
+                    and current is None and _BARE_DECIMAL.fullmatch(text)):
+                # "Central Files, 790D.5622": a decimal file with no date, after the series
+                # and a comma (as "Central Files 714.00" right after it, DECIMAL_BARE)
+                kind = "decimal_file"
             after_dos, prev_kind = prev_kind == "repo_dos", kind
             if semi_after_repo:
                 semi_after_repo = False
