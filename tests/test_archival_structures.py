@@ -163,3 +163,20 @@ def test_year_after_central_files_is_no_decimal_file() -> None:
     for note in ("Source: Department of State, Central Files, 1961. Secret.",
                  "Source: Department of State, Central Files, 10.30 a.m. Secret."):
         assert [k for k, _, _ in _found(note)] == [], note
+
+
+def test_boxes_listed_with_and() -> None:
+    """Boxes listed with ``and`` are one part: frus1969-76ve05p1 d192 ("ibid., RG 59, ...,
+    Lot 70 D 336, Boxes 514 and 517."), frus1948v01p1 d187 ("Lot 58–D443, Boxes 112 and
+    113."), each cut after its first box before."""
+    found = _found("The official United States Delegation file is in Lot 58–D443, Boxes 112 and "
+                   "113. Box 112 contains a telegram file")
+    assert found[0] == ("lot_file", "Lot 58–D443, Boxes 112 and 113",
+                        {"lot": "58 D 443", "series": None, "folder": "Boxes 112 and 113"})
+
+
+def test_box_and_a_word_is_no_list() -> None:
+    """Negative: ``and`` before a word after a box ends the box."""
+    found = _found("Source: National Archives, Nixon Presidential Materials, NSC Files, Box 5 "
+                   "and Kissinger Papers. Secret.")
+    assert found[0][2]["path"] == ["Box 5"]
