@@ -83,6 +83,10 @@ def test_v_ends_a_sentence_when_prose_follows() -> None:
     assert [(k, t) for k, t, _ in found] == [
         ("central_file", "Department of State, Central Files, 611.61/1-351"),
     ]
+    # a volume's lowercase number before a marking: the marking is no part of the folder
+    found = _found("Source: Department of State, S/S Files: Lot 66 D 147, Vol. v. Secret. "
+                   "Drafted by Smith.")
+    assert [f["folder"] for _, _, f in found] == ["Vol. v"]
 
 def test_lower_case_lettered_lot() -> None:
     """A lettered lot in lower case: frus1955-57v23p2 d20fn1 prints "Washington National
