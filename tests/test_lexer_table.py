@@ -17,7 +17,7 @@ import pytest
 from golden import load_cases
 
 from xref.cite.find import find_citations
-from xref.cite.lalr import _first_char_table, _StateLexer, _Whole
+from xref.cite.lalr import HOT, _ByFirstChar, _first_char_table, _StateLexer, _Whole
 from xref.cite.parser import get_automaton
 from xref.read.tei import read_volume
 
@@ -52,7 +52,9 @@ def _lark_token(scanner: Any, text: str, pos: int) -> tuple[str, str] | None:
 
 
 def _ours(lexer: _StateLexer, text: str, pos: int) -> tuple[str, str] | None:
-    pattern = lexer.table[text[pos]]
+    table = lexer.table
+    # the narrowed pattern, even for a character the state has not met often yet
+    pattern = table.narrowed(text[pos]) if isinstance(table, _ByFirstChar) else table[text[pos]]
     m = pattern.match(text, pos, len(text)) if pattern is not None else None
     return (m.group(0), m.lastgroup) if m else None  # type: ignore[return-value]
 
@@ -86,14 +88,27 @@ def test_a_real_volume_is_lexed_as_lark_lexes_it(corpus_dir: Path) -> None:
 def test_the_states_lexers_are_read_by_first_character() -> None:
     find_citations(" ".join(_MADE_UP))
     lexers = _state_lexers()
-    by_char = [(lx, sc) for lx, sc in lexers if not isinstance(lx.table, _Whole)]
+    by_char = [(lx.table, sc) for lx, sc in lexers if isinstance(lx.table, _ByFirstChar)]
     assert len(by_char) == len(lexers)  # Lark's patterns were all read terminal by terminal
     # and a character tries fewer terminals than the whole alternation holds
     narrower = [
-        lx for lx, scanner in by_char
-        if (p := lx.table["D"]) is not None and len(p.pattern) < len(scanner._mres[0].pattern)
+        table for table, scanner in by_char
+        if (p := table.narrowed("D")) is not None
+        and len(p.pattern) < len(scanner._mres[0].pattern)
     ]
     assert narrower
+
+
+def test_a_character_met_often_gets_its_own_pattern() -> None:
+    find_citations("Deptel 1338")
+    table, scanner = next(
+        (lx.table, sc) for lx, sc in _state_lexers() if isinstance(lx.table, _ByFirstChar)
+    )
+    c = "\u2603"  # a character no text has shown it yet
+    seen = [table[c] for _ in range(HOT + 2)]
+    assert seen[: HOT - 1] == [scanner._mres[0]] * (HOT - 1)  # Lark's whole pattern at first
+    assert seen[HOT - 1 :] == [table.narrowed(c)] * 3  # then its own, kept
+    assert c in table
 
 
 class _Scanner:

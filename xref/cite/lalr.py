@@ -44,14 +44,47 @@ class _Whole(dict[str, "re.Pattern[str] | None"]):
         return self._pattern
 
 
+HOT = 16
+"""How many times a state's lexer meets a character before it compiles that character's own
+alternation (compiling one for every state and character met once cost more than a pass)."""
+
+
+class _ByFirstChar(dict[str, "re.Pattern[str] | None"]):
+    """A state's patterns by character: Lark's whole alternation for a character met fewer
+    than :data:`HOT` times, then the alternation of just the terminals that can start with
+    it (:meth:`narrowed`), kept."""
+
+    def __init__(self, groups: list[tuple[str, str]], whole: re.Pattern[str]) -> None:
+        super().__init__()
+        self._groups = groups
+        self._whole = whole
+        self._met: dict[str, int] = {}
+        self._dispatch: FirstCharDispatch | None = None
+
+    def narrowed(self, c: str) -> re.Pattern[str] | None:
+        """The alternation of the terminals that can start with ``c``; None if none can."""
+        if self._dispatch is None:
+            self._dispatch = FirstCharDispatch(self._groups)
+        return self._dispatch.table[c]
+
+    def __missing__(self, c: str) -> re.Pattern[str] | None:
+        met = self._met.get(c, 0) + 1
+        if met < HOT:
+            self._met[c] = met
+            return self._whole
+        pattern = self[c] = self.narrowed(c)
+        return pattern
+
+
 def _first_char_table(scanner: Any) -> _Table:
     """The scanner's match by the character it starts at: for each character, the
     alternation of just the terminals (in Lark's order, in their named groups) that can start
-    with it (:class:`xref.cite.dispatch.FirstCharDispatch`), None where none can. Lark tries
-    its one alternation of every terminal, and the first terminal that matches wins; the
-    others cannot match there, so the token (its type, ``lastgroup``, and its extent) is the
-    same. Used only when Lark's compiled pattern is exactly the alternation of the terminals'
-    patterns read here (Lark's ``Scanner._build_mres``), else the whole pattern is tried."""
+    with it (:class:`xref.cite.dispatch.FirstCharDispatch`), None where none can
+    (:class:`_ByFirstChar`). Lark tries its one alternation of every terminal, and the first
+    terminal that matches wins; the others cannot match there, so the token (its type,
+    ``lastgroup``, and its extent) is the same. Used only when Lark's compiled pattern is
+    exactly the alternation of the terminals' patterns read here (Lark's
+    ``Scanner._build_mres``), else the whole pattern is tried."""
     mres = scanner._mres
     groups = [(t.name, t.pattern.to_regexp()) for t in scanner.terminals]
     whole = "|".join(f"(?P<{name}>{pattern})" for name, pattern in groups)
@@ -61,7 +94,7 @@ def _first_char_table(scanner: Any) -> _Table:
         and not scanner.use_bytes
         and [m.pattern for m in mres] == [whole]
     ):
-        return FirstCharDispatch(groups).table
+        return _ByFirstChar(groups, mres[0])
     if len(mres) == 1:
         return _Whole(mres[0])
     # (Lark split the alternation in order; joined, the first terminal that matches wins)
