@@ -17,7 +17,7 @@ import pytest
 from golden import load_cases
 
 from xref.cite.find import find_citations
-from xref.cite.lalr import HOT, _ByFirstChar, _first_char_table, _StateLexer, _Whole
+from xref.cite.lalr import _ByFirstChar, _first_char_table, _StateLexer, _Whole
 from xref.cite.parser import get_automaton
 from xref.read.tei import read_volume
 
@@ -52,11 +52,11 @@ def _lark_token(scanner: Any, text: str, pos: int) -> tuple[str, str] | None:
 
 
 def _ours(lexer: _StateLexer, text: str, pos: int) -> tuple[str, str] | None:
-    table = lexer.table
-    # the narrowed pattern, even for a character the state has not met often yet
-    pattern = table.narrowed(text[pos]) if isinstance(table, _ByFirstChar) else table[text[pos]]
-    m = pattern.match(text, pos, len(text)) if pattern is not None else None
-    return (m.group(0), m.lastgroup) if m else None  # type: ignore[return-value]
+    for match in lexer.table[text[pos]]:
+        m = match(text, pos, len(text))
+        if m is not None:
+            return m.group(0), m.lastgroup  # type: ignore[return-value]
+    return None
 
 
 def _compare(texts: list[str]) -> int:
@@ -90,25 +90,22 @@ def test_the_states_lexers_are_read_by_first_character() -> None:
     lexers = _state_lexers()
     by_char = [(lx.table, sc) for lx, sc in lexers if isinstance(lx.table, _ByFirstChar)]
     assert len(by_char) == len(lexers)  # Lark's patterns were all read terminal by terminal
-    # and a character tries fewer terminals than the whole alternation holds
-    narrower = [
-        table for table, scanner in by_char
-        if (p := table.narrowed("D")) is not None
-        and len(p.pattern) < len(scanner._mres[0].pattern)
-    ]
-    assert narrower
+    # a character tries fewer terminals than the state holds, each with fewer alternatives
+    for table, scanner in by_char:
+        tried = table["D"]
+        assert len(tried) <= len(scanner.terminals)
+        assert sum(len(m.__self__.pattern) for m in tried) <= len(scanner._mres[0].pattern)
+    assert any(len(table["D"]) < len(scanner.terminals) for table, scanner in by_char)
+    assert any(table["\u2603"] == () for table, _ in by_char)  # nothing starts with a snowman
 
 
-def test_a_character_met_often_gets_its_own_pattern() -> None:
-    find_citations("Deptel 1338")
-    table, scanner = next(
-        (lx.table, sc) for lx, sc in _state_lexers() if isinstance(lx.table, _ByFirstChar)
-    )
-    c = "\u2603"  # a character no text has shown it yet
-    seen = [table[c] for _ in range(HOT + 2)]
-    assert seen[: HOT - 1] == [scanner._mres[0]] * (HOT - 1)  # Lark's whole pattern at first
-    assert seen[HOT - 1 :] == [table.narrowed(c)] * 3  # then its own, kept
-    assert c in table
+def test_a_terminal_s_patterns_are_shared_by_the_states_that_hold_it() -> None:
+    find_citations(" ".join(_MADE_UP))
+    seen: dict[str, set[int]] = {}
+    for lexer, _ in _state_lexers():
+        for match in lexer.table[","]:
+            seen.setdefault(match.__self__.pattern, set()).add(id(match.__self__))
+    assert seen and all(len(ids) == 1 for ids in seen.values())
 
 
 class _Scanner:
@@ -134,7 +131,6 @@ def test_a_scanner_not_read_by_terminal_is_matched_whole(
 ) -> None:
     table = _first_char_table(_Scanner(mres))
     assert isinstance(table, _Whole)
-    pattern = table[text[0]]
-    assert pattern is not None
-    m = pattern.match(text)
+    (match,) = table[text[0]]
+    m = match(text, 0, len(text))
     assert m is not None and (m.group(0), m.lastgroup) == token

@@ -16,6 +16,7 @@ fixtures and on every candidate of the sample corpus and require identical resul
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -29,62 +30,56 @@ from xref.cite.dispatch import FirstCharDispatch
 
 __all__ = ["Automaton", "Outcome"]
 
-_Table = Mapping[str, "re.Pattern[str] | None"]
+_Matches = tuple[Callable[[str, int, int], "re.Match[str] | None"], ...]
+_Table = Mapping[str, _Matches]
 
 
-class _Whole(dict[str, "re.Pattern[str] | None"]):
+@functools.cache
+def _terminal(name: str, pattern: str) -> FirstCharDispatch:
+    """One terminal's patterns by first character (shared by every state that holds it: a
+    pattern is compiled once per terminal and character, not once per state)."""
+    return FirstCharDispatch([(name, pattern)])
+
+
+class _ByFirstChar(dict[str, _Matches]):
+    """A state's terminals by the character a token starts with: for each character, the
+    ``match`` of each terminal that can start with it (only its alternatives that can), in
+    Lark's order; tried in turn, the first that matches wins, as in Lark's one alternation."""
+
+    def __init__(self, groups: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._groups = groups
+
+    def __missing__(self, c: str) -> _Matches:
+        found = []
+        for name, pattern in self._groups:
+            compiled = _terminal(name, pattern).table[c]
+            if compiled is not None:
+                found.append(compiled.match)
+        matches = self[c] = tuple(found)
+        return matches
+
+
+class _Whole(dict[str, _Matches]):
     """The same pattern at every character: for a scanner whose terminals cannot be read
     one by one (:func:`_first_char_table`)."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         super().__init__()
-        self._pattern = pattern
+        self._matches: _Matches = (pattern.match,)
 
-    def __missing__(self, c: str) -> re.Pattern[str]:
-        return self._pattern
-
-
-HOT = 16
-"""How many times a state's lexer meets a character before it compiles that character's own
-alternation (compiling one for every state and character met once cost more than a pass)."""
-
-
-class _ByFirstChar(dict[str, "re.Pattern[str] | None"]):
-    """A state's patterns by character: Lark's whole alternation for a character met fewer
-    than :data:`HOT` times, then the alternation of just the terminals that can start with
-    it (:meth:`narrowed`), kept."""
-
-    def __init__(self, groups: list[tuple[str, str]], whole: re.Pattern[str]) -> None:
-        super().__init__()
-        self._groups = groups
-        self._whole = whole
-        self._met: dict[str, int] = {}
-        self._dispatch: FirstCharDispatch | None = None
-
-    def narrowed(self, c: str) -> re.Pattern[str] | None:
-        """The alternation of the terminals that can start with ``c``; None if none can."""
-        if self._dispatch is None:
-            self._dispatch = FirstCharDispatch(self._groups)
-        return self._dispatch.table[c]
-
-    def __missing__(self, c: str) -> re.Pattern[str] | None:
-        met = self._met.get(c, 0) + 1
-        if met < HOT:
-            self._met[c] = met
-            return self._whole
-        pattern = self[c] = self.narrowed(c)
-        return pattern
+    def __missing__(self, c: str) -> _Matches:
+        return self._matches
 
 
 def _first_char_table(scanner: Any) -> _Table:
-    """The scanner's match by the character it starts at: for each character, the
-    alternation of just the terminals (in Lark's order, in their named groups) that can start
-    with it (:class:`xref.cite.dispatch.FirstCharDispatch`), None where none can
-    (:class:`_ByFirstChar`). Lark tries its one alternation of every terminal, and the first
-    terminal that matches wins; the others cannot match there, so the token (its type,
-    ``lastgroup``, and its extent) is the same. Used only when Lark's compiled pattern is
-    exactly the alternation of the terminals' patterns read here (Lark's
-    ``Scanner._build_mres``), else the whole pattern is tried."""
+    """The scanner's match by the character it starts at (:class:`_ByFirstChar`): the
+    terminals that can start with it, each with just its alternatives that can
+    (:class:`xref.cite.dispatch.FirstCharDispatch`), in Lark's order. Lark tries its one
+    alternation of every terminal, and the first alternative that matches wins; the others
+    cannot match there, so the token (its type, ``lastgroup``, and its extent) is the same.
+    Used only when Lark's compiled pattern is exactly the alternation of the terminals'
+    patterns read here (Lark's ``Scanner._build_mres``), else the whole pattern is tried."""
     mres = scanner._mres
     groups = [(t.name, t.pattern.to_regexp()) for t in scanner.terminals]
     whole = "|".join(f"(?P<{name}>{pattern})" for name, pattern in groups)
@@ -94,7 +89,7 @@ def _first_char_table(scanner: Any) -> _Table:
         and not scanner.use_bytes
         and [m.pattern for m in mres] == [whole]
     ):
-        return _ByFirstChar(groups, mres[0])
+        return _ByFirstChar(groups)
     if len(mres) == 1:
         return _Whole(mres[0])
     # (Lark split the alternation in order; joined, the first terminal that matches wins)
@@ -237,9 +232,11 @@ class Automaton:
         callback = lexer.callback
         while counter[0] < end:
             pos = counter[0]
-            pattern = table[text[pos]]
-            m = pattern.match(text, pos, end) if pattern is not None else None
-            if m is None:
+            for match in table[text[pos]]:
+                m = match(text, pos, end)
+                if m is not None:
+                    break
+            else:
                 raise _Failed(pos, lexer.allowed)
             value = m.group(0)
             type_ = m.lastgroup
@@ -373,9 +370,11 @@ class Automaton:
                 callback = lexer.callback
                 tok = None
                 while pos < end:
-                    pattern = table[window[pos]]
-                    m = pattern.match(window, pos, end) if pattern is not None else None
-                    if m is None:
+                    for match in table[window[pos]]:
+                        m = match(window, pos, end)
+                        if m is not None:
+                            break
+                    else:
                         lex_failure = _Failed(pos, lexer.allowed)
                         break
                     value = m.group(0)
