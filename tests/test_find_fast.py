@@ -165,3 +165,15 @@ def test_a_nodes_span_runs_from_its_first_token_to_its_last() -> None:
     assert builder.span(Tree("b", [seven])) == builder.span(seven)
     inner = Tree("r", [Tree("a", [vol]), Tree("b", [seven])])
     assert (builder.span(inner).start, builder.span(inner).end) == (4, 10)
+
+
+def test_a_volume_s_century_is_read_once_and_kept() -> None:
+    find._numbers_documents.cache_clear()
+    old = find.find_citations("See No. 12.", volume="frus1861")
+    again = find.find_citations("See No. 13.", volume="frus1861")
+    new = find.find_citations("See No. 12.", volume="frus1961-63v05")
+    info = find._numbers_documents.cache_info()
+    assert (info.misses, info.hits) == (2, 1)
+    # in a 19th-century volume "No. N" names a document, in a later one it does not
+    assert [c.kind for c in old] == [c.kind for c in again] == ["document"]
+    assert new == []

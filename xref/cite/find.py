@@ -9,6 +9,7 @@ like a citation is dropped silently.
 
 from __future__ import annotations
 
+import functools
 import gc
 import heapq
 import re
@@ -37,12 +38,17 @@ MAX_WINDOW = 1200
 _WORD_AND_NUMBER = re.compile(r"\S+(?:\s+(?:No\.\s*)?[\w-]+)?")
 
 
+@functools.lru_cache(maxsize=1024)
 def _numbers_documents(volume: str | None) -> bool:
-    """Whether ``No. N`` names a document: in 19th-century volumes (or when unknown)."""
+    """Whether ``No. N`` names a document: in 19th-century volumes (or when unknown).
+    (Kept by volume: ``find_citations`` asks it for every container of a volume.)"""
     if volume is None:
         return True
-    m = re.match(r"frus(\d{4})", volume)
+    m = _VOLUME_YEAR.match(volume)
     return m is None or int(m.group(1)) < 1900
+
+
+_VOLUME_YEAR = re.compile(r"frus(\d{4})")
 
 
 _LIST_REST = re.compile(

@@ -16,8 +16,9 @@ fixtures and on every candidate of the sample corpus and require identical resul
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import lark
@@ -25,19 +26,85 @@ from lark import Token, Tree
 from lark.parse_tree_builder import ParseTreeBuilder
 from lark.parsers.lalr_analysis import Shift
 
+from xref.cite.dispatch import FirstCharDispatch
+
 __all__ = ["Automaton", "Outcome"]
 
-_Match = Callable[[str, int, int], "re.Match[str] | None"]
+_Matches = tuple[Callable[[str, int, int], "re.Match[str] | None"], ...]
+_Table = Mapping[str, _Matches]
+
+
+@functools.cache
+def _terminal(name: str, pattern: str) -> FirstCharDispatch:
+    """One terminal's patterns by first character (shared by every state that holds it: a
+    pattern is compiled once per terminal and character, not once per state)."""
+    return FirstCharDispatch([(name, pattern)])
+
+
+class _ByFirstChar(dict[str, _Matches]):
+    """A state's terminals by the character a token starts with: for each character, the
+    ``match`` of each terminal that can start with it (only its alternatives that can), in
+    Lark's order; tried in turn, the first that matches wins, as in Lark's one alternation."""
+
+    def __init__(self, groups: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._groups = groups
+
+    def __missing__(self, c: str) -> _Matches:
+        found = []
+        for name, pattern in self._groups:
+            compiled = _terminal(name, pattern).table[c]
+            if compiled is not None:
+                found.append(compiled.match)
+        matches = self[c] = tuple(found)
+        return matches
+
+
+class _Whole(dict[str, _Matches]):
+    """The same pattern at every character: for a scanner whose terminals cannot be read
+    one by one (:func:`_first_char_table`)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        super().__init__()
+        self._matches: _Matches = (pattern.match,)
+
+    def __missing__(self, c: str) -> _Matches:
+        return self._matches
+
+
+def _first_char_table(scanner: Any) -> _Table:
+    """The scanner's match by the character it starts at (:class:`_ByFirstChar`): the
+    terminals that can start with it, each with just its alternatives that can
+    (:class:`xref.cite.dispatch.FirstCharDispatch`), in Lark's order. Lark tries its one
+    alternation of every terminal, and the first alternative that matches wins; the others
+    cannot match there, so the token (its type, ``lastgroup``, and its extent) is the same.
+    Used only when Lark's compiled pattern is exactly the alternation of the terminals'
+    patterns read here (Lark's ``Scanner._build_mres``), else the whole pattern is tried."""
+    mres = scanner._mres
+    groups = [(t.name, t.pattern.to_regexp()) for t in scanner.terminals]
+    whole = "|".join(f"(?P<{name}>{pattern})" for name, pattern in groups)
+    if (
+        scanner.re_ is re
+        and not scanner.g_regex_flags
+        and not scanner.use_bytes
+        and [m.pattern for m in mres] == [whole]
+    ):
+        return _ByFirstChar(groups)
+    if len(mres) == 1:
+        return _Whole(mres[0])
+    # (Lark split the alternation in order; joined, the first terminal that matches wins)
+    return _Whole(re.compile("|".join(m.pattern for m in mres), mres[0].flags))
 
 
 class _StateLexer:
-    """One parser state's lexer: Lark's scanner regexes for the terminals it accepts."""
+    """One parser state's lexer: Lark's scanner regexes for the terminals it accepts, by the
+    character a token starts with (``table``)."""
 
-    __slots__ = ("matchers", "ignore", "newline", "callback", "allowed")
+    __slots__ = ("table", "ignore", "newline", "callback", "allowed")
 
     def __init__(self, basic: Any) -> None:
         scanner = basic.scanner  # built lazily by Lark; this builds it
-        self.matchers: tuple[_Match, ...] = tuple(m.match for m in scanner._mres)
+        self.table: _Table = _first_char_table(scanner)
         self.ignore: frozenset[str] = basic.ignore_types
         self.newline: frozenset[str] = basic.newline_types
         self.callback: dict[str, Callable[[Token], Token]] = dict(basic.callback)
@@ -160,20 +227,17 @@ class Automaton:
         """The next non-ignored token at ``counter``'s position (``[pos, line, line_start]``),
         None at the end of the text; raises :class:`_Failed` where nothing matches."""
         end = len(text)
-        matchers = lexer.matchers
-        first = matchers[0]
+        table = lexer.table
         ignore = lexer.ignore
         callback = lexer.callback
         while counter[0] < end:
             pos = counter[0]
-            m = first(text, pos, end)
-            if m is None:
-                for match in matchers[1:]:
-                    m = match(text, pos, end)
-                    if m is not None:
-                        break
-                else:
-                    raise _Failed(pos, lexer.allowed)
+            for match in table[text[pos]]:
+                m = match(text, pos, end)
+                if m is not None:
+                    break
+            else:
+                raise _Failed(pos, lexer.allowed)
             value = m.group(0)
             type_ = m.lastgroup
             assert type_ is not None
@@ -301,20 +365,18 @@ class Automaton:
             while True:
                 # ---- the next non-ignored token (_next_token)
                 lexer = lexers[stack[-1]]
-                matchers = lexer.matchers
+                table = lexer.table
                 ignore = lexer.ignore
                 callback = lexer.callback
                 tok = None
                 while pos < end:
-                    m = matchers[0](window, pos, end)
-                    if m is None:
-                        for match in matchers[1:]:
-                            m = match(window, pos, end)
-                            if m is not None:
-                                break
-                        else:
-                            lex_failure = _Failed(pos, lexer.allowed)
+                    for match in table[window[pos]]:
+                        m = match(window, pos, end)
+                        if m is not None:
                             break
+                    else:
+                        lex_failure = _Failed(pos, lexer.allowed)
+                        break
                     value = m.group(0)
                     type_ = m.lastgroup
                     assert type_ is not None
