@@ -29,10 +29,13 @@ DESPATCH_LETTERED = (
 """A despatch with a lettered number: "despatch D-11 from Brussels"."""
 
 SERIES_AIRGRAM = (
-    r"\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}|[A-Z]{2,4}TO)"
+    r"\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}|[A-Z]{2,4}TO"
+    r"|Dulte|Tedul|Delga|Gadel"
+    r"|(?!(?:Dep|Emb|Con|Leg|Our|Ref|My|Ur|Your|Circ?|Mis|Del|Sep|Info|Re)tel)[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel))"
     rf"(?=\s+A\s?{_D}\s?\d)"
 )
-"""A telegram series' own airgram: "Polto A-417" (the series' clipped word, an "A-" number)."""
+"""A telegram series' own airgram: "Polto A-417" (the series' clipped word, an "A-" number),
+"Delga A–80" (any clipped word the grammar's CHANNEL reads as a series)."""
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 
