@@ -40,3 +40,36 @@ def test_a_delegation_series_airgram() -> None:
     found = xref.find_citations("the Hotel A–12 wing")
     assert all(c.kind != "unparsed" and c.fields().get("series") is None for c in found)
     assert xref.find_citations("the Motel A–4 highway") == []
+
+
+def test_numbers_after_nos_and_a_clipped_words_no() -> None:
+    """The number sign the scan did not take before a telegram's number: a list's ``Nos.``,
+    any case, and ``No.`` after a clipped word (read as nothing before).
+
+    frus1948v05p1 d395: "(Embassy’s reports nos. 276 of January 2, 1948, ...; despatch no. 32
+    of January 9, 1948; and telegrams nos. 39 and 41 of January 13, 1948)": two telegrams of
+    that date. frus1955-57v02 d311: "instructions in your telegrams Nos. 1 and 2". frus1955-57v03
+    d220: "(Embtel No. 1062)", the Embassy's telegram to the Department (its footnote 4: "In
+    telegram 1062 from Karachi")."""
+    text = ("(Embassy’s reports nos. 276 of January 2, 1948, 4 of January 9, 1948, and 10 of "
+            "January 16, 1948; despatch no. 32 of January 9, 1948; and telegrams nos. 39 and 41 "
+            "of January 13, 1948).")
+    assert [(n, s, d) for n, s, _, _, d, _ in _found(text, "telegram")] == [
+        ("39", "telegram", "1948-01-13"), ("41", "telegram", "1948-01-13")
+    ]
+    assert [n for n, *_ in _found(text, "despatch")] == ["32"]
+    text = ("Chou En-lai was unable to see me until 4:30 p.m. today when I carried out "
+            "instructions in your telegrams Nos. 1 and 2, leaving with him text given in your "
+            "telegram No. 2.")
+    assert [n for n, *_ in _found(text, "telegram")] == ["1", "2", "2"]
+    text = ("Department will recall he expressed complete agreement US position re prisoners "
+            "(Embtel No. 1062).")
+    assert _found(text, "telegram") == [
+        ("1062", "Embtel", None, "Department of State", None, "Embtel No. 1062")
+    ]
+    # the same number sign before despatches; prose that numbers telegrams otherwise is none
+    assert [n for n, *_ in _found("see despatches Nos. 12 and 14 from Rome.", "despatch")] == [
+        "12", "14"
+    ]
+    assert xref.find_citations("The telegrams numbered 3 and 4 were lost.") == []
+    assert xref.find_citations("Embtel Nos. were not given.") == []

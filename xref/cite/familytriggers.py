@@ -37,6 +37,19 @@ SERIES_AIRGRAM = (
 """A telegram series' own airgram: "Polto A-417" (the series' clipped word, an "A-" number),
 "Delga A–80" (any clipped word the grammar's CHANNEL reads as a series)."""
 
+NUMBERED_TEL = (
+    r"\b(?:(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+[Nn]os\.\s*\d)"
+    r"|(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Cc]irc|[Mm]is"
+    r"|[Dd]el)tels?(?=\s+[Nn]os?\.\s*\d))"
+)
+"""A telegram's numbers after the number sign the ``tel`` trigger does not take: a list's
+"Nos." ("your telegrams Nos. 1 and 2", frus1955-57v02 d311; "telegrams nos. 39 and 41 of
+January 13, 1948", frus1948v05p1 d395) and a clipped word's "No." ("Embtel No. 1062",
+frus1955-57v03 d220). The grammar reads NUMBER_SIGN after any ``tel_head``."""
+
+NUMBERED_DESP = r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?)(?=\s+[Nn]os\.\s*\d)"
+"""A list of despatches after "Nos." ("despatches Nos. 12 and 14"), as :data:`NUMBERED_TEL`."""
+
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 
 # A telegram that prints no number, the ``numberless`` group's alternatives in their order:
@@ -103,7 +116,11 @@ def with_families(triggers: list[Trigger], gated: bool = True) -> list[Trigger]:
     right after ``fileseries`` (as if its last alternative), tried in every text: a gate
     (``Files`` before a comma or a colon) would hold in most source notes and send every gated
     alternative there (3% of ``find_citations``' instructions, callgrind)."""
-    more: dict[str, list[str]] = {"series": [LOT_BEFORE_BOX], "desp": [DESPATCH_LETTERED]}
+    more: dict[str, list[str]] = {
+        "series": [LOT_BEFORE_BOX],
+        "desp": [DESPATCH_LETTERED, NUMBERED_DESP],
+        "tel": [NUMBERED_TEL],
+    }
     more["numberless"] = [NUMBERLESS_BY_DATE]
     if gated:
         for name, alt, _ in GATED:
