@@ -73,3 +73,31 @@ def test_numbers_after_nos_and_a_clipped_words_no() -> None:
     ]
     assert xref.find_citations("The telegrams numbered 3 and 4 were lost.") == []
     assert xref.find_citations("Embtel Nos. were not given.") == []
+
+
+def test_a_plural_clipped_word_and_a_telegram_in_capitals() -> None:
+    """The clipped word's plural after its owner, and the word in a telegram's capitals after a
+    possessive (read as nothing before).
+
+    frus1964-68v16 d141: "(my tels 401, 408 and 439)", its footnote 3: "Telegram 408 is
+    Document 129. Regarding telegram 401, ... Telegram 439, August 20". frus1961-63v21 d279:
+    "in response your tels 52 and 53". frus1958-60v02 d338: "Ref USDel tels 785, 786".
+    frus1969-76ve14p1 d180: "AS I POINTED OUT IN MY TELEGRAM 4584,"."""
+    text = ("I have already given the Department some thoughts on concrete actions we might now "
+            "take (my tels 401, 408 and 439).")
+    assert [n for n, *_ in _found(text, "telegram")] == ["401", "408", "439"]
+    text = ("You should inform Prime Minister in response your tels 52 and 53 that although USG "
+            "desires help Somalia")
+    assert [n for n, *_ in _found(text, "telegram")] == ["52", "53"]
+    text = "838. For USDel Law of Sea. Ref USDel tels 785, 786."
+    assert [n for n, *_ in _found(text, "telegram")] == ["785", "786"]
+    text = ("WITH THE SITUATION. AS I POINTED OUT IN MY TELEGRAM 4584, I UNDERSTAND THAT MOST OF "
+            "THE IMPORTANT COUNTRIES")
+    assert _found(text, "telegram") == [
+        ("4584", "telegram", None, None, None, "TELEGRAM 4584")
+    ]
+    # prose: the plural with no number, and a telegram's own caption in capitals
+    assert xref.find_citations("Identical tels sent Rio and Mexico City.") == []
+    assert xref.find_citations("These same tels indicated strongly sympathetic attitude") == []
+    text = "DEPARTMENT OF STATE TELEGRAM 27102 17 FEB 71 0126Z ACTION: Amembassy KAMPALA"
+    assert [c for c in xref.find_citations(text) if c.kind == "telegram"] == []

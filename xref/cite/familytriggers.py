@@ -47,6 +47,16 @@ NUMBERED_TEL = (
 January 13, 1948", frus1948v05p1 d395) and a clipped word's "No." ("Embtel No. 1062",
 frus1955-57v03 d220). The grammar reads NUMBER_SIGN after any ``tel_head``."""
 
+PLURAL_TEL = (
+    r"\btels\.?(?=\s+\d)"
+    r"|(?:(?<=\bMY\s)|(?<=\bOUR\s)|(?<=\bYOUR\s)|(?<=\bHIS\s)|(?<=\bITS\s))TELEGRAMS?(?=\s+\d)"
+)
+"""A telegram word the ``tel`` trigger does not take: the clipped word's plural after its
+owner ("my tels 401, 408 and 439", frus1964-68v16 d141; "your tels 52 and 53",
+frus1961-63v21 d279; "USDel tels 785, 786", frus1958-60v02 d338), and the word in a telegram's
+capitals after a possessive ("AS I POINTED OUT IN MY TELEGRAM 4584", frus1969-76ve14p1 d180;
+not the caption "DEPARTMENT OF STATE TELEGRAM 20875" that opens a telegram's own text)."""
+
 NUMBERED_DESP = r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?)(?=\s+[Nn]os\.\s*\d)"
 """A list of despatches after "Nos." ("despatches Nos. 12 and 14"), as :data:`NUMBERED_TEL`."""
 
@@ -119,7 +129,7 @@ def with_families(triggers: list[Trigger], gated: bool = True) -> list[Trigger]:
     more: dict[str, list[str]] = {
         "series": [LOT_BEFORE_BOX],
         "desp": [DESPATCH_LETTERED, NUMBERED_DESP],
-        "tel": [NUMBERED_TEL],
+        "tel": [NUMBERED_TEL, PLURAL_TEL],
     }
     more["numberless"] = [NUMBERLESS_BY_DATE]
     if gated:
