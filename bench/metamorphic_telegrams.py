@@ -122,12 +122,25 @@ def airgram_series(case: Case) -> Iterator[Variant]:
         return
 
 
+_LETTERED = re.compile(r"\b(?:[Aa]irgram|[Dd]espatch)\s+(?=[A-Z]{1,2}\s?[-\u2013]\s?\d)")
+
+
+def lettered_number_sign(case: Case) -> Iterator[Variant]:
+    """``airgram No. A-883``, ``despatch no. D-11``: the number sign before a lettered number
+    as before a plain one (``despatch no. 32``, frus1948v05p1 d395)."""
+    m = _LETTERED.search(case.text)
+    if m is not None:
+        for sign in ("No. ", "no. "):
+            yield _sub_once(case.text, m.end(), m.end(), sign), case.expected
+
+
 TRANSFORMS: dict[str, Callable[[Case], Iterator[Variant]]] = {
     **_FIRST,
     "clipped word's No.": clipped_number_sign,
     "list after Nos.": list_number_sign,
     "owner before telegram": owners,
     "series' airgram": airgram_series,
+    "lettered number's No.": lettered_number_sign,
 }
 """Every transform by the name the report gives it: those of ``metamorphic_transforms`` and
 these."""

@@ -101,3 +101,25 @@ def test_a_plural_clipped_word_and_a_telegram_in_capitals() -> None:
     assert xref.find_citations("These same tels indicated strongly sympathetic attitude") == []
     text = "DEPARTMENT OF STATE TELEGRAM 27102 17 FEB 71 0126Z ACTION: Amembassy KAMPALA"
     assert [c for c in xref.find_citations(text) if c.kind == "telegram"] == []
+
+
+def test_the_number_sign_before_a_lettered_number() -> None:
+    """``No.`` before an airgram's or a despatch's lettered number, as before a plain number
+    ("despatch no. 32 of January 9, 1948", frus1948v05p1 d395): "airgram No. A-883" was an
+    unparsed report (the trigger took it, NUMBER_SIGN wants a digit after it), "despatch No.
+    D-11" nothing. The numbers, routes and dates read in frus1961-63v19 d191fn6 ("airgram
+    A-883 from Karachi, February 23, 1963") and frus1958-60v07p1 d119fn1 ("In despatch D–11
+    from Brussels")."""
+    text = ("The text of the aide-memoire was transmitted to the Department as enclosure to "
+            "airgram No. A-883 from Karachi, February 23, 1963;")
+    assert _found(text, "airgram") == [
+        ("A-883", None, "Karachi", "Department of State", "1963-02-23",
+         "airgram No. A-883 from Karachi, February 23, 1963")
+    ]
+    assert not [c for c in xref.find_citations(text) if c.kind == "unparsed"]
+    text = "In despatch No. D–11 from Brussels, the Mission at the European Communities forwarded"
+    assert _found(text, "despatch") == [
+        ("D-11", None, "Brussels", "Department of State", None, "despatch No. D–11 from Brussels")
+    ]
+    # "No." before a word that is no lettered number stays none
+    assert xref.find_citations("the airgram No. A was lost") == []

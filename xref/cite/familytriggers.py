@@ -24,9 +24,9 @@ Membership)", "(IO Files)", "(L/UNA Files, Folder ...)"."""
 
 DESPATCH_LETTERED = (
     r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)"
-    rf"(?=\s+[A-Z]{{1,2}}\s?{_D}\s?\d)"
+    rf"(?=\s+(?:[Nn]o\.\s*)?[A-Z]{{1,2}}\s?{_D}\s?\d)"
 )
-"""A despatch with a lettered number: "despatch D-11 from Brussels"."""
+"""A despatch with a lettered number: "despatch D-11 from Brussels", "despatch No. D-11"."""
 
 SERIES_AIRGRAM = (
     r"\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}|[A-Z]{2,4}TO"
