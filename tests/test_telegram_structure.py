@@ -123,3 +123,22 @@ def test_the_number_sign_before_a_lettered_number() -> None:
     ]
     # "No." before a word that is no lettered number stays none
     assert xref.find_citations("the airgram No. A was lost") == []
+
+
+def test_a_posts_possessive_before_the_number_sign() -> None:
+    """A post's possessive, then ``No.`` (read as nothing before). frus1961-63v21 d235: "the
+    thirty-day postponement of decision suggested in Accra's No. 577 of October 2, attached"
+    (its footnote 3: "Not printed"), telegram 577 from the Embassy at Accra. frus1948v05p1 d78:
+    "Reference paragraph 7 Mission’s No. 76," the Mission's "telegram No. 76, January 21" of
+    the paragraph before."""
+    text = ("In fact, we should seek, if possible, the thirty-day postponement of decision "
+            "suggested in Accra's No. 577 of October 2, attached.")
+    assert _found(text, "telegram") == [
+        ("577", "telegram", "Accra", "Department of State", "--10-02",
+         "Accra's No. 577 of October 2")
+    ]
+    text = "2. Reference paragraph 7 Mission’s No. 76, Noel-Baker (UK) will call"
+    assert [(n, s) for n, _, s, *_ in _found(text, "telegram")] == [("76", "Mission")]
+    # a possessive that is no post's, and a count after an office's "No.", are none
+    assert xref.find_citations("Khrushchev's No. 2 man was there.") == []
+    assert xref.find_citations("the Embassy’s No. 1 priority is this.") == []

@@ -57,6 +57,12 @@ frus1961-63v21 d279; "USDel tels 785, 786", frus1958-60v02 d338), and the word i
 capitals after a possessive ("AS I POINTED OUT IN MY TELEGRAM 4584", frus1969-76ve14p1 d180;
 not the caption "DEPARTMENT OF STATE TELEGRAM 20875" that opens a telegram's own text)."""
 
+NUMBERED_POST = r"\b(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['\u2019]s(?=\s+No\.\s*\d{1,6}\b(?![,.]\d))"
+"""A post's possessive before its telegram's number sign: "Accra's No. 577 of October 2"
+(frus1961-63v21 d235), "Mission’s No. 76" (frus1948v05p1 d78); the builder keeps it only for a
+post or a post's office, as after ``post`` (no anchor of its own: the scan finds it from
+"No.")."""
+
 NUMBERED_DESP = r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?)(?=\s+[Nn]os\.\s*\d)"
 """A list of despatches after "Nos." ("despatches Nos. 12 and 14"), as :data:`NUMBERED_TEL`."""
 
@@ -130,6 +136,7 @@ def with_families(triggers: list[Trigger], gated: bool = True) -> list[Trigger]:
         "series": [LOT_BEFORE_BOX],
         "desp": [DESPATCH_LETTERED, NUMBERED_DESP],
         "tel": [NUMBERED_TEL, PLURAL_TEL],
+        "post": [NUMBERED_POST],
     }
     more["numberless"] = [NUMBERLESS_BY_DATE]
     if gated:
