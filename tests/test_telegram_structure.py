@@ -142,3 +142,25 @@ def test_a_posts_possessive_before_the_number_sign() -> None:
     # a possessive that is no post's, and a count after an office's "No.", are none
     assert xref.find_citations("Khrushchev's No. 2 man was there.") == []
     assert xref.find_citations("the Embassy’s No. 1 priority is this.") == []
+
+
+def test_a_despatchs_route_after_its_date() -> None:
+    """A despatch's route after its date, as a telegram's (the sender was lost before).
+    frus1948v05p1 d24fn1: "(despatch 210, November 8, from Baghdad, and despatch 417, November
+    15, from Lisbon, 890G.6363/11–848,/11–1548)"; d181: "(despatch 95, April 3, from Jidda,
+    890F.51/4–348)"."""
+    text = ("and an increase in the volume of oil exports (despatch 210, November 8, from "
+            "Baghdad, and despatch 417, November 15, from Lisbon, 890G.6363/11–848,/11–1548).")
+    assert _found(text, "despatch") == [
+        ("210", None, "Baghdad", "Department of State", "--11-08",
+         "despatch 210, November 8, from Baghdad"),
+        ("417", None, "Lisbon", "Department of State", "--11-15",
+         "despatch 417, November 15, from Lisbon"),
+    ]
+    assert [c.kind for c in xref.find_citations(text)].count("central_file") == 2
+    text = ("after which agreement was reached at the $12 level (despatch 95, April 3, from "
+            "Jidda, 890F.51/4–348).")
+    assert _found(text, "despatch") == [
+        ("95", None, "Jidda", "Department of State", "--04-03", "despatch 95, April 3, from Jidda")
+    ]
+
