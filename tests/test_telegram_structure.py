@@ -164,3 +164,11 @@ def test_a_despatchs_route_after_its_date() -> None:
         ("95", None, "Jidda", "Department of State", "--04-03", "despatch 95, April 3, from Jidda")
     ]
 
+
+def test_a_clipped_tel_before_the_number_sign() -> None:
+    """``tel No.``, as ``telegram No.`` (the number sign the clipped word's numbers take in
+    "Embtel No. 1062", frus1955-57v03 d220): was an unparsed report or nothing."""
+    assert _found("See tel. No. 1234 of May 3.", "telegram") == [
+        ("1234", "telegram", None, None, "--05-03", "tel. No. 1234 of May 3")
+    ]
+    assert xref.find_citations("The Hotel No. 5 was booked.") == []

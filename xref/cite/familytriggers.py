@@ -39,13 +39,13 @@ SERIES_AIRGRAM = (
 
 NUMBERED_TEL = (
     r"\b(?:(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+[Nn]os\.\s*\d)"
-    r"|(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Cc]irc|[Mm]is"
-    r"|[Dd]el)tels?(?=\s+[Nn]os?\.\s*\d))"
+    r"|(?:(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Cc]irc"
+    r"|[Mm]is|[Dd]el))?tels?\.?(?=\s+[Nn]os?\.\s*\d))"
 )
 """A telegram's numbers after the number sign the ``tel`` trigger does not take: a list's
 "Nos." ("your telegrams Nos. 1 and 2", frus1955-57v02 d311; "telegrams nos. 39 and 41 of
 January 13, 1948", frus1948v05p1 d395) and a clipped word's "No." ("Embtel No. 1062",
-frus1955-57v03 d220). The grammar reads NUMBER_SIGN after any ``tel_head``."""
+frus1955-57v03 d220; "tel No. 12" as well). The grammar reads NUMBER_SIGN after any ``tel_head``."""
 
 PLURAL_TEL = (
     r"\btels\.?(?=\s+\d)"
