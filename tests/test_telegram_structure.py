@@ -172,3 +172,27 @@ def test_a_clipped_tel_before_the_number_sign() -> None:
         ("1234", "telegram", None, None, "--05-03", "tel. No. 1234 of May 3")
     ]
     assert xref.find_citations("The Hotel No. 5 was booked.") == []
+
+
+def test_an_airgrams_date_after_of_and_its_route_after_the_date() -> None:
+    """An airgram's date after ``of`` and its route after the date, as a telegram's (before, the
+    date was lost after "of" and the route after the date). frus1948v05p1 d54: "(airgram 19,
+    January 12, from Cairo, 741.83/1–1248)"; d51fn1: "as proposed in Section III of airgram 1,
+    January 2, to London, p. 69"; frus1964-68v22 d6: "is contained in Embassy Tehran's Airgram
+    421 of February 3, 1964"."""
+    text = ("denouncing the maintenance of the present regime in the Sudan (airgram 19, January "
+            "12, from Cairo, 741.83/1–1248).")
+    assert _found(text, "airgram") == [
+        ("19", None, "Cairo", "Department of State", "--01-12",
+         "airgram 19, January 12, from Cairo")
+    ]
+    text = ("Similar instructions were sent the same clay to Middle East posts, as proposed in "
+            "Section III of airgram 1, January 2, to London, p. 69, except that Jerusalem")
+    assert _found(text, "airgram") == [
+        ("1", None, "Department of State", "London", "--01-02", "airgram 1, January 2, to London")
+    ]
+    text = ("covering the period September 25, 1963 to February 3, 1964, is contained in Embassy "
+            "Tehran's Airgram 421 of February 3, 1964.")
+    assert [(n, d) for n, _, _, _, d, _ in _found(text, "airgram")] == [("421", "1964-02-03")]
+    # a figure after an airgram's comma is no date, and keeps the airgram as it was
+    assert [t for *_, t in _found("see airgram A-12, 1234 words.", "airgram")] == ["airgram A-12"]
