@@ -196,3 +196,24 @@ def test_an_airgrams_date_after_of_and_its_route_after_the_date() -> None:
     assert [(n, d) for n, _, _, _, d, _ in _found(text, "airgram")] == [("421", "1964-02-03")]
     # a figure after an airgram's comma is no date, and keeps the airgram as it was
     assert [t for *_, t in _found("see airgram A-12, 1234 words.", "airgram")] == ["airgram A-12"]
+
+
+def test_a_dated_years_route_is_no_further_telegram() -> None:
+    """A date with its year, then the route without a comma: the year is the date's, not a
+    list's next telegram (was a spurious telegram "1962 from Guatemala City" and the route
+    lost). frus1961-63v10-12mSupp d126 prints "Telegram 496 from Guatemala City, April 19,
+    1962."; the same parts with the date first, as "despatch 95, April 3, from Jidda"
+    (frus1948v05p1 d181) orders them, must give the same telegram."""
+    text = "126. Telegram 496 of April 19, 1962 from Guatemala City. Danger of a Communist takeover"
+    assert _found(text, "telegram") == [
+        ("496", "telegram", "Guatemala City", "Department of State", "1962-04-19",
+         "Telegram 496 of April 19, 1962 from Guatemala City")
+    ]
+    text = "transmitted to the Department under despatch 42 of July 25, 1957 from Djakarta."
+    assert [(n, s, d) for n, _, s, _, d, _ in _found(text, "despatch")] == [
+        ("42", "Djakarta", "1957-07-25")
+    ]
+    # a list's number that looks like a year stays a telegram after "and"
+    assert [n for n, *_ in _found("see telegrams 1834 and 1955 from Rome.", "telegram")] == [
+        "1834", "1955"
+    ]
