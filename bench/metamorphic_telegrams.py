@@ -134,6 +134,26 @@ def lettered_number_sign(case: Case) -> Iterator[Variant]:
             yield _sub_once(case.text, m.end(), m.end(), sign), case.expected
 
 
+_MONTH_DAY = (r"(?:January|February|March|April|May|June|July|August|September|October"
+              r"|November|December)\s+\d{1,2}(?:,\s+\d{4})?")
+_ROUTE_THEN_DATE = re.compile(
+    r"\b((?:[Tt]elegram|[Dd]espatch|[Aa]irgram|[A-Z][a-z]*tel)s?\s+(?:No\.\s*)?[A-Z]?[-\u2013]?\d+)"
+    rf"\s+((?:from|to)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+({_MONTH_DAY})(?=[,.;)]|\s)"
+)
+
+
+def route_after_date(case: Case) -> Iterator[Variant]:
+    """``despatch 95, April 3, from Jidda`` for ``despatch 95 from Jidda, April 3`` (and
+    ``of April 3 from Jidda``): the route after the date names the same parties."""
+    found = list(_ROUTE_THEN_DATE.finditer(case.text))
+    if len(found) != 1:
+        return
+    m = found[0]
+    for joined in (f"{m.group(1)}, {m.group(3)}, {m.group(2)}",
+                   f"{m.group(1)} of {m.group(3)} {m.group(2)}"):
+        yield _sub_once(case.text, m.start(), m.end(), joined), case.expected
+
+
 TRANSFORMS: dict[str, Callable[[Case], Iterator[Variant]]] = {
     **_FIRST,
     "clipped word's No.": clipped_number_sign,
@@ -141,6 +161,7 @@ TRANSFORMS: dict[str, Callable[[Case], Iterator[Variant]]] = {
     "owner before telegram": owners,
     "series' airgram": airgram_series,
     "lettered number's No.": lettered_number_sign,
+    "route after date": route_after_date,
 }
 """Every transform by the name the report gives it: those of ``metamorphic_transforms`` and
 these."""
