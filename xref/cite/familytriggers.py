@@ -61,7 +61,7 @@ NUMBERED_POST = r"\b(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['\u2019]s(?=\s+No\.\s*\d{1,6}\
 """A post's possessive before its telegram's number sign: "Accra's No. 577 of October 2"
 (frus1961-63v21 d235), "Mission’s No. 76" (frus1948v05p1 d78); the builder keeps it only for a
 post or a post's office, as after ``post`` (no anchor of its own: the scan finds it from
-"No.")."""
+"No."). Gated (:data:`GATED`): it may start at any capitalized word, and is rare."""
 
 NUMBERED_DESP = r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?)(?=\s+[Nn]os\.\s*\d)"
 """A list of despatches after "Nos." ("despatches Nos. 12 and 14"), as :data:`NUMBERED_TEL`."""
@@ -106,6 +106,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "airgram": (rf"A{_D}", rf"A\s+{_D}"),
     "files": (r"Files,\s+document\s",),
     "unnumbered": ("nnumbered",),
+    "possessive No.": (r"'s\s+No\.", r"\u2019s\s+No\."),
 }
 """What a text must hold somewhere for a gated alternative (:data:`GATED`) to match in it: a
 part of every match of the alternatives it gates, as flat alternatives (as the scan's anchors:
@@ -119,6 +120,7 @@ GATED: list[tuple[str, str, str]] = [
     ("air", SERIES_AIRGRAM, "airgram"),
     ("numberless", NUMBERLESS_BY_POST, "unnumbered"),
     ("numberless", NUMBERLESS_WORD, "unnumbered"),
+    ("post", NUMBERED_POST, "possessive No."),
 ]
 """(group, alternative, gate): the family alternatives tried only where their gate is."""
 
@@ -136,7 +138,6 @@ def with_families(triggers: list[Trigger], gated: bool = True) -> list[Trigger]:
         "series": [LOT_BEFORE_BOX],
         "desp": [DESPATCH_LETTERED, NUMBERED_DESP],
         "tel": [NUMBERED_TEL, PLURAL_TEL],
-        "post": [NUMBERED_POST],
     }
     more["numberless"] = [NUMBERLESS_BY_DATE]
     if gated:
