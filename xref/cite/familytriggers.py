@@ -48,8 +48,8 @@ January 13, 1948", frus1948v05p1 d395) and a clipped word's "No." ("Embtel No. 1
 frus1955-57v03 d220; "tel No. 12" as well). The grammar reads NUMBER_SIGN after any ``tel_head``."""
 
 PLURAL_TEL = (
-    r"\btels\.?(?=\s+\d)"
-    r"|(?:(?<=\bMY\s)|(?<=\bOUR\s)|(?<=\bYOUR\s)|(?<=\bHIS\s)|(?<=\bITS\s))TELEGRAMS?(?=\s+\d)"
+    r"(?:\btels\.?(?=\s+\d)"
+    r"|(?:(?<=\bMY\s)|(?<=\bOUR\s)|(?<=\bYOUR\s)|(?<=\bHIS\s)|(?<=\bITS\s))TELEGRAMS?(?=\s+\d))"
 )
 """A telegram word the ``tel`` trigger does not take: the clipped word's plural after its
 owner ("my tels 401, 408 and 439", frus1964-68v16 d141; "your tels 52 and 53",
@@ -107,6 +107,10 @@ GATES: dict[str, tuple[str, ...]] = {
     "files": (r"Files,\s+document\s",),
     "unnumbered": ("nnumbered",),
     "possessive No.": (r"'s\s+No\.", r"\u2019s\s+No\."),
+    "tel No.": (r"tel\s+[Nn]o", r"tels\s+[Nn]o", r"tel\.\s+[Nn]o", r"gram\s+[Nn]os\.",
+                r"grams\s+[Nn]os\."),
+    "tels": (r"tels\s+\d", r"tels\.\s+\d", r"TELEGRAM\s+\d", r"TELEGRAMS\s+\d"),
+    "despatches Nos.": (r"spatch\s+[Nn]os\.", r"spatches\s+[Nn]os\."),
 }
 """What a text must hold somewhere for a gated alternative (:data:`GATED`) to match in it: a
 part of every match of the alternatives it gates, as flat alternatives (as the scan's anchors:
@@ -121,6 +125,9 @@ GATED: list[tuple[str, str, str]] = [
     ("numberless", NUMBERLESS_BY_POST, "unnumbered"),
     ("numberless", NUMBERLESS_WORD, "unnumbered"),
     ("post", NUMBERED_POST, "possessive No."),
+    ("tel", NUMBERED_TEL, "tel No."),
+    ("tel", PLURAL_TEL, "tels"),
+    ("desp", NUMBERED_DESP, "despatches Nos."),
 ]
 """(group, alternative, gate): the family alternatives tried only where their gate is."""
 
@@ -136,8 +143,7 @@ def with_families(triggers: list[Trigger], gated: bool = True) -> list[Trigger]:
     alternative there (3% of ``find_citations``' instructions, callgrind)."""
     more: dict[str, list[str]] = {
         "series": [LOT_BEFORE_BOX],
-        "desp": [DESPATCH_LETTERED, NUMBERED_DESP],
-        "tel": [NUMBERED_TEL, PLURAL_TEL],
+        "desp": [DESPATCH_LETTERED],
     }
     more["numberless"] = [NUMBERLESS_BY_DATE]
     if gated:
