@@ -69,3 +69,39 @@ def test_a_lot_in_its_other_forms() -> None:
     variants = list(lot_forms(case))
     assert [t.split("Lot ")[1].split(",")[0] for t, _ in variants] == ["56D679", "56-D-679"]
     assert all(e == case.expected for _, e in variants)
+
+
+def test_an_owner_before_a_telegram_keeps_its_fields_and_makes_a_list() -> None:
+    """``bench/metamorphic_telegrams.py``: "in the telegram 1234 of May 3" becomes "in my
+    telegram 1234 ...", "in our tels 1234 and 1285 ..." (two telegrams, the second's number the
+    transform's own), "MY TELEGRAM 1234"; a telegram whose sender is said before it is left."""
+    from metamorphic_telegrams import owners
+
+    case = _case(
+        "As reported in the telegram 1234 of May 3, the talks went on.",
+        Expected("telegram", {"number": "1234", "series": "telegram", "date": "--05-03"}),
+    )
+    out = list(owners(case))
+    texts = [t for t, _ in out]
+    assert "As reported in my telegram 1234 of May 3, the talks went on." in texts
+    assert "As reported in your tel 1234 of May 3, the talks went on." in texts
+    assert "As reported in MY TELEGRAM 1234 of May 3, the talks went on." in texts
+    (listed,) = [e for t, e in out if "our tels 1234 and 1285" in t]
+    assert [e.fields["number"] for e in listed] == ["1234", "1285"]
+    assert all("date" not in e.fields for e in listed)  # a list's date is not the transform's
+    moscow = _case("Moscow telegram 239.", Expected("telegram", {"number": "239",
+                                                                 "series": "telegram"}))
+    assert list(owners(moscow)) == []
+
+
+def test_a_list_after_nos_is_the_same_list() -> None:
+    """``bench/metamorphic_telegrams.py``: "Deptels 434 and 485" written "Deptels Nos. 434 and
+    485" and "nos." gives the same telegrams."""
+    from metamorphic_telegrams import list_number_sign
+
+    case = _case("See Deptel 434.", Expected("telegram", {"number": "434", "series": "Deptel"}))
+    out = list(list_number_sign(case))
+    assert ("See Deptels Nos. 434 and 485.",
+            [Expected("telegram", {"series": "Deptel", "number": "434"}),
+             Expected("telegram", {"series": "Deptel", "number": "485"})]) in out
+    assert any(t.startswith("See Deptels nos. 434, 485 and 486") for t, _ in out)

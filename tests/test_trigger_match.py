@@ -27,6 +27,9 @@ _MORE = [
     "(Karachi telegram September 8, unnumbered); an unnumbered telegram to the Department; "
     "telegram of November 26 from London",
     "Lot 126, Box 427; despatch D-11 from Brussels; Embdesp A-5; Tokyo's telegram 12",
+    # the telegram families gated in issue 12 (V5): "'s No.", "tel No.", "tels", "despatches Nos."
+    "Accra's No. 577; Embtel No. 1062; tels nos. 3 and 4; my tels 401; MY TELEGRAM 4584; "
+    "despatches nos. 12 and 14; telegrams nos. 39 and 41",
     # an earlier trigger and a gated alternative at one place: the earlier trigger's
     "Department of State, Central Files, document SD/C.1/164",
     "Unnumbered cable",  # (no anchor: the scan does not try it)

@@ -24,15 +24,47 @@ Membership)", "(IO Files)", "(L/UNA Files, Folder ...)"."""
 
 DESPATCH_LETTERED = (
     r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?|(?:Emb|Dep|Leg|Con)?desps?)"
-    rf"(?=\s+[A-Z]{{1,2}}\s?{_D}\s?\d)"
+    rf"(?=\s+(?:[Nn]o\.\s*)?[A-Z]{{1,2}}\s?{_D}\s?\d)"
 )
-"""A despatch with a lettered number: "despatch D-11 from Brussels"."""
+"""A despatch with a lettered number: "despatch D-11 from Brussels", "despatch No. D-11"."""
 
 SERIES_AIRGRAM = (
-    r"\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}|[A-Z]{2,4}TO)"
+    r"\b(?:[A-Z][a-z]{1,4}to(?<!Toronto)|To(?!kyo|tal\b|ronto)[a-z]{2,4}|[A-Z]{2,4}TO"
+    r"|Dulte|Tedul|Delga|Gadel"
+    r"|(?!(?:Dep|Emb|Con|Leg|Our|Ref|My|Ur|Your|Circ?|Mis|Del|Sep|Info|Re)tel)[A-Z][a-z]{1,4}tel(?<!Hotel)(?<!Motel))"
     rf"(?=\s+A\s?{_D}\s?\d)"
 )
-"""A telegram series' own airgram: "Polto A-417" (the series' clipped word, an "A-" number)."""
+"""A telegram series' own airgram: "Polto A-417" (the series' clipped word, an "A-" number),
+"Delga A–80" (any clipped word the grammar's CHANNEL reads as a series)."""
+
+NUMBERED_TEL = (
+    r"\b(?:(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+[Nn]os\.\s*\d)"
+    r"|(?:(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Cc]irc"
+    r"|[Mm]is|[Dd]el))?tels?\.?(?=\s+[Nn]os?\.\s*\d))"
+)
+"""A telegram's numbers after the number sign the ``tel`` trigger does not take: a list's
+"Nos." ("your telegrams Nos. 1 and 2", frus1955-57v02 d311; "telegrams nos. 39 and 41 of
+January 13, 1948", frus1948v05p1 d395) and a clipped word's "No." ("Embtel No. 1062",
+frus1955-57v03 d220; "tel No. 12" as well). The grammar reads NUMBER_SIGN after any ``tel_head``."""
+
+PLURAL_TEL = (
+    r"(?:\btels\.?(?=\s+\d)"
+    r"|(?:(?<=\bMY\s)|(?<=\bOUR\s)|(?<=\bYOUR\s)|(?<=\bHIS\s)|(?<=\bITS\s))TELEGRAMS?(?=\s+\d))"
+)
+"""A telegram word the ``tel`` trigger does not take: the clipped word's plural after its
+owner ("my tels 401, 408 and 439", frus1964-68v16 d141; "your tels 52 and 53",
+frus1961-63v21 d279; "USDel tels 785, 786", frus1958-60v02 d338), and the word in a telegram's
+capitals after a possessive ("AS I POINTED OUT IN MY TELEGRAM 4584", frus1969-76ve14p1 d180;
+not the caption "DEPARTMENT OF STATE TELEGRAM 20875" that opens a telegram's own text)."""
+
+NUMBERED_POST = r"\b(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['\u2019]s(?=\s+No\.\s*\d{1,6}\b(?![,.]\d))"
+"""A post's possessive before its telegram's number sign: "Accra's No. 577 of October 2"
+(frus1961-63v21 d235), "Mission’s No. 76" (frus1948v05p1 d78); the builder keeps it only for a
+post or a post's office, as after ``post`` (no anchor of its own: the scan finds it from
+"No."). Gated (:data:`GATED`): it may start at any capitalized word, and is rare."""
+
+NUMBERED_DESP = r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?)(?=\s+[Nn]os\.\s*\d)"
+"""A list of despatches after "Nos." ("despatches Nos. 12 and 14"), as :data:`NUMBERED_TEL`."""
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 
@@ -80,6 +112,11 @@ GATES: dict[str, tuple[str, ...]] = {
     "airgram": (rf"A{_D}", rf"A\s+{_D}"),
     "files": (r"Files,\s+document\s",),
     "unnumbered": ("nnumbered",),
+    "possessive No.": (r"'s\s+No\.", r"\u2019s\s+No\."),
+    "tel No.": (r"tel\s+[Nn]o", r"tels\s+[Nn]o", r"tel\.\s+[Nn]o", r"gram\s+[Nn]os\.",
+                r"grams\s+[Nn]os\."),
+    "tels": (r"tels\s+\d", r"tels\.\s+\d", r"TELEGRAM\s+\d", r"TELEGRAMS\s+\d"),
+    "despatches Nos.": (r"spatch\s+[Nn]os\.", r"spatches\s+[Nn]os\."),
 }
 """What a text must hold somewhere for a gated alternative (:data:`GATED`) to match in it: a
 part of every match of the alternatives it gates, as flat alternatives (as the scan's anchors:
@@ -93,6 +130,10 @@ GATED: list[tuple[str, str, str]] = [
     ("air", SERIES_AIRGRAM, "airgram"),
     ("numberless", NUMBERLESS_BY_POST, "unnumbered"),
     ("numberless", NUMBERLESS_WORD, "unnumbered"),
+    ("post", NUMBERED_POST, "possessive No."),
+    ("tel", NUMBERED_TEL, "tel No."),
+    ("tel", PLURAL_TEL, "tels"),
+    ("desp", NUMBERED_DESP, "despatches Nos."),
 ]
 """(group, alternative, gate): the family alternatives tried only where their gate is."""
 
@@ -106,8 +147,11 @@ def with_families(triggers: list[Trigger], gated: bool = True) -> list[Trigger]:
     right after ``fileseries`` (as if its last alternative), tried in every text: a gate
     (``Files`` before a comma or a colon) would hold in most source notes and send every gated
     alternative there (3% of ``find_citations``' instructions, callgrind)."""
-    more: dict[str, list[str]] = {"series": [LOT_BEFORE_BOX], "desp": [DESPATCH_LETTERED],
-                                  "pub": [PARLIAMENTARY_DEBATES]}
+    more: dict[str, list[str]] = {
+        "series": [LOT_BEFORE_BOX],
+        "desp": [DESPATCH_LETTERED],
+        "pub": [PARLIAMENTARY_DEBATES],
+    }
     more["numberless"] = [NUMBERLESS_BY_DATE]
     if gated:
         for name, alt, _ in GATED:

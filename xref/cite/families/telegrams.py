@@ -192,9 +192,10 @@ class CorrespondenceBuilder(BuilderBase):
         name = re.sub(r"['\u2019]s?$", "", str(owner))
         sender = _post_sender(name)
         if name in _OFFICES:
-            # "Embassy's 3103": the post's own office; a count ("Embassy's 3 officers") is not
-            number = first_token(tree, "INT")
-            sender = name if number is not None and len(str(number)) > 2 else None
+            # "Embassy's 3103": the post's own office; a count ("Embassy's 3 officers") is not;
+            number = first_token(tree, "INT")  # after "No." two digits: "Mission’s No. 76"
+            least = 2 if first_token(tree, "NUMBER_SIGN") else 3
+            sender = name if number is not None and len(str(number)) >= least else None
         series = "telegram"
         if sender is not None:
             recipient = DEPARTMENT if sender != DEPARTMENT else None
