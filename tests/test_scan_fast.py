@@ -94,6 +94,27 @@ def test_words_back_is_the_backward_search() -> None:
             assert candidates._words_back(text, reverse, i) == back.start(), (text, i)
 
 
+def test_tried_starts_are_the_words_back_and_the_anchor() -> None:
+    """One match of the grouped reversed pattern gives the word starts that ``finditer`` over
+    the words back from an anchor gives (and the anchor itself): the scan tries the same
+    places."""
+    tried = 0
+    for text in _texts():
+        reverse = text[::-1]
+        step = 1 if len(text) < 300 else 7
+        places = set(range(0, len(text), step)) | set(candidates._anchor_positions(text))
+        places |= {i + 1 for i, c in enumerate(text) if c == "\n"}
+        for i in sorted(p for p in places if p < len(text)):
+            start = candidates._words_back(text, reverse, i)
+            words = {w.start() for w in candidates._WORD.finditer(text, start, i + 1)}
+            got = candidates._tried_starts(text, reverse, i)
+            assert got[-1] == i
+            assert set(got) == words | {i}, (text, i)
+            assert len(got) == len(set(got)) or got.count(i) == 2
+            tried += len(got)
+    assert tried > 100_000
+
+
 def test_trigger_dispatch_is_the_trigger_regex() -> None:
     """At every position (the word starts the scan tries and all others), the dispatch finds
     the trigger alternation finds: same group, same extent, or none."""
@@ -189,3 +210,21 @@ def test_narrowed_anchors_still_reach_every_trigger(text: str) -> None:
     scanned = {(m.start(), m.lastgroup) for m in candidates._trigger_starts(text)}
     assert scanned == brute
     assert brute  # each text has triggers
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "regex"])
+def test_confirming_by_first_character_keeps_optional_and_caseless_heads(engine: str) -> None:
+    """The confirmation picks the alternatives by the character at the start (a class, an
+    escape, ``\\uXXXX``); one whose first item is optional (``x?ab``) is kept for every
+    character."""
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    cases = [
+        (re.compile(r"[abc]d|\.e|c"), "ad bd .e \u2019s cd"),
+    ]
+    if engine == "hyperscan":  # (the regex engine's finders read neither of these heads)
+        cases.append((re.compile(r"x?ab|q"), "ab xab qab"))
+        cases.append((re.compile(r"\u2019s|s"), "ab \u2019s s"))
+    for pattern, text in cases:
+        index = AnchorIndex(pattern, engine)
+        assert index.positions(text) == [m.start() for m in pattern.finditer(text)], pattern

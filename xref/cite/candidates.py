@@ -379,6 +379,33 @@ def _words_back(text: str, reverse: str, i: int) -> int:
     return n - longest
 
 
+# _WORD_BACK_REVERSED with each word a group: one match gives every word start ending at an
+# anchor (the scan's tries), without a finditer over the words and a match object for each
+_WORDS_REVERSED = re.compile(
+    rf"({_WORD_CHARS}*)(?:\s+({_WORD_CHARS}+)(?:\s+({_WORD_CHARS}+)(?:\s+({_WORD_CHARS}+))?)?)?"
+)
+
+
+def _tried_starts(text: str, reverse: str, i: int) -> list[int]:
+    """Where the scan tries the triggers for the anchor at ``i``: the starts of the words of
+    ``_WORD.finditer(text, _words_back(text, reverse, i), i + 1)``, and ``i`` itself (last;
+    the others in any order, perhaps with ``i`` among them)."""
+    n = len(text)
+    bound = n - max(0, i - 48)
+    m = _WORDS_REVERSED.match(reverse, n - i, bound)
+    assert m is not None  # the pattern matches the empty string
+    if i > 0 and text[i - 1] == "\n":
+        # "$" also matches before a newline that ends the searched text (_words_back)
+        m2 = _WORDS_REVERSED.match(reverse, n - i + 1, bound)
+        assert m2 is not None
+        if m2.end() > m.end():
+            m = m2
+    # a word's start in the text is where its group ends in the reversed text
+    out = [n - b for a, b in m.regs[1:] if b > a]
+    out.append(i)
+    return out
+
+
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
@@ -390,15 +417,25 @@ def _trigger_starts(text: str) -> list[re.Match[str]]:
     checked = _MATCHER.postnum_checked
 
     reverse = text[::-1]
-    words = _WORD.finditer
     n = len(text)
+    back = _WORDS_REVERSED.match
     for i in anchors:
         if i >= n:
             continue
-        # try the start of each of the (up to four) words ending at the anchor (inlined:
-        # this loop runs for every anchor)
-        for w in words(text, _words_back(text, reverse, i), i + 1):
-            start = w.start()
+        # try the start of each of the (up to four) words ending at the anchor, and the
+        # anchor itself (_tried_starts, inlined: this loop runs for every anchor)
+        bound = n - max(0, i - 48)
+        w = back(reverse, n - i, bound)
+        assert w is not None
+        if i > 0 and text[i - 1] == "\n":
+            w2 = back(reverse, n - i + 1, bound)
+            assert w2 is not None
+            if w2.end() > w.end():
+                w = w2
+        for a, b in w.regs[1:]:
+            if b <= a:
+                continue
+            start = n - b
             if start in tried:
                 continue
             tried.add(start)
