@@ -100,54 +100,6 @@ def _byte_supersets(alt: str) -> list[bytes] | None:
     return out if all(out) else None
 
 
-def _heads(alt: str) -> set[str] | None:
-    """The characters an alternative of a flat alternation can start with (a literal, an
-    escaped punctuation mark or ``\\uXXXX``, a class of literals, not optional); None: any."""
-    if alt.startswith("["):
-        j = alt.find("]", 1)
-        body = _unescape(alt[1:j]) if j > 1 else ""
-        if not body or "-" in body[1:-1] or body.startswith("^") or "\\" in body:
-            return None
-        heads, end = set(body), j + 1
-    elif alt.startswith("\\u") and len(alt) >= 6:
-        heads, end = {chr(int(alt[2:6], 16))}, 6
-    elif alt.startswith("\\"):
-        e = alt[1:2]
-        if not e or e.isalnum():
-            return None
-        heads, end = {e}, 2
-    elif alt and alt[0] not in "()*|^$?+{.[":
-        heads, end = {alt[0]}, 1
-    else:
-        return None
-    return None if alt[end : end + 1] in ("?", "*", "{") else heads
-
-
-class _ByFirst(dict[str, "re.Pattern[str] | None"]):
-    """``self[c].match(text, p)`` is ``pattern.match(text, p)`` where ``text[p] == c`` (None:
-    no match there): the alternatives of a flat alternation that can start with ``c``, in
-    their order (the first that matches, and so the match's extent, is the same), compiled
-    when ``c`` is first met. Confirming a start with the whole alternation tried every
-    alternative (hundreds: the posts' names) there."""
-
-    def __init__(self, alts: list[str], flags: int) -> None:
-        super().__init__()
-        caseless = bool(flags & re.IGNORECASE)
-        self._alts = [(a, None if caseless else _heads(a)) for a in alts]
-        self._flags = flags
-        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
-
-    def __missing__(self, c: str) -> re.Pattern[str] | None:
-        picked = tuple(i for i, (_, h) in enumerate(self._alts) if h is None or c in h)
-        if picked not in self._compiled:
-            self._compiled[picked] = (
-                re.compile("|".join(self._alts[i][0] for i in picked), self._flags)
-                if picked else None
-            )
-        pattern = self[c] = self._compiled[picked]
-        return pattern
-
-
 def _regex_finders(alternation: str) -> list[re.Pattern[str]] | None:
     """Regexes that together match one character wherever an alternative of
     ``alternation`` (a flat ``a|b|c``) matches, and nowhere else; None if it has groups."""
@@ -277,7 +229,6 @@ class AnchorIndex:
         self._flags = [re.compile(f) for f in flags]
         self._first_flag: int | None = None
         alts = pattern.pattern.split("|") if "(" not in pattern.pattern else []
-        self._confirm = _ByFirst(alts, pattern.flags) if alts else None
         if engine in (None, "hyperscan") and alts:
             supersets = [_byte_supersets(a) for a in alts]
             flagged = [_byte_supersets(f) for f in flags]
@@ -324,13 +275,11 @@ class AnchorIndex:
                 return [m.start() for m in self.pattern.finditer(text)], flagged
         out: list[int] = []
         end = 0
-        confirm = self._confirm
-        assert confirm is not None  # a flat alternation (else finditer, above)
+        match = self.pattern.match
         for p in starts:
             if p < end:
                 continue
-            pattern = confirm[text[p]] if p < len(text) else self.pattern
-            m = pattern.match(text, p) if pattern is not None else None
+            m = match(text, p)
             if m is not None:
                 out.append(p)
                 end = m.end()
