@@ -213,10 +213,9 @@ def test_narrowed_anchors_still_reach_every_trigger(text: str) -> None:
 
 
 @pytest.mark.parametrize("engine", ["hyperscan", "regex"])
-def test_confirming_by_first_character_keeps_optional_and_caseless_heads(engine: str) -> None:
-    """The confirmation picks the alternatives by the character at the start (a class, an
-    escape, ``\\uXXXX``); one whose first item is optional (``x?ab``) is kept for every
-    character."""
+def test_starts_with_class_escape_and_optional_heads_are_finditer_s(engine: str) -> None:
+    """Each engine's starts, confirmed by the alternation, are ``finditer``'s for
+    alternatives that begin with a class, an escape, ``\\uXXXX`` or an optional item."""
     if engine == "hyperscan":
         pytest.importorskip("hyperscan")
     cases = [
@@ -228,3 +227,15 @@ def test_confirming_by_first_character_keeps_optional_and_caseless_heads(engine:
     for pattern, text in cases:
         index = AnchorIndex(pattern, engine)
         assert index.positions(text) == [m.start() for m in pattern.finditer(text)], pattern
+
+
+def test_a_dispatch_without_some_alternatives_is_one_made_without_them() -> None:
+    groups = [("a", r"\bab|x[yz]+|\bq"), ("b", r"\bq\d|y"), ("c", r"\d+")]
+    whole = FirstCharDispatch(groups)
+    less = whole.without(frozenset({r"x[yz]+", r"\bq", r"\d+"}))
+    made = FirstCharDispatch([("a", r"\bab"), ("b", r"\bq\d|y")])
+    text = "ab xyz q1 y 12 q xz"
+    for p in range(len(text) + 1):
+        got, want = less.match(text, p), made.match(text, p)
+        assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))
+    assert whole.match(text, 3) is not None and less.match(text, 3) is None

@@ -180,6 +180,19 @@ class FirstCharDispatch:
         self.table = _Table(self)
         """The pattern to match at a character, by character (None: nothing can match)."""
 
+    def without(self, alts: frozenset[str]) -> FirstCharDispatch:
+        """This dispatch without the alternatives ``alts`` (their groups' other alternatives
+        kept, in order; a group left empty dropped), the others' first characters not read
+        again."""
+        other = FirstCharDispatch.__new__(FirstCharDispatch)
+        groups = [(n, "|".join(a for a in _split(p) if a not in alts)) for n, p in self._groups]
+        other._groups = [(n, p) for n, p in groups if p]
+        other._alts = [entry for entry in self._alts if entry[1] not in alts]
+        other._keys = frozenset(c for _, _, chars, _ in other._alts if chars for c in chars)
+        other._compiled = {}
+        other.table = _Table(other)
+        return other
+
     @functools.cached_property
     def full(self) -> re.Pattern[str]:
         """The whole alternation (what :meth:`match` stands for), compiled on first use."""
