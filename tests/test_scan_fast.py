@@ -1,8 +1,8 @@
 """The scan's shortcuts against the plain regular expressions they stand for.
 
 ``AnchorIndex.positions`` (each engine) must return exactly ``_ANCHORS.finditer``'s starts (the
-same left-to-right, non-overlapping matches), and ``candidates._words_back`` exactly the
-start of ``_WORD_BACK.search(text, max(0, i - 48), i)``: on the golden fixtures, the seeds
+same left-to-right, non-overlapping matches), and ``wordsback.words_back`` exactly the
+start of ``WORD_BACK.search(text, max(0, i - 48), i)``: on the golden fixtures, the seeds
 and made-up texts built from the anchors' own pieces (overlaps, newlines, dashes).
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from golden import load_cases
 
-from xref.cite import candidates
+from xref.cite import candidates, wordsback
 from xref.cite.anchors import AnchorIndex
 from xref.cite.dispatch import FirstCharDispatch
 
@@ -89,9 +89,9 @@ def test_words_back_is_the_backward_search() -> None:
         places = set(range(0, len(text) + 1, step)) | set(candidates._anchor_positions(text))
         places |= {i + 1 for i, c in enumerate(text) if c == "\n"}
         for i in sorted(places):
-            back = candidates._WORD_BACK.search(text, max(0, i - 48), i)
+            back = wordsback.WORD_BACK.search(text, max(0, i - 48), i)
             assert back is not None
-            assert candidates._words_back(text, reverse, i) == back.start(), (text, i)
+            assert wordsback.words_back(text, reverse, i) == back.start(), (text, i)
 
 
 def test_tried_starts_are_the_words_back_and_the_anchor() -> None:
@@ -105,9 +105,9 @@ def test_tried_starts_are_the_words_back_and_the_anchor() -> None:
         places = set(range(0, len(text), step)) | set(candidates._anchor_positions(text))
         places |= {i + 1 for i, c in enumerate(text) if c == "\n"}
         for i in sorted(p for p in places if p < len(text)):
-            start = candidates._words_back(text, reverse, i)
-            words = {w.start() for w in candidates._WORD.finditer(text, start, i + 1)}
-            got = candidates._tried_starts(text, reverse, i)
+            start = wordsback.words_back(text, reverse, i)
+            words = {w.start() for w in wordsback.WORD.finditer(text, start, i + 1)}
+            got = wordsback.tried_starts(text, reverse, i)
             assert got[-1] == i
             assert set(got) == words | {i}, (text, i)
             assert len(got) == len(set(got)) or got.count(i) == 2

@@ -14,7 +14,7 @@ from test_scan_fast import _texts
 
 from xref.cite import candidates, dispatch
 from xref.cite.anchors import AnchorIndex
-from xref.cite.familytriggers import GATED, GATES, ONE_DIGIT
+from xref.cite.familytriggers import GATED, GATES, ONE_DIGIT, RARE
 from xref.cite.triggermatch import POST_BEFORE, alternatives_by_first, trie
 
 _MORE = [
@@ -183,7 +183,7 @@ _RARE_TEXTS = [
 
 def test_every_match_of_a_rare_alternative_holds_one_of_its_hints() -> None:
     met = 0
-    for alt, hints in candidates._RARE:
+    for alt, hints in RARE:
         pattern = re.compile(alt)
         hint = re.compile("|".join(hints))
         for text in _texts()[:1500] + _MORE + _RARE_TEXTS:
@@ -201,7 +201,7 @@ def test_the_anchor_scan_hints_every_text_that_holds_a_rare_word(engine: str) ->
     if engine == "hyperscan":
         pytest.importorskip("hyperscan")
     flags = tuple(a for g in GATES.values() for a in g)
-    hints = tuple(h for _, hs in candidates._RARE for h in hs)
+    hints = tuple(h for _, hs in RARE for h in hs)
     index = AnchorIndex(candidates._ANCHORS, engine, flags=flags, hints=hints)
     plain = AnchorIndex(candidates._ANCHORS, engine, flags=flags)
     hint_re = re.compile("|".join(hints))

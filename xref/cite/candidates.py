@@ -11,10 +11,18 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from xref.cite.anchors import AnchorIndex
-from xref.cite.familytriggers import FILES_ANCHOR, GATED, GATES, ONE_DIGIT, with_families
+from xref.cite.familytriggers import (
+    FILES_ANCHOR,
+    GATED,
+    GATES,
+    ONE_DIGIT,
+    RARE,
+    with_families,
+)
 from xref.cite.names import CAPITALS, SHORT_POSTS
 from xref.cite.pagecontext import PAPER_BEFORE, hearing_before
 from xref.cite.triggermatch import POST_BEFORE, TriggerMatcher, alternatives_by_first
+from xref.cite.wordsback import WORDS_REVERSED
 
 __all__ = ["Candidate", "scan"]
 
@@ -250,26 +258,7 @@ _TRIGGERS = with_families(_TRIGGERS)
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
 # the trigger alternation's match (``_MATCHER.full.full``: one named group per trigger),
 # trying only the triggers that can start with the character there (xref.cite.triggermatch)
-# Alternatives that may start at any capitalized word or number and read several words
-# before they fail, yet need a word that few texts hold: each is tried only in a text where
-# the anchors' Hyperscan pass met one of its hints (a literal that every match of it holds),
-# 17 M instructions of a pass of 534 M (the throughput sample: 22 of 940 texts hold one).
-_RARE: list[tuple[str, tuple[str, ...]]] = [
-    (
-        r"\b(?:[A-Z][\w.'-]*\s+){1,5}(?:University|Institut(?:e|ion)|Historical\s+(?:Society|Center))\b",
-        ("Universit", "Institut", "Historical"),
-    ),
-    (
-        r"\b(?:[A-Z][\w.]*\s+){0,3}Center\s+(?:of|for)\s+(?:[A-Z][a-z]+\s+){1,2}History\b",
-        (r"Center\s+of\s", r"Center\s+for\s"),
-    ),
-    (r"\b(?:[A-Z][a-z]+\s+)?Ministry\s+of\s+Foreign\s+Affairs\b(?=\s*,)", ("Ministry",)),
-    (
-        r"\b\d+\s+(?:UST|UNTS|LNTS|Stat\.|Federal\s+Register|Fed\.\s+Reg\.)\s+\d",
-        ("UST", "UNTS", "LNTS", r"Stat\.", "Federal", r"Fed\."),
-    ),
-]
-_MATCHER = TriggerMatcher(_TRIGGERS, _UNGATED, GATED, tuple(alt for alt, _ in _RARE))
+_MATCHER = TriggerMatcher(_TRIGGERS, _UNGATED, GATED, tuple(alt for alt, _ in RARE))
 
 # A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
 _SERIES_BEFORE = re.compile(
@@ -353,20 +342,10 @@ _SERIES_ALONE = re.compile(
 )
 """A file series or a decimal file opening a text ("IO Files: US/A/1141", "811.20200(D)/8-2448"):
 only then is the start an anchor."""
-_WORD_CHARS = r"[\w.'\u2019\u2013-]"
-_WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")
-_WORD = re.compile(rf"{_WORD_CHARS}+")
-
-
-# _WORD_BACK read backwards: on the reversed text one forward match finds the same start
-# (the longest run of up to four words ending at the anchor) without trying every start
-_WORD_BACK_REVERSED = re.compile(rf"{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,3}}")
-
-
 _ANCHOR_INDEX = AnchorIndex(
     _ANCHORS,
     flags=tuple(a for g in GATES.values() for a in g),
-    hints=tuple(h for _, hints in _RARE for h in hints),
+    hints=tuple(h for _, hints in RARE for h in hints),
 )
 
 
@@ -379,7 +358,7 @@ def _anchors(text: str) -> tuple[list[int], bool]:
 
 def _anchors_hints(text: str) -> tuple[list[int], bool, bool]:
     """:func:`_anchors`, and whether the text may hold a hint of the rare alternatives
-    (``_RARE``; True unless Hyperscan looked)."""
+    (:data:`~xref.cite.familytriggers.RARE`; True unless Hyperscan looked)."""
     found, gate, rare = _ANCHOR_INDEX.scan_hints(text)
     start = len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0
     if _SERIES_ALONE.match(text, start):
@@ -390,49 +369,6 @@ def _anchors_hints(text: str) -> tuple[list[int], bool, bool]:
 def _anchor_positions(text: str) -> list[int]:
     """The anchors' positions of :func:`_anchors`."""
     return _anchors(text)[0]
-
-
-def _words_back(text: str, reverse: str, i: int) -> int:
-    """``_WORD_BACK.search(text, max(0, i - 48), i).start()``: where the (up to four) words
-    ending at ``i`` start, found by one forward match on ``reverse`` (``text[::-1]``)."""
-    n = len(text)
-    bound = n - max(0, i - 48)
-    m = _WORD_BACK_REVERSED.match(reverse, n - i, bound)
-    assert m is not None  # the pattern matches the empty string
-    longest = m.end()
-    if i > 0 and text[i - 1] == "\n":
-        # "$" also matches before a newline that ends the searched text
-        m = _WORD_BACK_REVERSED.match(reverse, n - i + 1, bound)
-        assert m is not None
-        longest = max(longest, m.end())
-    return n - longest
-
-
-# _WORD_BACK_REVERSED with each word a group: one match gives every word start ending at an
-# anchor (the scan's tries), without a finditer over the words and a match object for each
-_WORDS_REVERSED = re.compile(
-    rf"({_WORD_CHARS}*)(?:\s+({_WORD_CHARS}+)(?:\s+({_WORD_CHARS}+)(?:\s+({_WORD_CHARS}+))?)?)?"
-)
-
-
-def _tried_starts(text: str, reverse: str, i: int) -> list[int]:
-    """Where the scan tries the triggers for the anchor at ``i``: the starts of the words of
-    ``_WORD.finditer(text, _words_back(text, reverse, i), i + 1)``, and ``i`` itself (last;
-    the others in any order, perhaps with ``i`` among them)."""
-    n = len(text)
-    bound = n - max(0, i - 48)
-    m = _WORDS_REVERSED.match(reverse, n - i, bound)
-    assert m is not None  # the pattern matches the empty string
-    if i > 0 and text[i - 1] == "\n":
-        # "$" also matches before a newline that ends the searched text (_words_back)
-        m2 = _WORDS_REVERSED.match(reverse, n - i + 1, bound)
-        assert m2 is not None
-        if m2.end() > m.end():
-            m = m2
-    # a word's start in the text is where its group ends in the reversed text
-    out = [n - b for a, b in m.regs[1:] if b > a]
-    out.append(i)
-    return out
 
 
 def _trigger_starts(text: str) -> list[re.Match[str]]:
@@ -447,12 +383,12 @@ def _trigger_starts(text: str) -> list[re.Match[str]]:
 
     reverse = text[::-1]
     n = len(text)
-    back = _WORDS_REVERSED.match
+    back = WORDS_REVERSED.match
     for i in anchors:
         if i >= n:
             continue
         # try the start of each of the (up to four) words ending at the anchor, and the
-        # anchor itself (_tried_starts, inlined: this loop runs for every anchor)
+        # anchor itself (xref.cite.wordsback.tried_starts, inlined: this loop runs for every anchor)
         bound = n - max(0, i - 48)
         w = back(reverse, n - i, bound)
         assert w is not None
