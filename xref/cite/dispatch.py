@@ -185,9 +185,11 @@ class FirstCharDispatch:
         kept, in order; a group left empty dropped), the others' first characters not read
         again."""
         other = FirstCharDispatch.__new__(FirstCharDispatch)
-        groups = [(n, "|".join(a for a in _split(p) if a not in alts)) for n, p in self._groups]
-        other._groups = [(n, p) for n, p in groups if p]
         other._alts = [entry for entry in self._alts if entry[1] not in alts]
+        kept: dict[str, list[str]] = {}
+        for name, alt, _, _ in other._alts:  # (the groups are not split again: start-up)
+            kept.setdefault(name, []).append(alt)
+        other._groups = [(n, "|".join(kept[n])) for n, _ in self._groups if n in kept]
         other._keys = frozenset(c for _, _, chars, _ in other._alts if chars for c in chars)
         other._compiled = {}
         other.table = _Table(other)
