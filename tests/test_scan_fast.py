@@ -1,8 +1,8 @@
 """The scan's shortcuts against the plain regular expressions they stand for.
 
 ``AnchorIndex.positions`` (each engine) must return exactly ``_ANCHORS.finditer``'s starts (the
-same left-to-right, non-overlapping matches), and ``candidates._words_back`` exactly the
-start of ``_WORD_BACK.search(text, max(0, i - 48), i)``: on the golden fixtures, the seeds
+same left-to-right, non-overlapping matches), and ``wordsback.words_back`` exactly the
+start of ``WORD_BACK.search(text, max(0, i - 48), i)``: on the golden fixtures, the seeds
 and made-up texts built from the anchors' own pieces (overlaps, newlines, dashes).
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from golden import load_cases
 
-from xref.cite import candidates
+from xref.cite import candidates, wordsback
 from xref.cite.anchors import AnchorIndex
 from xref.cite.dispatch import FirstCharDispatch
 
@@ -89,9 +89,30 @@ def test_words_back_is_the_backward_search() -> None:
         places = set(range(0, len(text) + 1, step)) | set(candidates._anchor_positions(text))
         places |= {i + 1 for i, c in enumerate(text) if c == "\n"}
         for i in sorted(places):
-            back = candidates._WORD_BACK.search(text, max(0, i - 48), i)
+            back = wordsback.WORD_BACK.search(text, max(0, i - 48), i)
             assert back is not None
-            assert candidates._words_back(text, reverse, i) == back.start(), (text, i)
+            assert wordsback.words_back(text, reverse, i) == back.start(), (text, i)
+
+
+def test_tried_starts_are_the_words_back_and_the_anchor() -> None:
+    """One match of the grouped reversed pattern gives the word starts that ``finditer`` over
+    the words back from an anchor gives (and the anchor itself): the scan tries the same
+    places."""
+    tried = 0
+    for text in _texts():
+        reverse = text[::-1]
+        step = 1 if len(text) < 300 else 7
+        places = set(range(0, len(text), step)) | set(candidates._anchor_positions(text))
+        places |= {i + 1 for i, c in enumerate(text) if c == "\n"}
+        for i in sorted(p for p in places if p < len(text)):
+            start = wordsback.words_back(text, reverse, i)
+            words = {w.start() for w in wordsback.WORD.finditer(text, start, i + 1)}
+            got = wordsback.tried_starts(text, reverse, i)
+            assert got[-1] == i
+            assert set(got) == words | {i}, (text, i)
+            assert len(got) == len(set(got)) or got.count(i) == 2
+            tried += len(got)
+    assert tried > 100_000
 
 
 def test_trigger_dispatch_is_the_trigger_regex() -> None:
@@ -189,3 +210,32 @@ def test_narrowed_anchors_still_reach_every_trigger(text: str) -> None:
     scanned = {(m.start(), m.lastgroup) for m in candidates._trigger_starts(text)}
     assert scanned == brute
     assert brute  # each text has triggers
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "regex"])
+def test_starts_with_class_escape_and_optional_heads_are_finditer_s(engine: str) -> None:
+    """Each engine's starts, confirmed by the alternation, are ``finditer``'s for
+    alternatives that begin with a class, an escape, ``\\uXXXX`` or an optional item."""
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    cases = [
+        (re.compile(r"[abc]d|\.e|c"), "ad bd .e \u2019s cd"),
+    ]
+    if engine == "hyperscan":  # (the regex engine's finders read neither of these heads)
+        cases.append((re.compile(r"x?ab|q"), "ab xab qab"))
+        cases.append((re.compile(r"\u2019s|s"), "ab \u2019s s"))
+    for pattern, text in cases:
+        index = AnchorIndex(pattern, engine)
+        assert index.positions(text) == [m.start() for m in pattern.finditer(text)], pattern
+
+
+def test_a_dispatch_without_some_alternatives_is_one_made_without_them() -> None:
+    groups = [("a", r"\bab|x[yz]+|\bq"), ("b", r"\bq\d|y"), ("c", r"\d+")]
+    whole = FirstCharDispatch(groups)
+    less = whole.without(frozenset({r"x[yz]+", r"\bq", r"\d+"}))
+    made = FirstCharDispatch([("a", r"\bab"), ("b", r"\bq\d|y")])
+    text = "ab xyz q1 y 12 q xz"
+    for p in range(len(text) + 1):
+        got, want = less.match(text, p), made.match(text, p)
+        assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))
+    assert whole.match(text, 3) is not None and less.match(text, 3) is None

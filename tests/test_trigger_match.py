@@ -14,7 +14,7 @@ from test_scan_fast import _texts
 
 from xref.cite import candidates, dispatch
 from xref.cite.anchors import AnchorIndex
-from xref.cite.familytriggers import GATED, GATES, ONE_DIGIT
+from xref.cite.familytriggers import GATED, GATES, ONE_DIGIT, RARE
 from xref.cite.triggermatch import POST_BEFORE, alternatives_by_first, trie
 
 _MORE = [
@@ -171,3 +171,71 @@ def test_first_characters_from_a_prefix_are_those_of_the_whole_alternative() -> 
         assert dispatch._first_of(alt) == whole, alt
     assert dispatch._item_ends("a{0,2}b") == [6, 7]
     assert dispatch._item_ends(r"(?<!x)\u2019?[a]b") == [6, 13, 16, 17]
+
+
+_RARE_TEXTS = [
+    "Manuscripts and Archives, Yale University Library; Hoover Institution Archives, Stanford "
+    "University; the Minnesota Historical Society; Chicago Historical Center",
+    "U.S. Army Center of Military History, Washington; Naval Historical Center for Naval "
+    "History; the Center for  Military\nHistory",
+    "Japanese Ministry of Foreign Affairs, Tokyo; the Ministry of Foreign Affairs said",
+    "12 UST 5; 33 UNTS 7; 4 LNTS 9; 48 Stat. 1; 21 Federal Register 55; 9 Fed. Reg. 3",
+    "caf\u00e9 Yale\u00a0University; Center\u2003of\u2003Military History; 12\u2009UST\u20095",
+]
+
+
+def test_every_match_of_a_rare_alternative_holds_one_of_its_hints() -> None:
+    met = 0
+    for alt, hints in RARE:
+        pattern = re.compile(alt)
+        hint = re.compile("|".join(hints))
+        for text in _texts()[:1500] + _MORE + _RARE_TEXTS:
+            for m in pattern.finditer(text):
+                met += 1
+                assert hint.search(m.group()), (alt, m.group())
+    assert met >= 12
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "regex", "finditer"])
+def test_the_anchor_scan_hints_every_text_that_holds_a_rare_word(engine: str) -> None:
+    """Hyperscan says whether a text may hold a rare alternative's hint (a superset: never
+    False where one is); the other engines do not look (always True); the anchors and the
+    gates' flag are what they are without hints."""
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    flags = tuple(a for g in GATES.values() for a in g)
+    hints = tuple(h for _, hs in RARE for h in hs)
+    index = AnchorIndex(candidates._ANCHORS, engine, flags=flags, hints=hints)
+    plain = AnchorIndex(candidates._ANCHORS, engine, flags=flags)
+    hint_re = re.compile("|".join(hints))
+    without = 0
+    for text in _texts()[:1500] + _MORE + _RARE_TEXTS:
+        positions, flag, hint = index.scan_hints(text)
+        assert (positions, flag) == plain.scan(text), text
+        holds = hint_re.search(text) is not None
+        assert hint or not holds, text
+        if engine != "hyperscan":
+            assert hint
+        without += not hint
+    assert without > 100 or engine != "hyperscan"
+
+
+def test_a_text_without_a_hint_finds_what_the_rare_alternatives_would() -> None:
+    """Scanned without the rare alternatives where no hint is, every text gives the trigger
+    matches of the scan with them."""
+    original = candidates._anchors_hints
+
+    def always(text: str) -> tuple[list[int], bool, bool]:
+        return original(text)[0], original(text)[1], True
+
+    texts = _texts()[:2000] + _MORE + _RARE_TEXTS
+    fast = [[(m.start(), m.end(), m.lastgroup) for m in candidates._trigger_starts(t)]
+            for t in texts]
+    candidates._anchors_hints = always  # type: ignore[assignment]
+    try:
+        slow = [[(m.start(), m.end(), m.lastgroup) for m in candidates._trigger_starts(t)]
+                for t in texts]
+    finally:
+        candidates._anchors_hints = original  # type: ignore[assignment]
+    assert fast == slow
+    assert any(g == "arch" for t in fast[-5:] for _, _, g in t)

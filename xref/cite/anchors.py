@@ -171,32 +171,38 @@ class _Hyperscan:
                 _write_private(path, hyperscan.dumpb(self._db))
         self._lock = threading.Lock()  # one scratch space per database
 
-    def starts(self, text: str, first_flag: int | None = None) -> tuple[list[int], bool]:
-        """Character offsets in ``text`` where some pattern matches, in order, and whether a
-        pattern from index ``first_flag`` on (a flag: not a start) matched."""
+    def starts(
+        self, text: str, first_flag: int | None = None, hints_from: int | None = None
+    ) -> tuple[list[int], bool, bool]:
+        """Character offsets in ``text`` where some pattern matches, in order, whether a
+        pattern from index ``first_flag`` on (a flag: not a start) matched, and whether one
+        from index ``hints_from`` on (a hint, after the flags) matched."""
         data = text.encode("utf-8")
         found: set[int] = set()
-        flagged: list[bool] = []
+        flagged: list[int] = []
         flag_id = (1 << 62) if first_flag is None else first_flag
+        hint_id = (1 << 62) if hints_from is None else hints_from
 
         def on_match(id_: int, start: int, _end: int, _flags: int, _ctx: object) -> None:
             if id_ >= flag_id:
-                flagged.append(True)
+                flagged.append(id_)
             else:
                 found.add(start)
 
         with self._lock:
             self._db.scan(data, match_event_handler=on_match)
+        flag = bool(flagged) and min(flagged) < hint_id
+        hint = bool(flagged) and max(flagged) >= hint_id
         starts = sorted(found)
         if len(data) == len(text):  # ASCII: bytes are characters
-            return starts, bool(flagged)
+            return starts, flag, hint
         chars: list[int] = []
         previous = count = 0
         for b in starts:  # every start is on a character boundary (a pattern's first byte)
             count += len(data[previous:b].decode("utf-8"))
             previous = b
             chars.append(count)
-        return chars, bool(flagged)
+        return chars, flag, hint
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -218,26 +224,40 @@ class AnchorIndex:
     ``engine``: ``"hyperscan"``, ``"regex"`` or ``"finditer"``; by default the first that is
     installed and can read the pattern. ``flags``: regular expressions that :meth:`scan`
     tells may match somewhere in the text (Hyperscan finds them in the anchors' one pass).
+    ``hints``: regular expressions that :meth:`scan_hints` tells may match somewhere in the
+    text, looked for only in Hyperscan's pass (no other engine looks: it says they may).
     """
 
     def __init__(
-        self, pattern: re.Pattern[str], engine: str | None = None, flags: tuple[str, ...] = ()
+        self,
+        pattern: re.Pattern[str],
+        engine: str | None = None,
+        flags: tuple[str, ...] = (),
+        hints: tuple[str, ...] = (),
     ) -> None:
         self.pattern = pattern
         self._hs: _Hyperscan | None = None
         self._finders: list[re.Pattern[str]] | None = None
         self._flags = [re.compile(f) for f in flags]
         self._first_flag: int | None = None
+        self._first_hint: int | None = None
         alts = pattern.pattern.split("|") if "(" not in pattern.pattern else []
         if engine in (None, "hyperscan") and alts:
             supersets = [_byte_supersets(a) for a in alts]
             flagged = [_byte_supersets(f) for f in flags]
+            hinted = [_byte_supersets(h) for h in hints]
             if all(s is not None for s in supersets):
                 patterns = [p for s in supersets if s is not None for p in s]
                 if flagged and all(f is not None for f in flagged):
                     # the flags' patterns after the anchors': one scan finds both
                     self._first_flag = len(patterns)
                     patterns += [p for f in flagged if f is not None for p in f]
+                if hinted and all(h is not None for h in hinted):
+                    # and the hints' after the flags' (a hint is also read as a flag there)
+                    self._first_hint = len(patterns)
+                    if self._first_flag is None:
+                        self._first_flag = self._first_hint
+                    patterns += [p for h in hinted if h is not None for p in h]
                 try:
                     self._hs = _Hyperscan(patterns)
                 except ImportError:
@@ -263,16 +283,24 @@ class AnchorIndex:
         """:meth:`positions`, and whether one of the ``flags`` (regular expressions) may
         match somewhere in ``text``: never False where one does; True may be wrong (a flag
         that Hyperscan reads as a superset, as it reads the anchors)."""
+        return self.scan_hints(text)[:2]
+
+    def scan_hints(self, text: str) -> tuple[list[int], bool, bool]:
+        """:meth:`scan`, and whether one of the ``hints`` may match somewhere in ``text``:
+        never False where one does; always True unless Hyperscan looked for them."""
+        hint = True
         if self._hs is not None:
-            starts, flagged = self._hs.starts(text, self._first_flag)
-            if self._first_flag is None:
+            starts, flagged, hint = self._hs.starts(text, self._first_flag, self._first_hint)
+            if self._first_hint is None:
+                hint = True
+            if self._first_flag is None or self._first_flag == self._first_hint:
                 flagged = any(f.search(text) is not None for f in self._flags)
         else:
             flagged = any(f.search(text) is not None for f in self._flags)
             if self._finders is not None:
                 starts = sorted({m.start() for f in self._finders for m in f.finditer(text)})
             else:
-                return [m.start() for m in self.pattern.finditer(text)], flagged
+                return [m.start() for m in self.pattern.finditer(text)], flagged, hint
         out: list[int] = []
         end = 0
         match = self.pattern.match
@@ -283,4 +311,4 @@ class AnchorIndex:
             if m is not None:
                 out.append(p)
                 end = m.end()
-        return out, flagged
+        return out, flagged, hint

@@ -11,10 +11,18 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from xref.cite.anchors import AnchorIndex
-from xref.cite.familytriggers import FILES_ANCHOR, GATED, GATES, ONE_DIGIT, with_families
+from xref.cite.familytriggers import (
+    FILES_ANCHOR,
+    GATED,
+    GATES,
+    ONE_DIGIT,
+    RARE,
+    with_families,
+)
 from xref.cite.names import CAPITALS, SHORT_POSTS
 from xref.cite.pagecontext import PAPER_BEFORE, hearing_before
 from xref.cite.triggermatch import POST_BEFORE, TriggerMatcher, alternatives_by_first
+from xref.cite.wordsback import WORDS_REVERSED
 
 __all__ = ["Candidate", "scan"]
 
@@ -250,7 +258,7 @@ _TRIGGERS = with_families(_TRIGGERS)
 _RULES = {name: (rule, strong) for name, rule, strong, _ in _TRIGGERS}
 # the trigger alternation's match (``_MATCHER.full.full``: one named group per trigger),
 # trying only the triggers that can start with the character there (xref.cite.triggermatch)
-_MATCHER = TriggerMatcher(_TRIGGERS, _UNGATED, GATED)
+_MATCHER = TriggerMatcher(_TRIGGERS, _UNGATED, GATED, tuple(alt for alt, _ in RARE))
 
 # A series name right before a lot or accession: "Ball Files; ", "S/S Files: ", "USUN Files:"
 _SERIES_BEFORE = re.compile(
@@ -334,28 +342,28 @@ _SERIES_ALONE = re.compile(
 )
 """A file series or a decimal file opening a text ("IO Files: US/A/1141", "811.20200(D)/8-2448"):
 only then is the start an anchor."""
-_WORD_CHARS = r"[\w.'\u2019\u2013-]"
-_WORD_BACK = re.compile(rf"(?:{_WORD_CHARS}+\s+){{0,3}}{_WORD_CHARS}*$")
-_WORD = re.compile(rf"{_WORD_CHARS}+")
-
-
-# _WORD_BACK read backwards: on the reversed text one forward match finds the same start
-# (the longest run of up to four words ending at the anchor) without trying every start
-_WORD_BACK_REVERSED = re.compile(rf"{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,3}}")
-
-
-_ANCHOR_INDEX = AnchorIndex(_ANCHORS, flags=tuple(a for g in GATES.values() for a in g))
+_ANCHOR_INDEX = AnchorIndex(
+    _ANCHORS,
+    flags=tuple(a for g in GATES.values() for a in g),
+    hints=tuple(h for _, hints in RARE for h in hints),
+)
 
 
 def _anchors(text: str) -> tuple[list[int], bool]:
     """``[m.start() for m in _ANCHORS.finditer(text)]`` (see :mod:`xref.cite.anchors`), and
     the start of the text, or of a source note after its label (a file series alone); and
     whether the text may hold a gate of the family triggers (found in the same scan)."""
-    found, gate = _ANCHOR_INDEX.scan(text)
+    return _anchors_hints(text)[:2]
+
+
+def _anchors_hints(text: str) -> tuple[list[int], bool, bool]:
+    """:func:`_anchors`, and whether the text may hold a hint of the rare alternatives
+    (:data:`~xref.cite.familytriggers.RARE`; True unless Hyperscan looked)."""
+    found, gate, rare = _ANCHOR_INDEX.scan_hints(text)
     start = len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0
     if _SERIES_ALONE.match(text, start):
-        return sorted({*found, start}), gate
-    return found, gate
+        return sorted({*found, start}), gate, rare
+    return found, gate, rare
 
 
 def _anchor_positions(text: str) -> list[int]:
@@ -363,42 +371,36 @@ def _anchor_positions(text: str) -> list[int]:
     return _anchors(text)[0]
 
 
-def _words_back(text: str, reverse: str, i: int) -> int:
-    """``_WORD_BACK.search(text, max(0, i - 48), i).start()``: where the (up to four) words
-    ending at ``i`` start, found by one forward match on ``reverse`` (``text[::-1]``)."""
-    n = len(text)
-    bound = n - max(0, i - 48)
-    m = _WORD_BACK_REVERSED.match(reverse, n - i, bound)
-    assert m is not None  # the pattern matches the empty string
-    longest = m.end()
-    if i > 0 and text[i - 1] == "\n":
-        # "$" also matches before a newline that ends the searched text
-        m = _WORD_BACK_REVERSED.match(reverse, n - i + 1, bound)
-        assert m is not None
-        longest = max(longest, m.end())
-    return n - longest
-
-
 def _trigger_starts(text: str) -> list[re.Match[str]]:
     seen: dict[int, re.Match[str]] = {}
     tried: set[int] = set()
     # _MATCHER.match(text, p), inlined: table[text[p]].match(text, p), and the gated
     # alternatives' match when the text holds a gate
-    anchors, gate = _anchors(text)
-    table, gated = _MATCHER.tables(gate)
+    anchors, gate, rare = _anchors_hints(text)
+    table, gated = _MATCHER.tables(gate, rare)
     with_gated = _MATCHER.with_gated
     checked = _MATCHER.postnum_checked
 
     reverse = text[::-1]
-    words = _WORD.finditer
     n = len(text)
+    back = WORDS_REVERSED.match
     for i in anchors:
         if i >= n:
             continue
-        # try the start of each of the (up to four) words ending at the anchor (inlined:
-        # this loop runs for every anchor)
-        for w in words(text, _words_back(text, reverse, i), i + 1):
-            start = w.start()
+        # try the start of each of the (up to four) words ending at the anchor, and the
+        # anchor itself (xref.cite.wordsback.tried_starts, inlined: this loop runs for every anchor)
+        bound = n - max(0, i - 48)
+        w = back(reverse, n - i, bound)
+        assert w is not None
+        if i > 0 and text[i - 1] == "\n":
+            w2 = back(reverse, n - i + 1, bound)
+            assert w2 is not None
+            if w2.end() > w.end():
+                w = w2
+        for a, b in w.regs[1:]:
+            if b <= a:
+                continue
+            start = n - b
             if start in tried:
                 continue
             tried.add(start)

@@ -180,6 +180,21 @@ class FirstCharDispatch:
         self.table = _Table(self)
         """The pattern to match at a character, by character (None: nothing can match)."""
 
+    def without(self, alts: frozenset[str]) -> FirstCharDispatch:
+        """This dispatch without the alternatives ``alts`` (their groups' other alternatives
+        kept, in order; a group left empty dropped), the others' first characters not read
+        again."""
+        other = FirstCharDispatch.__new__(FirstCharDispatch)
+        other._alts = [entry for entry in self._alts if entry[1] not in alts]
+        kept: dict[str, list[str]] = {}
+        for name, alt, _, _ in other._alts:  # (the groups are not split again: start-up)
+            kept.setdefault(name, []).append(alt)
+        other._groups = [(n, "|".join(kept[n])) for n, _ in self._groups if n in kept]
+        other._keys = frozenset(c for _, _, chars, _ in other._alts if chars for c in chars)
+        other._compiled = {}
+        other.table = _Table(other)
+        return other
+
     @functools.cached_property
     def full(self) -> re.Pattern[str]:
         """The whole alternation (what :meth:`match` stands for), compiled on first use."""

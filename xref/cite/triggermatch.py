@@ -86,15 +86,26 @@ class TriggerMatcher:
     :data:`~xref.cite.familytriggers.GATED`, which are either all before or all after the
     other alternatives of their group. The ``postnum`` trigger's first alternatives must be
     the posts' names (led by :data:`POST_BEFORE`), whose lookahead has the :data:`ONE_DIGIT`
-    branch.
+    branch. ``rare``: ungated alternatives left out of the patterns for a text that holds
+    none of their hints (:meth:`tables`).
     """
 
     def __init__(
-        self, triggers: list[Trigger], ungated: list[Trigger], gated: list[tuple[str, str, str]]
+        self,
+        triggers: list[Trigger],
+        ungated: list[Trigger],
+        gated: list[tuple[str, str, str]],
+        rare: tuple[str, ...] = (),
     ) -> None:
         self._triggers = triggers
         self.ungated = FirstCharDispatch([(name, pat) for name, _, _, pat in ungated])
         """Without the gated alternatives (every text)."""
+        self.common = self.ungated.without(frozenset(rare))
+        """:attr:`ungated` without the ``rare`` alternatives (texts that hold none of their
+        hints)."""
+        assert len(self.ungated._alts) - len(self.common._alts) == len(rare), (
+            "every rare alternative is one of the ungated ones"
+        )
         names = [name for name, _, _, _ in triggers]
         self._order = {name: i for i, name in enumerate(names)}
         self._gated_first: set[str] = set()
@@ -132,12 +143,14 @@ class TriggerMatcher:
         )
 
     def tables(
-        self, gate: bool
+        self, gate: bool, rare: bool = True
     ) -> tuple[dict[str, re.Pattern[str] | None], dict[str, re.Pattern[str] | None] | None]:
         """The patterns by first character (``table[c]``, None: nothing starts with ``c``) to
         match in a text, and those of the gated alternatives when the text may hold a gate
-        (``gate``; else None): combine their matches with :meth:`with_gated`."""
-        return self.ungated.table, self.gated.table if gate else None
+        (``gate``; else None): combine their matches with :meth:`with_gated`. Without the
+        rare alternatives when the text holds none of their hints (``rare`` False)."""
+        table = self.ungated.table if rare else self.common.table
+        return table, self.gated.table if gate else None
 
     def tables_for(
         self, text: str
