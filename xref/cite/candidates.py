@@ -265,6 +265,8 @@ _SERIES_BEFORE = re.compile(
     r"(?:[A-Z][\w/&.'\u2019\u2013\u2014-]*(?:\s+(?:of|and|for|on|the|to|in|files|[A-Z(][\w/&.'\u2019()\u2013\u2014-]*))*)"
     r"\s*[:;,]\s*$"
 )
+_SERIES_ENDS = frozenset(":;,")
+"""What :data:`_SERIES_BEFORE` ends in before its spaces (``window.rstrip()[-1:]``)."""
 _LOOKBACK = 120
 
 # The title of a book or journal right before its volume or pages, perhaps with a date, a year
@@ -437,7 +439,8 @@ def scan(text: str) -> Iterator[Candidate]:
         start = m.start()
         if name == "series":
             window = text[max(0, start - _LOOKBACK) : start]
-            s = _SERIES_BEFORE.search(window)
+            # the pattern ends in punctuation and spaces: a cheap test first
+            s = _SERIES_BEFORE.search(window) if window.rstrip()[-1:] in _SERIES_ENDS else None
             if s is not None:
                 start = start - len(window) + s.start()
         elif name == "arch" and m.group().endswith(("ibrary", "Museum")):
@@ -448,7 +451,8 @@ def scan(text: str) -> Iterator[Candidate]:
                 start = s.start()
         elif name == "works" or (name == "page" and text.startswith("p", start)):
             window = text[max(0, start - _LOOKBACK) : start]
-            s = _TITLE_BEFORE.search(window)
+            # the pattern ends in a comma and spaces: a cheap test first
+            s = _TITLE_BEFORE.search(window) if window.rstrip().endswith(",") else None
             if s is not None and _ROUTE_BEFORE.search(window, 0, s.start()):
                 s = None  # "telegram 869, September 14, to Tehran, p. 44": a place, no title
             if s is None and name == "page" and (h := hearing_before(text, start)) is not None:
