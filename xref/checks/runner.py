@@ -23,7 +23,7 @@ from xref.cite.lexicon import SeriesLexicon, lexicon_for, register_series
 from xref.cite.models import Span
 from xref.errors import XrefError
 from xref.read.documents import Document, Volume
-from xref.read.forked import forking
+from xref.read.forked import collector_paused, forking
 from xref.read.lean import fill_lean, lean_item
 from xref.read.sources import (
     PACKABLE,
@@ -270,6 +270,7 @@ def packed_checking(jobs: int, paths: Sequence[str]) -> bool:
     return jobs > 1 and len(paths) > 1 and forking() and PACKABLE
 
 
+@collector_paused()
 def check_paths(
     files: Sequence[str],
     extra: Sequence[str] = (),
@@ -290,7 +291,8 @@ def check_paths(
     indexes the lean copies only and keeps each volume packed; the forked worker that checks
     a volume unpacks it into the lean copy it inherited (:func:`~xref.read.lean.fill_lean`),
     so that its rules see the whole volume in the very objects of the index. Elsewhere the
-    files are read and checked as by :func:`check_inputs`.
+    files are read and checked as by :func:`check_inputs`. The cyclic garbage collector is
+    paused meanwhile (:func:`~xref.read.forked.collector_paused`).
     """
     rules = select_rules(select, ignore)
     files = expand_paths(files)

@@ -30,7 +30,7 @@ from pathlib import Path
 from attrs import frozen
 
 from xref.errors import InputError
-from xref.read.safexml import create_parser, parse_error
+from xref.read.safexml import create_parser, parse_error, release
 
 __all__ = ["DocumentDiv", "NoteId", "PageRange", "Pointer", "Suppression", "VolumeScan",
            "scan_volume"]
@@ -391,6 +391,8 @@ def scan_bytes(path: str, data: bytes) -> VolumeScan:
         parser.Parse(data, True)
     except pyexpat.ExpatError as exc:
         raise parse_error(path, exc) from None
+    finally:
+        release(parser)  # the scanner and the parser no longer hold each other
     return VolumeScan(
         path=path,
         volume_id=s.volume_id,

@@ -11,13 +11,14 @@ unreadable input (the other inputs are still processed and reported).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
 
 from xref.errors import XrefError
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "PAUSED", "main"]
 
 COMMANDS: tuple[str, ...] = (
     "parse",
@@ -62,8 +63,19 @@ def _command(argv: Sequence[str]) -> str | None:
     return argv[0] if argv and argv[0] in COMMANDS else None
 
 
+PAUSED = ("resolve", "check", "graph")
+"""The commands run with the cyclic garbage collector paused: what they build over a corpus
+holds no reference cycles (bench/RESULTS.md 14m), and each full collection would walk all of
+it again."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code."""
+    """Run the command line and return its exit code.
+
+    A command of :data:`PAUSED` runs with the cyclic garbage collector paused; run as the
+    program (``argv`` None), its objects are then frozen, so that the interpreter's last
+    collection at exit does not walk them all once more."""
+    program = argv is None
     if argv is None:
         argv = sys.argv[1:]
     parser = build_parser(_command(argv))
@@ -71,6 +83,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    if _command(argv) not in PAUSED or not gc.isenabled():
+        return _run(args)
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if program:
+            gc.freeze()  # the process ends: nothing left to collect
+        gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command; errors become exit codes."""
     try:
         code: int = args.func(args)
     except XrefError as exc:

@@ -49,7 +49,7 @@ from xref.graph.model import (
     history_url,
 )
 from xref.read.documents import Container, Document, Volume
-from xref.read.forked import fork_map, forking
+from xref.read.forked import collector_paused, fork_map, forking
 from xref.read.lean import lean_document, lean_item
 from xref.read.sources import (
     PACKABLE,
@@ -306,6 +306,7 @@ def _raise(error: XrefError) -> None:
     raise error
 
 
+@collector_paused()
 def build_graph(
     paths: Iterable[str | Path],
     *,
@@ -328,6 +329,7 @@ def build_graph(
     Each file is read once, without source maps: the index keeps a lean copy of each
     document, the citing files' documents are kept (text only) until they are resolved, in
     forked workers that inherit them and the index (see :func:`xref.read.forked.fork_map`).
+    The cyclic garbage collector is paused meanwhile (:func:`~xref.read.forked.collector_paused`).
     """
     report = on_error or _raise
     files = expand_paths(paths)

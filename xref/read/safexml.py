@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from xref.errors import InputError, UnsafeXMLError
 
-__all__ = ["create_parser", "parse_error", "parse_bytes"]
+__all__ = ["create_parser", "parse_error", "parse_bytes", "release"]
 
 
 def create_parser(path: str) -> pyexpat.XMLParserType:
@@ -59,6 +59,22 @@ def create_parser(path: str) -> pyexpat.XMLParserType:
     return parser
 
 
+_HANDLERS = (
+    "StartElementHandler", "EndElementHandler", "CharacterDataHandler",
+    "ProcessingInstructionHandler",
+    "StartDoctypeDeclHandler", "EntityDeclHandler", "UnparsedEntityDeclHandler",
+    "ExternalEntityRefHandler", "SkippedEntityHandler",
+)
+
+
+def release(parser: pyexpat.XMLParserType) -> None:
+    """Drop every handler of a parser that is done: the parser and its handlers (which name
+    it, for positions) no longer hold each other, so the parser and its buffers are freed
+    as soon as it is dropped, without waiting for the cyclic garbage collector."""
+    for name in _HANDLERS:
+        setattr(parser, name, None)
+
+
 def parse_error(path: str, exc: pyexpat.ExpatError) -> InputError:
     """An :class:`InputError` for a malformed file, with expat's message and position."""
     message = pyexpat.ErrorString(exc.code) if exc.code else str(exc)
@@ -72,3 +88,5 @@ def parse_bytes(path: str, data: bytes) -> None:
         parser.Parse(data, True)
     except pyexpat.ExpatError as exc:
         raise parse_error(path, exc) from None
+    finally:
+        release(parser)

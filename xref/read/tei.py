@@ -27,7 +27,7 @@ from xref.read.documents import (
     Volume,
 )
 from xref.read.headers import parse_dateline, parse_drafting_date, parse_heading, parse_source_note
-from xref.read.safexml import create_parser, parse_error
+from xref.read.safexml import create_parser, parse_error, release
 from xref.read.tei_parts import (
     _BLOCK,
     _BUFFER,
@@ -451,9 +451,9 @@ class _Reader:
         self.ready.clear()
 
     def release(self) -> None:
-        """Drop the parser's handlers: the reader and its parser no longer hold each other."""
-        p = self.parser
-        p.StartElementHandler = p.EndElementHandler = p.CharacterDataHandler = None
+        """Drop the parser's handlers: the reader, its parser and the parser's safety
+        handlers no longer hold each other (nothing is left for the cyclic collector)."""
+        release(self.parser)
 
 
 def iter_documents(path: str | Path) -> Iterator[Document]:

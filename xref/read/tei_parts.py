@@ -20,7 +20,7 @@ from xref.read.documents import (
     SourceNote,
 )
 from xref.read.headers import HeadingInfo, parse_own_number
-from xref.read.safexml import create_parser, parse_error
+from xref.read.safexml import create_parser, parse_error, release
 from xref.read.textjoin import (
     BLOCK,
     LEN,
@@ -469,4 +469,6 @@ def _duplicate_ids(path: str, data: bytes) -> list[DocumentDiagnostic]:
         parser.Parse(data, True)
     except pyexpat.ExpatError as exc:  # pragma: no cover - the reader has parsed it already
         raise parse_error(path, exc) from None
+    finally:
+        release(parser)
     return out
