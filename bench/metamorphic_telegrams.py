@@ -27,6 +27,7 @@ from metamorphic_transforms import (  # noqa: E402
     _sub_once,
     _unique,
     lists,
+    signed,
 )
 
 # a telegram word of the Department's and the posts' clipped series ("Deptel", "Embtel"):
@@ -36,10 +37,7 @@ _CLIPPED_NUMBERED = re.compile(r"\b(?:Dep|Emb|Ur|My|Our|Con|Leg)tels?\s+(?=\d)")
 
 def clipped_number_sign(case: Case) -> Iterator[Variant]:
     """``Embtel No. 1062``, ``Deptel no. 432``: a clipped word's number after the sign."""
-    m = _CLIPPED_NUMBERED.search(case.text)
-    if m is not None:
-        for sign in ("No. ", "no. "):
-            yield _sub_once(case.text, m.end(), m.end(), sign), case.expected
+    return signed(case, _CLIPPED_NUMBERED)
 
 
 def list_number_sign(case: Case) -> Iterator[Variant]:

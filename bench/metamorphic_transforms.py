@@ -295,12 +295,18 @@ def lists(case: Case) -> Iterator[Variant]:
 _NUMBERED = re.compile(r"\b([Tt]elegrams?|[Dd]espatch(?:es)?|[Aa]irgrams?)\s+(?=\d)")
 
 
-def number_sign(case: Case) -> Iterator[Variant]:
-    """``telegram No. 409``, ``despatch no. 128``: the same number."""
-    m = _NUMBERED.search(case.text)
+def signed(case: Case, before_number: re.Pattern[str]) -> Iterator[Variant]:
+    """The case with ``No. ``/``no. `` put where ``before_number`` first ends: the same
+    citations."""
+    m = before_number.search(case.text)
     if m is not None:
         for sign in ("No. ", "no. "):
             yield _sub_once(case.text, m.end(), m.end(), sign), case.expected
+
+
+def number_sign(case: Case) -> Iterator[Variant]:
+    """``telegram No. 409``, ``despatch no. 128``: the same number."""
+    return signed(case, _NUMBERED)
 
 
 _ABBREVIATED = {"January": "Jan.", "February": "Feb.", "March": "Mar.", "April": "Apr.",
