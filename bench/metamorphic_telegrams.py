@@ -7,7 +7,6 @@ derived from the case's expected fields (never by running xref on the new text).
 
 from __future__ import annotations
 
-import copy
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -27,6 +26,7 @@ from metamorphic_transforms import (  # noqa: E402
     _sub_once,
     _unique,
     lists,
+    reseries,
     signed,
 )
 
@@ -112,11 +112,7 @@ def airgram_series(case: Case) -> Iterator[Variant]:
         for new in _AIRGRAM_SERIES:
             if new == name:
                 continue
-            expected = copy.deepcopy(case.expected)
-            expected[i].fields["series"] = new
-            for party in ("sender", "recipient"):
-                expected[i].fields.pop(party, None)
-            yield _sub_once(case.text, m.start(), m.end(), new), expected
+            yield reseries(case, i, m, new)
         return
 
 

@@ -213,11 +213,7 @@ def series(case: Case) -> Iterator[Variant]:
                             enumerate(case.expected) if j != i):
             continue
         for new in others[:4]:
-            expected = copy.deepcopy(case.expected)
-            expected[i].fields["series"] = new
-            for party in ("sender", "recipient"):
-                expected[i].fields.pop(party, None)
-            yield _sub_once(case.text, m.start(), m.end(), new), expected
+            yield reseries(case, i, m, new)
         return
 
 
@@ -293,6 +289,16 @@ def lists(case: Case) -> Iterator[Variant]:
 
 
 _NUMBERED = re.compile(r"\b([Tt]elegrams?|[Dd]espatch(?:es)?|[Aa]irgrams?)\s+(?=\d)")
+
+
+def reseries(case: Case, i: int, m: re.Match[str], new: str) -> Variant:
+    """The case with ``new`` for the series word ``m`` of its ``i``-th citation: that series,
+    its sender and recipient no longer known (another series, another channel)."""
+    expected = copy.deepcopy(case.expected)
+    expected[i].fields["series"] = new
+    for party in ("sender", "recipient"):
+        expected[i].fields.pop(party, None)
+    return _sub_once(case.text, m.start(), m.end(), new), expected
 
 
 def signed(case: Case, before_number: re.Pattern[str]) -> Iterator[Variant]:
