@@ -85,13 +85,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if _command(argv) not in PAUSED or not gc.isenabled():
         return _run(args)
-    gc.disable()
-    try:
-        return _run(args)
-    finally:
-        if program:
-            gc.freeze()  # the process ends: nothing left to collect
-        gc.enable()
+    from xref.read.forked import collector_paused  # (these commands import it anyway)
+
+    with collector_paused():
+        try:
+            return _run(args)
+        finally:
+            if program:
+                gc.freeze()  # the process ends: nothing left to collect
 
 
 def _run(args: argparse.Namespace) -> int:
