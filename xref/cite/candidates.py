@@ -77,7 +77,7 @@ _POST_AFTER = (
     rf"|{ONE_DIGIT}))"
 )
 """What follows a post's name in the ``postnum`` trigger."""
-
+_INSTITUTION, _HISTORY_CENTER, _MINISTRY, _TREATIES = (alt for alt, _ in RARE)  # (hinted)
 # (group name, rule, strong, pattern). Order matters only among triggers at one position.
 _TRIGGERS: list[tuple[str, str, bool, str]] = [
     ("ibid", "ibid", False, r"\b[Ii]bid\b"),
@@ -93,7 +93,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\bAmerican\s+Foreign\s+Policy\b(?=\s*[,:]\s*(?:Current|Basic)|,\s*\d)"
         r"|\bDocuments\s+on\s+(?:American\s+Foreign\s+Relations|Disarmament|Germany)\b"
         r"|\bWeekly\s+Compilation\s+of\s+Presidential\s+Documents\b|\bYearbook\s+of\s+the\s+United\s+Nations\b"
-        r"|\b\d+\s+(?:UST|UNTS|LNTS|Stat\.|Federal\s+Register|Fed\.\s+Reg\.)\s+\d",
+        rf"|{_TREATIES}",
     ),
     (
         "arch",
@@ -110,10 +110,10 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         r"|\b(?:[A-Z][a-z]+|Franklin\s+D\.\s+Roosevelt)\s+(?:Presidential\s+)?"
         r"(?:[Ll]ib[rat]{2,5}y|Materials)\b(?!\s+of)"
         r"|\bLibrary\s+of\s+Congress\b"
-        r"|\b(?:[A-Z][\w.'-]*\s+){1,5}(?:University|Institut(?:e|ion)|Historical\s+(?:Society|Center))\b"
+        rf"|{_INSTITUTION}"
         r"|\bUniversity\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+Library\b"
-        r"|\b(?:[A-Z][\w.]*\s+){0,3}Center\s+(?:of|for)\s+(?:[A-Z][a-z]+\s+){1,2}History\b"
-        r"|\b(?:[A-Z][a-z]+\s+)?Ministry\s+of\s+Foreign\s+Affairs\b(?=\s*,)"
+        rf"|{_HISTORY_CENTER}"
+        rf"|{_MINISTRY}"
         r"|\b\d{3}[A-Za-z]?\d*\.\s?[\dA-Z][\w()]*(?:[\s\w(),.\u2013-]{0,30})/"
         rf"|\b[DP]\d{{6}}\s?{_D}\s?\d{{3,4}}\b|\bDOS,\s*CF\b"
         rf"|\b\d{{3}}(?:\s[A-Z]{{2,4}})?/\d{{1,2}}\s?{_D}\s?\d{{3,4}}\b",
