@@ -14,6 +14,15 @@ each document runs over (:attr:`xref.read.documents.Document.pages`, from the vo
 A page range (``pp. 33–34``) is cited by its first page. A bare page (no other volume named)
 is read as the citing volume's only in volumes that cross-refer by page, those that do not
 print document numbers in their headings (:attr:`PageIndex.by_page`).
+
+A page is checked against the cited volume's own pages (:attr:`PageIndex.extent`): one outside
+them is never linked to a document. The parts of a FRUS volume are paged through (1952-1954,
+vol. I, Part 1 ends on page 816, Part 2 opens on page 817), so a page after a part's last page
+is the next part's, one before its first page the previous part's (when the catalog has that
+part): it is resolved there when that part is loaded, else external with that part's key. A
+page outside the pages every document runs over, that no other part can hold, is
+``unresolved``, with the volume's pages in the reason (a blank page or the index after the
+last document names no document either).
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from xref.cite.catalog import volume_exists
 from xref.cite.models import Citation, FootnoteCitation
 from xref.read.documents import Document
 
@@ -31,6 +41,8 @@ if TYPE_CHECKING:
 __all__ = ["PageIndex", "PageResolving", "first_page"]
 
 _FIRST = re.compile(r"[0-9ivxlcdm]+", re.I)
+_PART = re.compile(r"^(?P<stem>.+p)(?P<part>\d+)$")
+"""A part of a volume: ``frus1952-54v01p1`` (the stem, the part's number)."""
 _NUMBERED = re.compile(r"\s*(?:No\.\s*)?\d+[A-Z]?(?:\.|\s)")
 """A heading that begins with its document's printed number (``12. Telegram From``)."""
 
@@ -66,10 +78,17 @@ class PageIndex:
         self.paged: set[str] = set()
         """Volumes whose documents carry printed pages."""
         numbered: dict[str, list[int]] = {}
+        self.extent: dict[str, tuple[int, int]] = {}
+        """Each paged volume's first and last page numbered in arabic numerals that its
+        documents run over (its ``<pb>`` pages inside a document: not the index after them)."""
         for d in documents:
             if not d.pages or d.volume is None:
                 continue
             self.paged.add(d.volume)
+            arabic = [int(p) for p in d.pages if p.isdigit()]
+            if arabic:
+                low, high = self.extent.get(d.volume, (arabic[0], arabic[0]))
+                self.extent[d.volume] = (min(low, *arabic), max(high, *arabic))
             count = numbered.setdefault(d.volume, [0, 0])
             count[0] += _NUMBERED.match(d.heading.text) is not None
             count[1] += 1
@@ -80,6 +99,15 @@ class PageIndex:
         """Paged volumes that do not print their documents' numbers: they cross-refer by
         page (to the mid-1950s); later volumes cite documents, and a bare page there is
         another work's (``page 3 of the memorandum``)."""
+
+    def outside(self, volume: str, page: str) -> tuple[int, int] | None:
+        """The first and last pages of ``volume`` when ``page`` (arabic) lies outside them,
+        else None (a page inside them, a roman page of the front matter, a volume with no
+        arabic pages)."""
+        extent = self.extent.get(volume)
+        if extent is None or not page.isdigit() or extent[0] <= int(page) <= extent[1]:
+            return None
+        return extent
 
     def on_page(self, volume: str, page: str) -> list[Document]:
         """The documents printed (wholly or in part) on ``page`` of ``volume``, in order."""
@@ -132,8 +160,47 @@ class PageResolving:
     def _volume(self, cited: str | None, doc: Document) -> str | None:
         raise NotImplementedError  # pragma: no cover - the resolver's
 
-    def page(self, pages: str, volume: str | None, doc: Document) -> dict[str, object]:
-        """A printed page of ``volume`` (the citing one when None): the document on it."""
+    def _not_printed(self, vol: str, first: str, suffix: str, method: str, named: bool,
+                     tried: tuple[str, ...] = ()
+                     ) -> tuple[dict[str, object] | None, str | None]:
+        """For a page outside ``vol``'s own pages: the volume's other part that prints it
+        (loaded: the caller resolves it there), or the result (external in a part not loaded,
+        else unresolved); ``(None, None)`` for a page inside them. ``suffix`` ends the key
+        (``fn3`` for a footnote of the page); ``named``: whether the citation names the volume
+        (a bare page outside it is external, perhaps another work's); ``tried`` are the parts
+        already looked in (a page between two parts' pages is in neither)."""
+        extent = self.pages.outside(vol, first)
+        if extent is None:
+            return None, None
+        after = int(first) > extent[1]
+        m = _PART.match(vol)
+        sibling = None
+        if m is not None and (int(m.group("part")) > 1 or after):
+            sibling = f"{m.group('stem')}{int(m.group('part')) + (1 if after else -1)}"
+        if sibling is not None and sibling not in tried and volume_exists(sibling):
+            if sibling in self.pages.paged:
+                return None, sibling
+            return {
+                "status": "external",
+                "key": f"{sibling}#pg_{first}{suffix}",
+                "method": method,
+                "reason": f"page {first} is {'after' if after else 'before'} the pages of "
+                f"{vol} ({extent[0]}-{extent[1]}): the parts of a volume are paged through, "
+                f"so it is printed in {sibling}",
+            }, None
+        return {
+            # a bare page (no volume named) outside them may be another work's
+            "status": "unresolved" if named else "external",
+            "key": f"{vol}#pg_{first}{suffix}",
+            "method": method,
+            "reason": f"no document of {vol} is printed on page {first}: its documents run "
+            f"over pages {extent[0]}-{extent[1]}",
+        }, None
+
+    def page(self, pages: str, volume: str | None, doc: Document,
+             tried: tuple[str, ...] = ()) -> dict[str, object]:
+        """A printed page of ``volume`` (the citing one when None): the document on it
+        (``tried``: the other parts of the volume already looked in)."""
         vol = self._volume(volume, doc)
         first = first_page(pages)
         key = f"{vol or ''}#pg_{first or pages}"
@@ -148,6 +215,12 @@ class PageResolving:
                 "method": "page",
                 "reason": f"{vol} cites documents by number: a bare page is another work's",
             }
+        outside, sibling = self._not_printed(vol, first, "", "page",
+                                             volume is not None, tried)
+        if sibling is not None:
+            return self.page(pages, sibling, doc, (*tried, vol))
+        if outside is not None:
+            return outside
         found, starting = self.pages.document(vol, first)
         if found is None:
             return {
@@ -165,14 +238,25 @@ class PageResolving:
         }
 
     def page_footnote(
-        self, c: FootnoteCitation, doc: Document, pages: str, volume: str | None
+        self, c: FootnoteCitation, doc: Document, pages: str, volume: str | None,
+        tried: tuple[str, ...] = (),
     ) -> dict[str, object]:
-        """``footnote N, p. P``: footnote N of the document printed on page P."""
+        """``footnote N, p. P``: footnote N of the document printed on page P (``tried``: the
+        other parts of the volume already looked in)."""
         vol = self._volume(volume, doc)
         first = first_page(pages)
         key = f"{vol or ''}#pg_{first or pages}fn{c.number}"
         if vol is None or first is None or vol not in self.pages.paged:
             return {"status": "external", "key": key, "method": "page-footnote"}
+        outside, sibling = None, None
+        if volume is not None or vol in self.pages.by_page:
+            # (a bare page in a volume that cites documents by number may be another work's)
+            outside, sibling = self._not_printed(vol, first, f"fn{c.number}", "page-footnote",
+                                                 volume is not None, tried)
+        if sibling is not None:
+            return self.page_footnote(c, doc, pages, sibling, (*tried, vol))
+        if outside is not None:
+            return outside
         hit = self.pages.footnote(vol, first, c.number)
         if hit is None:
             return {

@@ -385,7 +385,10 @@ class Resolver(PageResolving):
             return self.page(c.pages, volume, doc)
         if isinstance(c, PublicationCitation) and c.pages and c.volume in self.pages.paged:
             result = self.page(c.pages, c.volume, doc)
-            if result["status"] == "resolved":
+            if result["status"] in ("resolved", "unresolved") or not str(
+                result.get("key", "")
+            ).startswith(f"{c.volume}#"):
+                # on a page of the volume, on no page of it, or on another part's page
                 return result
         if isinstance(c, TelegramCitation):
             if c.numberless:  # "an unnumbered telegram from Bonn": no number to look up

@@ -1,0 +1,88 @@
+"""A page citation checked against the cited volume's own pages (issue 12).
+
+Expected values are read from the dev corpus volumes (``../shared/corpus/frus``):
+
+* frus1952-54v01p1 (1952-1954, vol. I, Part 1): its documents run over pages 1-816 (the last,
+  d227, ends on ``<pb n="816">``; the ``<pb>`` 817-822 after it hold no text).
+  Its note d19fn6 reads "See the editorial notes, pp. 1116 and 1257.", and the editors link
+  both pages to Part 2 (``<ref target="frus1952-54v01p2#pg_1116">``,
+  ``frus1952-54v01p2#pg_1257``): the parts of a volume are paged through.
+* frus1955-57v19 (1955-1957, vol. XIX): its last document, d174, begins on page 712 (the
+  ``<pb n="712">`` stands in d173, before d174 opens); the ``<pb>`` after it (713-748) are
+  the index.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xref.read.tei import read_volume
+from xref.resolve.corpus import Corpus
+from xref.resolve.resolution import Resolution, resolve_documents
+
+
+def _resolve(corpus_dir: Path, vid: str, text: str, where: str = "body") -> list[Resolution]:
+    """Resolve ``text`` as the body of a document of volume ``vid`` (alone in its corpus)."""
+    volume = read_volume(corpus_dir / f"{vid}.xml")
+    doc = volume.documents[1]
+    body = type(doc.body)(where, text)
+    other = type(doc)(id=f"{vid}#d9999", volume=vid, local_id="d9999", number="9999",
+                      heading=doc.heading, body=body)
+    return list(resolve_documents([other], Corpus.from_documents([volume])))
+
+
+def test_the_editors_pages_of_the_next_part(corpus_dir: Path) -> None:
+    """d19fn6 of 1952-1954, vol. I, Part 1: pages after the part's last page are Part 2's,
+    as the editors' own links say; never a document of Part 1."""
+    vid = "frus1952-54v01p1"
+    volume = read_volume(corpus_dir / f"{vid}.xml")
+    (note,) = [fn for d in volume.documents if d.local_id == "d19"
+               for fn in d.footnotes if fn.id == "d19fn6"]
+    assert "pp. 1116 and 1257" in note.text
+    res = _resolve(corpus_dir, vid, note.text)
+    got = [(r.citation.text, r.status, r.key, r.target) for r in res]
+    assert got == [
+        ("pp. 1116", "external", "frus1952-54v01p2#pg_1116", None),
+        ("1257", "external", "frus1952-54v01p2#pg_1257", None),
+    ]
+    assert "frus1952-54v01p2" in res[0].reason
+
+
+def test_a_page_of_the_part_is_its_own(corpus_dir: Path) -> None:
+    """Page 816 is the last page of Part 1's documents: the page stays in Part 1."""
+    res = _resolve(corpus_dir, "frus1952-54v01p1", "See p. 816.")
+    assert [(r.status, r.key) for r in res] == [("resolved", "frus1952-54v01p1#pg_816")]
+
+
+def test_a_footnote_on_a_page_of_the_next_part(corpus_dir: Path) -> None:
+    """``footnote 3, p. 900`` in Part 1: footnote 3 of page 900, which Part 2 prints."""
+    res = _resolve(corpus_dir, "frus1952-54v01p1", "See footnote 3, p. 900.")
+    assert [(r.status, r.key) for r in res] == [("external", "frus1952-54v01p2#pg_900fn3")]
+
+
+def test_a_page_the_volume_does_not_have_is_unresolved(corpus_dir: Path) -> None:
+    """1955-1957, vol. XIX is one volume, its documents on pages 1-712: ``p. 713`` of it (the
+    index) names no document, ``p. 5000`` no page: both unresolved with a reason naming the
+    pages, never linked to a document; page 712 is d174's (the document that begins on it)."""
+    vid = "frus1955-57v19"
+    text = ("See Foreign Relations, 1955-1957, vol. XIX, p. 712. See Foreign Relations, "
+            "1955-1957, vol. XIX, p. 713. See Foreign Relations, 1955-1957, vol. XIX, "
+            "p. 5000, footnote 3.")
+    res = _resolve(corpus_dir, vid, text)
+    got = [(r.citation.kind, r.status, r.key, r.target) for r in res]
+    assert got == [
+        ("publication", "resolved", f"{vid}#pg_712", f"{vid}#d174"),
+        ("publication", "unresolved", f"{vid}#pg_713", None),
+        ("publication", "unresolved", f"{vid}#pg_5000", None),
+        ("footnote", "unresolved", f"{vid}#pg_5000fn3", None),
+    ]
+    assert all("pages 1-712" in r.reason for r in res[1:])
+
+
+def test_a_bare_page_in_a_volume_citing_documents_stays_another_works(
+    corpus_dir: Path,
+) -> None:
+    """1955-1957, vol. XIX cites its documents by number: a bare ``p. 5000`` or ``footnote 3,
+    p. 5000`` is another work's (external), not a page missing from the volume."""
+    res = _resolve(corpus_dir, "frus1955-57v19", "See p. 5000. See footnote 3, p. 5000.")
+    assert [r.status for r in res] == ["external", "external"]
