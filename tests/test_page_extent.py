@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from xref.read.tei import read_volume
 from xref.resolve.corpus import Corpus
 from xref.resolve.resolution import Resolution, resolve_documents
@@ -86,3 +88,43 @@ def test_a_bare_page_in_a_volume_citing_documents_stays_another_works(
     p. 5000`` is another work's (external), not a page missing from the volume."""
     res = _resolve(corpus_dir, "frus1955-57v19", "See p. 5000. See footnote 3, p. 5000.")
     assert [r.status for r in res] == ["external", "external"]
+
+
+def _note(corpus_dir: Path, vid: str, note_id: str) -> list[Resolution]:
+    """The resolutions of the citations in note ``note_id`` of volume ``vid``, resolved in
+    that volume (alone in its corpus), in order."""
+    volume = read_volume(corpus_dir / f"{vid}.xml")
+    res = resolve_documents(volume.documents, Corpus.from_documents([volume]))
+    return [r for r in res if r.container.key == note_id]
+
+
+@pytest.mark.parametrize(
+    ("vid", "note_id", "expected"),
+    [
+        # "see pp. 817 ff. and 1259 ff.": the editors link 1259 to Part 2
+        # ("frus1952-54v01p2#pg_1259"; 817 to Part 1's blank page 817, printed in Part 2)
+        ("frus1952-54v01p1", "d5fn6",
+         [("pp. 817", "frus1952-54v01p2#pg_817"), ("1259", "frus1952-54v01p2#pg_1259")]),
+        # "see vol. iii, pp. 816 ff and pp. 891 ff.": both vol. iii's (the editors'
+        # "frus1948v03#pg_816" and "frus1948v03#pg_891")
+        ("frus1948v01p1", "d107fn2",
+         [("vol. iii, pp. 816", "frus1948v03"), ("pp. 891", "frus1948v03#pg_891")]),
+        # "see vol. XI, Part 1, pp. 599 ff. and 665 ff.": both pages of vol. XI, Part 1
+        ("frus1952-54v01p1", "d5fn7",
+         [("vol. XI, Part 1, pp. 599", "frus1952-54v11p1"), ("665", "frus1952-54v11p1#pg_665"),
+          ("volume III", "frus1952-54v03")]),
+        # "Foreign Relations, 1958-1960, vol. XIV, pp. 92-98 and 106-109": two ranges
+        ("frus1961-63v21", "d188fn2",
+         [("Foreign Relations, 1958-1960, vol. XIV, pp. 92-98", "frus1958-60v14"),
+          ("106-109", "frus1958-60v14#pg_106")]),
+    ],
+)
+def test_pages_onward_and_ranges_in_a_list(
+    corpus_dir: Path, vid: str, note_id: str, expected: list[tuple[str, str]]
+) -> None:
+    """``ff.``/``et seq.`` after a page and a range between the pages of a list: every page
+    of the list is read, in the first page's volume."""
+    res = _note(corpus_dir, vid, note_id)
+    got = [(" ".join(r.citation.text.split()), r.key) for r in res
+           if r.citation.kind in ("page", "publication")]
+    assert got == expected

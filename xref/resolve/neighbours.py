@@ -57,8 +57,11 @@ _RESPECTIVELY = re.compile(r"\s*,\s*respectively\s*,\s*")
 respectively, Document 84`` (the parser reads ``footnotes 7 and 8, Document 261`` whole)."""
 _OWN_PAGE = re.compile(r",\s*(?:on\s+)?(?:pp?\.|pages?)\s*(\d+)[^,]*$")
 """The page inside a footnote citation that a parser reads whole: ``footnote 5, p. 241``."""
-_PAGE_LIST = re.compile(r"\s*[,;]?\s*(?:and\s+)?")
-"""Between pages of one volume: ``vol. VI, p. 589, and p. 611``."""
+_ONWARD = r"(?:\s*(?:ff\b\.?|et\s+seq\.?))?"
+"""``ff.``, ``et seq.`` after a page: it and the pages after it (the page cited is the first)."""
+_PAGE_LIST = re.compile(_ONWARD + r"\s*[,;]?\s*(?:and\s+)?")
+"""Between pages of one volume: ``vol. VI, p. 589, and p. 611``, ``vol. iii, pp. 816 ff and
+pp. 891 ff.``."""
 
 
 @frozen
@@ -101,21 +104,29 @@ def _gap(text: str, a: Citation, b: Citation, rx: re.Pattern[str]) -> bool:
     return a.span.end <= b.span.start and rx.fullmatch(text, a.span.end, b.span.start) is not None
 
 
-_MORE_PAGES = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(\d+)(?!\d|\s*[-\u2013]|\.\d)")
-"""A further page of a list: ``pp. 69 and 70``, ``pp. 1652, 1653, 1655, and 1667``."""
+_MORE_PAGES = re.compile(
+    _ONWARD + r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?!(?:1[89]|20)\d\d\s*[-\u2013])(\d+(?:\s?[-\u2013]\s?\d+)?)"
+    r"(?!\d|\s*[-\u2013]|\.\d|\s*,\s*vol)"
+)
+"""A further page (or range) of a list: ``pp. 69 and 70``, ``pp. 1652, 1653, 1655, and 1667``,
+``pp. 817 ff. and 1259 ff.``, ``pp. 309-380 and 782-793`` (not years a volume follows: ``pp.
+1348 ff., and 1955-1957, vol. XIV``)."""
 
 
-_PLURAL_PAGES = re.compile(r"\b(?:pp\.|pages)\s*\d+$")
+_PLURAL_PAGES = re.compile(r"\b(?:pp\.|pages)\s*\d+(?:\s?[-\u2013]\s?\d+)?$")
 
 
-_INNER_LIST = re.compile(r"\d+(?:\s*,\s*(?:and\s+)?\d+|\s+and\s+\d+)+")
-"""A list of pages read as one page citation: ``pp. 151, 156`` (pages ``151, 156``)."""
-_NUMBER = re.compile(r"\d+")
+_RANGE = r"\d+(?:\s?[-\u2013]\s?\d+)?"
+_INNER_LIST = re.compile(_RANGE + r"(?:\s*,\s*(?:and\s+)?" + _RANGE + r"|\s+and\s+" + _RANGE + ")+")
+"""A list of pages read as one page citation: ``pp. 151, 156`` (pages ``151, 156``), ``pp.
+12-14, 20-22``."""
+_NUMBER = re.compile(_RANGE)
 
 
 def _split_inner(text: str, c: PageCitation) -> list[Citation]:
-    """A page citation whose pages are a list (``pp. 151, 156``) as one citation per page:
-    the first keeps the abbreviation (``pp. 151``), the later ones are their numbers."""
+    """A page citation whose pages are a list (``pp. 151, 156``) as one citation per page (or
+    range): the first keeps the abbreviation (``pp. 151``), the later ones are their numbers."""
     numbers = list(_NUMBER.finditer(text, c.span.start, c.span.end))
     if len(numbers) < 2:
         return [c]
@@ -134,12 +145,14 @@ def _page_lists(text: str, citations: Sequence[Citation]) -> list[Citation]:
     (``pp. 151, 156``: pages 151 and 156), in the first page's volume."""
     out: list[Citation] = []
     for i, c in enumerate(citations):
-        if isinstance(c, PageCitation) and _INNER_LIST.fullmatch(c.pages):
+        listed = isinstance(c, PageCitation) and _INNER_LIST.fullmatch(c.pages) is not None
+        if listed:
+            assert isinstance(c, PageCitation)
             out.extend(_split_inner(text, c))
-            continue
-        out.append(c)
+        else:
+            out.append(c)
         pages = c.pages if isinstance(c, PageCitation | PublicationCitation) else None
-        if not pages or _PLURAL_PAGES.search(c.text) is None:
+        if not pages or (not listed and _PLURAL_PAGES.search(c.text) is None):
             continue
         limit = citations[i + 1].span.start if i + 1 < len(citations) else len(text)
         end = c.span.end
