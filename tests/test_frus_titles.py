@@ -66,3 +66,12 @@ def test_a_title_names_the_printed_volume_not_its_microfiche_supplement() -> Non
         "frus1961-63v10"
     ]
     assert _volumes("Foreign Relations, 1961–1963, Cuba, 1961–1962.")[0][1] == "frus1961-63v10"
+
+
+def test_a_period_before_any_page_word() -> None:
+    """frus1948v05p1 d173fn2 prints "vol. v. p. 750"; the grammar's page words are ``p.``,
+    ``pp.``, ``page``, ``pages``: the period before each is the volume's comma."""
+    for word in ("page", "pages", "pp."):
+        text = f"Foreign Relations, 1947, vol. v. {word} 750"
+        assert _volumes(text + ".") == [("publication", "frus1947v05", text)]
+
