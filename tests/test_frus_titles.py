@@ -75,3 +75,17 @@ def test_a_period_before_any_page_word() -> None:
         text = f"Foreign Relations, 1947, vol. v. {word} 750"
         assert _volumes(text + ".") == [("publication", "frus1947v05", text)]
 
+
+def test_the_series_full_title_before_its_years() -> None:
+    """frus1955-57v02 d22fn3: "see Foreign Relations, 1950, vol. VII, p. 202." The series'
+    full title, "Foreign Relations of the United States" (the title of every volume's
+    ``<title>``), names the same volume: one FRUS citation, never another work titled
+    "Relations of the United States"."""
+    short = "see Foreign Relations, 1950, vol. VII, p. 202."
+    full = short.replace("Foreign Relations", "Foreign Relations of the United States")
+    assert _volumes(short) == [("publication", "frus1950v07", short[4:-1])]
+    assert _volumes(full) == [("publication", "frus1950v07", full[4:-1])]
+    assert _volumes("see Foreign Relations of the United States, 1961-1963, vol. II, "
+                    "Document 12.") == [
+        ("document", "frus1961-63v02",
+         "Foreign Relations of the United States, 1961-1963, vol. II, Document 12")]
