@@ -6,7 +6,8 @@ must not change what it cites except in a predictable field: a keyword's case, t
 file number or range, a telegram's number of 1 to 5 digits, a decimal file's subdivisions, the
 written form of a lot, another post, another month and day, a list in place of one number, a
 stop after the citation, the citation further inside a sentence, and more (the transforms are
-in ``bench/metamorphic_transforms.py`` and ``bench/metamorphic_telegrams.py``). Each
+in ``bench/metamorphic_transforms.py``, ``bench/metamorphic_telegrams.py`` and
+``bench/metamorphic_crossrefs.py``). Each
 transform's expected fields are derived from the case's expected fields by the transform
 itself, never by running xref on the transformed text. The report gives, per transform, how
 many variants still give every expected citation (kind and fields) and how many spurious
@@ -31,7 +32,7 @@ sys.path.append(str(ROOT / "bench"))
 
 from benchsets import set_of  # noqa: E402
 from golden import Case, Expected, load_cases, matches  # noqa: E402
-from metamorphic_telegrams import TRANSFORMS  # noqa: E402
+from metamorphic_crossrefs import TRANSFORMS  # noqa: E402
 
 import xref  # noqa: E402
 from xref.read.abbreviations import register_file_series  # noqa: E402
