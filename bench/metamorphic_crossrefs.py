@@ -97,7 +97,8 @@ def document_footnotes(case: Case) -> Iterator[Variant]:
         yield _sub_once(case.text, m.start(), m.end(), f"vol. II, Document {num}, footnote 3"), exp
 
 
-_PAGE = re.compile(r"\b(?:pp?\.|pages?)\s*(\d+)(?![\d\u2013\u2014-]|\s*(?:ff\b|et seq|and\b|,\s*\d))")
+_PAGE = re.compile(
+    r"\b(?:pp?\.|pages?)\s*(\d+)(?![\d\u2013\u2014-]|\s*(?:ff\b|et seq|and\b|,\s*\d))")
 
 
 def page_forms(case: Case) -> Iterator[Variant]:
