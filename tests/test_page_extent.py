@@ -85,9 +85,15 @@ def test_a_bare_page_in_a_volume_citing_documents_stays_another_works(
     corpus_dir: Path,
 ) -> None:
     """1955-1957, vol. XIX cites its documents by number: a bare ``p. 5000`` or ``footnote 3,
-    p. 5000`` is another work's (external), not a page missing from the volume."""
+    p. 5000`` is another work's (external), not a page missing from the volume; so is
+    ``footnote 99, p. 50``."""
     res = _resolve(corpus_dir, "frus1955-57v19", "See p. 5000. See footnote 3, p. 5000.")
     assert [r.status for r in res] == ["external", "external"]
+    # a page it prints, with a footnote no document on it has (its headings print their
+    # numbers, "173. Memorandum ..."): the footnote is another work's page's too
+    res = _resolve(corpus_dir, "frus1955-57v19", "See p. 50, footnote 99.")
+    assert [(r.citation.kind, r.status) for r in res] == [
+        ("page", "external"), ("footnote", "external")]
 
 
 def _note(corpus_dir: Path, vid: str, note_id: str) -> list[Resolution]:
@@ -128,3 +134,27 @@ def test_pages_onward_and_ranges_in_a_list(
     got = [(" ".join(r.citation.text.split()), r.key) for r in res
            if r.citation.kind in ("page", "publication")]
     assert got == expected
+
+
+def test_a_footnote_of_another_works_page(corpus_dir: Path) -> None:
+    """frus1964-68v34 d318fn4: "See American Foreign Policy: Current Documents, 1965, p. 160,
+    footnote 11." The footnote is that work's page's, not footnote 11 of the citing
+    document (d318 has no footnote 11): external, never unresolved."""
+    res = _note(corpus_dir, "frus1964-68v34", "d318fn4")
+    (fn,) = [r for r in res if r.citation.kind == "footnote"]
+    assert (fn.citation.text, fn.status, fn.target) == ("footnote 11", "external", None)
+
+
+def test_a_footnote_of_the_page_an_ibid_repeats(corpus_dir: Path) -> None:
+    """frus1964-68v16 d186fn2: "see American Foreign Policy: Current Documents, 1965, pp.
+    505-510. ... are summarized ibid., p. 510, footnote 36." The ibid repeats that work: its
+    page 510 and footnote 36 are the work's, not page 510 of the volume (a volume that cites
+    its documents by number)."""
+    res = _note(corpus_dir, "frus1964-68v16", "d186fn2")
+    got = [(r.citation.kind, r.status, r.key) for r in res]
+    assert got == [
+        ("other_publication", "external", "publication:American Foreign Policy: Current "
+         "Documents::505-510"),
+        ("ibid", "external", "publication:American Foreign Policy: Current Documents::510"),
+        ("footnote", "external", None),
+    ]

@@ -13,6 +13,8 @@ The parser reads ``Document 214, footnote 4``, ``footnote 7, p. 1013`` and
 * ``footnote 2, vol. V, p. 630`` (``footnote 2`` left unparsed): footnote 2 of that page;
 * ``supra, footnotes 6 and 2``: the footnotes of the document supra (infra);
 * ``footnotes 17 and 18, respectively, Document 84``: the footnotes are the document's;
+* ``American Foreign Policy: Current Documents, 1965, p. 160, footnote 11``, ``ibid., p. 510,
+  footnote 36``: the footnote of another work's page, or of the page an ibid. repeats;
 * the later numbers of a list of pages (``pp. 151, 156``, ``pp. 69 and 70``) are pages too
   (the parser reads the first only): they are added as page citations.
 
@@ -34,6 +36,7 @@ from xref.cite.models import (
     DocumentCitation,
     FootnoteCitation,
     IbidCitation,
+    OtherPublicationCitation,
     PageCitation,
     PublicationCitation,
     Span,
@@ -185,6 +188,31 @@ def _footnotes_of_pages(text: str, citations: Sequence[Citation]) -> list[Citati
     return out
 
 
+def _footnotes_of_other_pages(
+    text: str, citations: Sequence[Citation], out: list[Linked]
+) -> None:
+    """Another work's page, then its footnotes: ``American Foreign Policy: Current Documents,
+    1965, p. 160, footnote 11`` (that work's footnote, not the citing document's), ``ibid.,
+    p. 510, footnote 36`` (a footnote of the page the ibid. repeats: a FRUS volume's, or
+    another work's). ``out`` is updated in place."""
+    for i, c in enumerate(citations[:-1]):
+        other = isinstance(c, OtherPublicationCitation) and c.pages is not None
+        repeated = isinstance(c, IbidCitation) and isinstance(c.locator, PageCitation)
+        if not (other or repeated) or not (
+            _bare_footnote(citations[i + 1]) and _gap(text, c, citations[i + 1], _FOOTNOTE_LIST)
+        ):
+            continue
+        for k in range(i + 1, _footnote_run_end(text, citations, i + 1) + 1):
+            item = out[k]
+            if item.citation is not citations[k] or item.page is not None or item.ibid:
+                continue
+            if isinstance(c, IbidCitation):
+                out[k] = attrs.evolve(item, ibid=c)
+            else:
+                out[k] = attrs.evolve(
+                    item, elsewhere="a footnote of the page of another work cited before it")
+
+
 def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
     """Each citation of ``text`` (in order) with its context; see the module doc."""
     citations = _page_lists(text, _footnotes_of_pages(text, citations))
@@ -305,6 +333,7 @@ def link(text: str, citations: Sequence[Citation]) -> list[Linked]:
             # not one with its own page ("footnote 4, p. 122", read above)
             if out[k].citation is citations[k] and out[k].page is None:
                 out[k] = attrs.evolve(out[k], page=where)
+    _footnotes_of_other_pages(text, citations, out)
     # a footnote of what an ibid repeats, or of a text named after it
     for i, item in enumerate(out):
         c = item.citation

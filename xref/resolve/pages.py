@@ -258,6 +258,14 @@ class PageResolving:
         if outside is not None:
             return outside
         hit = self.pages.footnote(vol, first, c.number)
+        if hit is None and volume is None and vol not in self.pages.by_page:
+            return {
+                "status": "external",
+                "key": key,
+                "method": "page-footnote",
+                "reason": f"{vol} cites documents by number: a footnote of a bare page it does "
+                "not print is another work's",
+            }
         if hit is None:
             return {
                 "status": "external" if not self.pages.on_page(vol, first) else "unresolved",

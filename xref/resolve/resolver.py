@@ -487,6 +487,11 @@ class Resolver(PageResolving):
                 effective = attrs.evolve(effective, volume=antecedent.volume)
         filled = attrs.evolve(c, antecedent=antecedent)
         volume = None
+        if isinstance(effective, PageCitation) and isinstance(antecedent, OtherPublicationCitation):
+            # "American Foreign Policy: Current Documents, 1965, pp. 505-510 ... ibid., p. 510":
+            # a page of that work, not of this volume
+            effective = attrs.evolve(antecedent, span=effective.span, text=effective.text,
+                                     pages=effective.pages)
         if isinstance(effective, PageCitation):
             # "ibid., p. 150" repeats the volume of what it repeats
             volume = getattr(antecedent, "volume", None)
