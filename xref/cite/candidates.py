@@ -179,7 +179,7 @@ _TRIGGERS: list[tuple[str, str, bool, str]] = [
         "ref",
         True,
         r"\b[Dd]ocuments?(?=\s*\d)|\b[Ff]ootnotes?(?=\s+(?:\d|[a-z]\b))"
-        r"|\bForeign\s+Relations(?:\s+of\s+the\s+United\s+States)?\b(?=,?\s*1[89]\d\d)"
+        r"|\bForeign\s+Relations\b(?=,?\s*1[89]\d\d|\s+of\s+the\s+United\s+States,?\s*1[89]\d)"
         r"|\b(?:Supra|Infra|supra|infra)\b",
     ),
     # "my 485 no visible progress", "basic text our 599 is sound": the writer's (or the
