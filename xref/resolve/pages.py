@@ -31,14 +31,21 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import attrs
+
 from xref.cite.catalog import volume_exists
-from xref.cite.models import Citation, FootnoteCitation
+from xref.cite.models import (
+    Citation,
+    FootnoteCitation,
+    OtherPublicationCitation,
+    PageCitation,
+)
 from xref.read.documents import Document
 
 if TYPE_CHECKING:
     from xref.resolve.corpus import Corpus
 
-__all__ = ["PageIndex", "PageResolving", "first_page"]
+__all__ = ["PageIndex", "PageResolving", "first_page", "page_of_work"]
 
 _FIRST = re.compile(r"[0-9ivxlcdm]+", re.I)
 _PART = re.compile(r"^(?P<stem>.+p)(?P<part>\d+)$")
@@ -139,6 +146,16 @@ class PageIndex:
         return fallback
 
 
+def page_of_work(effective: Citation, antecedent: Citation) -> Citation:
+    """An ibid's page after another work (``American Foreign Policy: Current Documents, 1965,
+    pp. 505-510 ... ibid., p. 510``) as a page of that work, not of the citing volume; any
+    other citation as it is."""
+    if isinstance(effective, PageCitation) and isinstance(antecedent, OtherPublicationCitation):
+        return attrs.evolve(antecedent, span=effective.span, text=effective.text,
+                            pages=effective.pages)
+    return effective
+
+
 class PageResolving:
     """The resolver's methods for printed pages (mixed into
     :class:`~xref.resolve.resolver.Resolver`, which provides these attributes)."""
@@ -236,6 +253,18 @@ class PageResolving:
             "method": "page",
             "confidence": 0.95 if starting <= 1 else 0.7,
         }
+
+    def publication_page(self, pages: str, volume: str | None, doc: Document
+                         ) -> dict[str, object] | None:
+        """A page of a named FRUS volume that is loaded (``vol. VI, p. 12``) when the page
+        settles it: on a page of the volume, on no page of it, or on another part's page;
+        None when the volume's own resolution is to be kept (the page holds no document)."""
+        result = self.page(pages, volume, doc)
+        if result["status"] in ("resolved", "unresolved") or not str(
+            result.get("key", "")
+        ).startswith(f"{volume}#"):
+            return result
+        return None
 
     def page_footnote(
         self, c: FootnoteCitation, doc: Document, pages: str, volume: str | None,

@@ -46,7 +46,7 @@ from xref.resolve.channels import (
 )
 from xref.resolve.corpus import Corpus, number_key
 from xref.resolve.corpusindex import CorpusIndex
-from xref.resolve.pages import PageIndex, PageResolving
+from xref.resolve.pages import PageIndex, PageResolving, page_of_work
 
 
 def _fn_target(doc: Document, label: str) -> str | None:
@@ -384,11 +384,7 @@ class Resolver(PageResolving):
         if isinstance(c, PageCitation):
             return self.page(c.pages, volume, doc)
         if isinstance(c, PublicationCitation) and c.pages and c.volume in self.pages.paged:
-            result = self.page(c.pages, c.volume, doc)
-            if result["status"] in ("resolved", "unresolved") or not str(
-                result.get("key", "")
-            ).startswith(f"{c.volume}#"):
-                # on a page of the volume, on no page of it, or on another part's page
+            if (result := self.publication_page(c.pages, c.volume, doc)) is not None:
                 return result
         if isinstance(c, TelegramCitation):
             if c.numberless:  # "an unnumbered telegram from Bonn": no number to look up
@@ -487,11 +483,7 @@ class Resolver(PageResolving):
                 effective = attrs.evolve(effective, volume=antecedent.volume)
         filled = attrs.evolve(c, antecedent=antecedent)
         volume = None
-        if isinstance(effective, PageCitation) and isinstance(antecedent, OtherPublicationCitation):
-            # "American Foreign Policy: Current Documents, 1965, pp. 505-510 ... ibid., p. 510":
-            # a page of that work, not of this volume
-            effective = attrs.evolve(antecedent, span=effective.span, text=effective.text,
-                                     pages=effective.pages)
+        effective = page_of_work(effective, antecedent)
         if isinstance(effective, PageCitation):
             # "ibid., p. 150" repeats the volume of what it repeats
             volume = getattr(antecedent, "volume", None)
