@@ -119,23 +119,13 @@ def _anchors(text: str) -> tuple[list[int], bool]:
     return _anchors_hints(text)[:2]
 
 
-_PAREN_FILES = re.compile(r"\(([A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,2}\s+Files,)")
-"""An office's files opening a parenthesis before their subject parts: "(USUN Files, IO,
-Membership)" (the 1950s' inline source). Looked for only in a text that holds ``Files,``, its
-name's start made an anchor: an anchor ``Files,`` would send the scan to try its triggers at
-every "Central Files," (3% of ``find_citations``' instructions)."""
-
-
 def _anchors_hints(text: str) -> tuple[list[int], bool, bool]:
     """:func:`_anchors`, and whether the text may hold a hint of the rare alternatives
     (:data:`~xref.cite.familytriggers.RARE`; True unless Hyperscan looked)."""
     found, gate, rare = _ANCHOR_INDEX.scan_hints(text)
     start = len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0
-    more = {start} if _SERIES_ALONE.match(text, start) else set()
-    if "Files," in text:
-        more.update(m.start(1) for m in _PAREN_FILES.finditer(text))
-    if more:
-        return sorted({*found, *more}), gate, rare
+    if _SERIES_ALONE.match(text, start):
+        return sorted({*found, start}), gate, rare
     return found, gate, rare
 
 
