@@ -12,7 +12,7 @@ import re
 import pytest
 from test_scan_fast import _texts
 
-from xref.cite import candidates, dispatch
+from xref.cite import candidates, dispatch, triggertable
 from xref.cite.anchors import AnchorIndex
 from xref.cite.familytriggers import GATED, GATES, ONE_DIGIT, RARE
 from xref.cite.triggermatch import POST_BEFORE, alternatives_by_first, trie
@@ -39,13 +39,13 @@ _MORE = [
 def _old_alternation() -> re.Pattern[str]:
     """The trigger alternation as the scan had it before: every post's name in one trie in
     ``postnum``'s first alternative, and the one-digit rule as its last."""
-    names = candidates._POST_NAMES - {"State", "STATE"} - set(candidates._TAIL_POSTS)
+    names = triggertable.POST_NAMES - {"State", "STATE"} - set(triggertable.TAIL_POSTS)
     posts = trie(names) + "|" + "|".join(
         "(?<!" + re.escape(c[: -len(w)]).replace("\\ ", "\\s") + ")" + re.escape(w)
-        for w, c in sorted(candidates._TAIL_POSTS.items())
+        for w, c in sorted(triggertable.TAIL_POSTS.items())
     )
-    after = candidates._POST_AFTER.replace(f"|{ONE_DIGIT}", "")
-    assert after != candidates._POST_AFTER
+    after = triggertable.POST_AFTER.replace(f"|{ONE_DIGIT}", "")
+    assert after != triggertable.POST_AFTER
     one_digit = (
         rf"(?:(?<=\b[Ss]ee\s)|(?<=\bref\s)|(?<=\b[Rr]eftel\s)|(?<=\b[Ss]ee\salso\s))(?:{posts})"
         r"(?=\s+\d(?!\w|[.,:/]\d|[%-]|\s*(?:hours|hrs|GMT|a\.m|p\.m|per|percent|million|miles"
@@ -55,7 +55,7 @@ def _old_alternation() -> re.Pattern[str]:
     for name, _, _, pattern in candidates._TRIGGERS:
         if name == "postnum":
             alts = pattern.split(f"|{POST_BEFORE}")
-            rest = alts[-1].split(candidates._POST_AFTER, 1)[1]
+            rest = alts[-1].split(triggertable.POST_AFTER, 1)[1]
             pattern = f"{POST_BEFORE}(?:{posts}){after}{rest}|{one_digit}"
         groups.append(f"(?P<{name}>{pattern})")
     return re.compile("|".join(groups))
@@ -94,7 +94,7 @@ def test_no_post_name_is_read_as_a_shorter_one_s_telegram() -> None:
     """The one-digit branch is tried with each name, the longest first: it is the same answer
     only if no name that starts another could be a telegram's sender there (followed by
     "'s" or a space and a telegram word or a number)."""
-    names = sorted(candidates._POST_NAMES)
+    names = sorted(triggertable.POST_NAMES)
     for a in names:
         for b in names:
             if a != b and a.startswith(b):
@@ -102,8 +102,8 @@ def test_no_post_name_is_read_as_a_shorter_one_s_telegram() -> None:
 
 
 def test_posts_by_first_letter_are_the_posts_trie() -> None:
-    names = candidates._POST_NAMES - {"State", "STATE"} - set(candidates._TAIL_POSTS)
-    tails = candidates._TAIL_POSTS
+    names = triggertable.POST_NAMES - {"State", "STATE"} - set(triggertable.TAIL_POSTS)
+    tails = triggertable.TAIL_POSTS
     whole = re.compile(trie(names) + "|" + "|".join(
         "(?<!" + re.escape(c[: -len(w)]).replace("\\ ", "\\s") + ")" + re.escape(w)
         for w, c in sorted(tails.items())))

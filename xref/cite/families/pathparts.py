@@ -30,6 +30,26 @@ _QUALIFIER = re.compile(
 ``Biafra-Nigeria``): a plain capitalized word must be joined to another by a dash or a slash."""
 
 
+_US_STATES = frozenset(
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia "
+    "Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts "
+    "Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon "
+    "Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming".split()
+) | {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
+     "Rhode Island", "South Carolina", "South Dakota", "West Virginia", "D.C."}
+"""The states of the United States, as the place after a repository's town is printed."""
+_TOWN = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
+"""A town's name: one to three capitalized words (``Yorba Linda``, ``College Park``)."""
+
+
+def place_parts(parts: list[str]) -> int:
+    """How many of a repository's first parts are its place, not a collection: a town and
+    its state (``Richard Nixon Library and Birthplace, Yorba Linda, California``: 2), else 0."""
+    if len(parts) >= 2 and _TOWN.fullmatch(parts[0]) and parts[1] in _US_STATES:
+        return 2
+    return 0
+
+
 def listed_kind(b: BuilderBase, node: Node, text: str) -> str:
     """The kind of a path's first part that the volume's list of sources names, right after
     a source note's label: ``library``, ``repo_gov`` (a repository, the context of what
@@ -131,11 +151,14 @@ def finish(b: BuilderBase, current: dict[str, object]) -> Citation:
     if cls in (LotFileCitation, RecordsCenterCitation):
         current["folder"] = ", ".join(parts) if parts else None
     elif cls is LibraryCitation:
+        parts = parts[place_parts(parts):]  # the library's town and state: no collection
         current["collection"] = parts[0] if parts else None
         current["path"] = parts[1:]
     elif cls is OtherRepositoryCitation or cls is CiaCitation:
         existing = current.get("path") or []
         assert isinstance(existing, list)
+        if cls is OtherRepositoryCitation and not existing:
+            parts = parts[place_parts(parts):]  # the repository's town and state
         current["path"] = [*existing, *parts]
     else:
         # decimal and subject files, films: what follows is not theirs; the span ends on them
