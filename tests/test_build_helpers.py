@@ -47,3 +47,15 @@ def test_child_trees() -> None:
     assert [node_text(b) for b in boxes] == ["Box 12", "13"]
     assert child_tree(TREE, "box") is boxes[0]
     assert child_tree(TREE, "label") is None  # a grandchild is not a child
+
+
+def test_spans_start_at_the_first_word_and_end_at_the_last_token() -> None:
+    from xref.cite.families.base import BuilderBase
+
+    vol = _tok("VOL", ", vol.", 10)  # a token that absorbs its leading separator
+    tree = Tree("pub", [Tree("_x", []), Tree("v", [vol, _tok("INT", "XI", 17)]), Tree("e", [])])
+    builder = BuilderBase(source="x" * 40, offset=100)
+    span = builder.span(tree)
+    assert (span.start, span.end) == (112, 119)  # "vol." at 12, "XI" ends at 19
+    assert builder.span(vol) == builder.span(tree.children[1], vol)
+    assert builder.span(tree.children[1]).start == 112

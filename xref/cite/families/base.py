@@ -93,30 +93,25 @@ class BuilderBase:
         return Span(self.offset + s, self.offset + e)
 
     def _start(self, node: Token | Node) -> int:
-        if isinstance(node, Token):
-            assert node.start_pos is not None
-            pos = node.start_pos
-            # tokens that absorb a leading separator (", vol.") start at their word
-            value = str(node)
-            return pos + (len(value) - len(value.lstrip(", \t\n")))
         first: Token | Node = node
         while isinstance(first, Tree):  # down the first children (not the whole walk)
             if not first.children:
-                return self._start(next(tokens_of(node)))  # an empty subtree first
+                first = next(tokens_of(node))  # an empty subtree first
+                break
             first = first.children[0]
-        return self._start(first)
+        assert first.start_pos is not None
+        # tokens that absorb a leading separator (", vol.") start at their word
+        return first.start_pos + (len(first) - len(first.lstrip(", \t\n")))
 
     def _end(self, node: Token | Node) -> int:
-        if isinstance(node, Token):
-            assert node.end_pos is not None
-            return node.end_pos
         last: Token | Node = node
         while isinstance(last, Tree):  # down the last children (not the whole walk)
             if not last.children:
                 *_, last = tokens_of(node)  # an empty subtree last
                 break
             last = last.children[-1]
-        return self._end(last)
+        assert last.end_pos is not None
+        return last.end_pos
 
     def make(self, cls: type[Citation], span: Span, **fields: object) -> Citation:
         """Instantiate ``cls`` at ``span`` with its exact text."""
