@@ -275,3 +275,33 @@ def test_a_repository_that_may_go_on_is_left_to_the_parser(text: str) -> None:
     fastpath.forget()
     find_citations("Department of State to the Embassy. Department of State")
     assert fastpath.fast_barren(text, 0, "archival", len(text), None) is None
+
+
+CENTRAL_TEXTS = [
+    *(text for _, text in ANSWERED + DECLINED),
+    "Department of State, Central Files, 611.74/1-156. Secret.",
+    "Department of State, Central Files, 611.74/1\u2013156; repeated to London.",
+    "Source: Department of State, Central Files, 700.5611/3-2556, part 2, 032/1-2855)",
+    "Central Files, 033.1100/1-1555, and (see) 033.1100/2-155",
+    "(Central Files; a, 611.74/1-156)",
+    "x\ny, 611.74/1-156",
+    "A" * 130 + ", 611.74/1-156",
+    "A" * 118 + ", 611.74/1-156",
+    "611.74/1-156. Confidential.",
+    ", , 611.74/1-156.",
+]
+
+
+def test_the_central_file_match_is_ruled_out_only_where_it_fails() -> None:
+    """``_central`` (two cheaper searches first) is the lazy ``_CENTRAL.match`` at every
+    start and window end of texts with files, parts, commas, and the 120-character bound."""
+    compared = matched = 0
+    for text in CENTRAL_TEXTS:
+        for start in range(len(text)):
+            for window in {len(text), _window_end(text, start), max(start, len(text) - 3)}:
+                ours = fastpath._central(text, start, window)
+                theirs = fastpath._CENTRAL.match(text, start, window)
+                assert (ours and ours.regs) == (theirs and theirs.regs), (text, start, window)
+                compared += 1
+                matched += theirs is not None
+    assert matched > 40 and compared > 2000, (matched, compared)

@@ -102,3 +102,32 @@ def test_grammar_cache_is_private_to_the_user(
     # a cache folder others may write to is not used
     (tmp_path / "xref").chmod(0o777)
     assert _cache_file(grammar_text()) is False
+
+
+@pytest.mark.parametrize(
+    "text, rule, kept",
+    [("Telegram 1531 from London, December \u00a7", "telegram", True),
+     ("Department of State, Central Files, 611.74/1-156; Lot \u00a7", "archival", True),
+     ("Deptel \u00a7", "telegram", False), ("\u00a7", "ref", False)],
+)
+def test_whole_grammar_lexer_asked_only_for_a_failure(
+    text: str, rule: str, kept: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the state's lexer gave up is worked out with the whole grammar's lexer only for
+    an outcome without a tree (a kept parse never reports it); the answer is Lark's."""
+    from xref.cite.lalr import Automaton
+    from xref.cite.parser import get_automaton
+
+    asked: list[int] = []
+    lex_failure = Automaton._lex_failure
+
+    def counted(self: Automaton, *args: Any) -> Any:
+        asked.append(1)
+        return lex_failure(self, *args)
+
+    monkeypatch.setattr(Automaton, "_lex_failure", counted)
+    outcome = get_automaton().parse_prefix(text, rule)
+    assert (outcome.tree is not None) == kept
+    assert asked == ([] if kept else [1])
+    ours = parse_prefix(text + " ", 0, rule)  # (past the memo of parse_prefix)
+    assert _outcome(ours) == _outcome(parse_prefix_lark(text + " ", 0, rule))

@@ -114,6 +114,21 @@ _CENTRAL = re.compile(
     r"((?:[^\n;()]{0,120}?, )?)" + _FILE_AT_END
 )
 _IBID_FILE = re.compile(r"([Ii]bid\., )" + _FILE_AT_END)
+_COMMA_FILE = re.compile(", " + _FILE_AT_END)
+_FILE_HERE = re.compile(_FILE_AT_END)
+
+
+def _central(text: str, start: int, window: int) -> re.Match[str] | None:
+    """``_CENTRAL.match(text, start, window)``, ruled out first by two cheaper searches: it
+    matches only where a file ends the window's shape right at ``start`` (no parts) or after
+    a comma and a space (the last of its parts). Its lazy parts try every length up to 120
+    at every candidate; the search for ``", "`` skips to the commas."""
+    if (
+        _COMMA_FILE.search(text, start, window) is None
+        and _FILE_HERE.match(text, start, window) is None
+    ):
+        return None
+    return _CENTRAL.match(text, start, window)
 _DIGITS = re.compile(r"\d+")
 _PATHS: dict[tuple[str, str, str, str | None], SeriesLexicon] = {}
 """(the rule, the parts before the file, the file's shape, the citing volume) -> the lexicon
@@ -152,7 +167,7 @@ def fast_citations(
     """The citations the parser would read at ``text[start:window]`` with ``rule``, when
     they have one of the fast path's shapes; None when the parser must decide."""
     if rule == "archival":
-        c = _CENTRAL.match(text, start, window)
+        c = _central(text, start, window)
         if c is None or _PATHS.get(_central_key(rule, c, volume)) is not current_lexicon():
             return None
         return [_central_file(text, start, c)]
@@ -235,7 +250,10 @@ def learn(
     if len(found) != 1:
         return
     if rule in ("archival", "ibid"):
-        c = (_CENTRAL if rule == "archival" else _IBID_FILE).match(text, start, window)
+        c = (
+            _central(text, start, window) if rule == "archival"
+            else _IBID_FILE.match(text, start, window)
+        )
         if c is None:
             return
         made = _central_file(text, start, c) if rule == "archival" else _ibid_file(text, start, c)

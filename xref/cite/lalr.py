@@ -158,9 +158,10 @@ class _Actions(dict[int, dict[str, tuple[bool, Any]]]):
 class Outcome:
     """What one longest-prefix parse found (offsets relative to the parsed window).
 
-    ``tree`` is the parse of ``window[:accept]`` when ``accept >= 0``; else (or when the
-    accepted prefix could not be finished) ``tree`` is None and ``failed_at`` / ``expected``
-    say where the grammar gave up and what it wanted there.
+    ``tree`` is the parse of ``window[:accept]`` when ``accept >= 0`` (``failed_at`` is then
+    -1 and ``expected`` empty: not worked out); else (or when the accepted prefix could not
+    be finished) ``tree`` is None and ``failed_at`` / ``expected`` say where the grammar gave
+    up and what it wanted there.
     """
 
     __slots__ = ("tree", "accept", "failed_at", "expected")
@@ -435,29 +436,23 @@ class Automaton:
         except _Failed as failed:
             failed_at = failed.position
             expected = tuple(sorted(failed.expected))
-        counter = [pos, line, line_start]
-        finish = last_accept >= 0 and last_accept == last_end
-        if lex_failure is not None:
-            # the accepted prefix may be all that is needed; the position of the failure
-            # (which asks the whole grammar's lexer) only when there is none
-            if finish:
-                finish = False
+        if last_accept >= 0:
+            # a parse that keeps a tree reports no failure (its ``failed_at`` and ``expected``
+            # are never read): where the lexer gave up, which asks the whole grammar's lexer,
+            # is worked out only for an outcome without a tree
+            tree = None
+            if last_accept == last_end:
+                # the interactive parser's feed_eof (a $END token at line 1, column 1)
                 try:
                     tree = self._finish(stack, values, rule, None)
-                    return Outcome(tree, last_accept, -1, ())
                 except _Failed:
                     pass
-            stop = self._lex_failure(lex_failure, window, counter)
+            if tree is None:
+                tree = self.parse_exact(window[:last_accept], rule)
+            if tree is not None:
+                return Outcome(tree, last_accept, -1, ())
+        if lex_failure is not None:
+            stop = self._lex_failure(lex_failure, window, [pos, line, line_start])
             failed_at = stop.position
             expected = tuple(sorted(stop.expected))
-        if last_accept < 0:
-            return Outcome(None, -1, failed_at, expected)
-        if finish:
-            # the interactive parser's feed_eof (a $END token at line 1, column 1)
-            try:
-                tree = self._finish(stack, values, rule, None)
-                return Outcome(tree, last_accept, failed_at, expected)
-            except _Failed:
-                pass
-        tree = self.parse_exact(window[:last_accept], rule)
-        return Outcome(tree, last_accept, failed_at, expected)
+        return Outcome(None, last_accept, failed_at, expected)

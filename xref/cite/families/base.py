@@ -40,9 +40,17 @@ def _collect_tokens(node: Node, found: list[Token]) -> None:
 
 def first_token(node: Node, type_: str) -> Token | None:
     """The first token of a type under a node, or None."""
-    for tok in tokens_of(node):
-        if tok.type == type_:
-            return tok
+    if isinstance(node, Token):
+        return node if node.type == type_ else None
+    # the walk of tokens_of, stopped at the first one (not every token collected first)
+    for child in node.children:
+        if isinstance(child, Token):
+            if child.type == type_:
+                return child
+        else:
+            found = first_token(child, type_)
+            if found is not None:
+                return found
     return None
 
 
@@ -53,8 +61,10 @@ def subtrees_of(node: Node, name: str) -> list[Node]:
 
 def child_tree(node: Node, name: str) -> Node | None:
     """The node's first direct child tree of a rule, or None."""
-    found = subtrees_of(node, name)
-    return found[0] if found else None
+    for c in node.children:
+        if isinstance(c, Tree) and c.data == name:
+            return c
+    return None
 
 
 def date_node_of(node: Node) -> Node | None:
@@ -83,30 +93,25 @@ class BuilderBase:
         return Span(self.offset + s, self.offset + e)
 
     def _start(self, node: Token | Node) -> int:
-        if isinstance(node, Token):
-            assert node.start_pos is not None
-            pos = node.start_pos
-            # tokens that absorb a leading separator (", vol.") start at their word
-            value = str(node)
-            return pos + (len(value) - len(value.lstrip(", \t\n")))
         first: Token | Node = node
         while isinstance(first, Tree):  # down the first children (not the whole walk)
             if not first.children:
-                return self._start(next(tokens_of(node)))  # an empty subtree first
+                first = next(tokens_of(node))  # an empty subtree first
+                break
             first = first.children[0]
-        return self._start(first)
+        assert first.start_pos is not None
+        # tokens that absorb a leading separator (", vol.") start at their word
+        return first.start_pos + (len(first) - len(first.lstrip(", \t\n")))
 
     def _end(self, node: Token | Node) -> int:
-        if isinstance(node, Token):
-            assert node.end_pos is not None
-            return node.end_pos
         last: Token | Node = node
         while isinstance(last, Tree):  # down the last children (not the whole walk)
             if not last.children:
                 *_, last = tokens_of(node)  # an empty subtree last
                 break
             last = last.children[-1]
-        return self._end(last)
+        assert last.end_pos is not None
+        return last.end_pos
 
     def make(self, cls: type[Citation], span: Span, **fields: object) -> Citation:
         """Instantiate ``cls`` at ``span`` with its exact text."""
@@ -138,9 +143,17 @@ class BuilderBase:
         rng = node.children[-1]
         assert isinstance(rng, Tree)
         text = normalize_dashes("".join(str(t) for t in tokens_of(rng)))
-        return re.sub(r"\s*,\s*", ", ", text)  # a list of ranges: "393-398, 400-402"
+        return _COMMA.sub(", ", text)  # a list of ranges: "393-398, 400-402"
+
+
+_COMMA = re.compile(r"\s*,\s*")
 
 
 def node_text(node: Node) -> str:
-    """A part's text as printed, each run of whitespace one space."""
-    return re.sub(r"\s+", " ", "".join(str(t) for t in tokens_of(node))).strip()
+    """A part's text as printed, each run of whitespace one space (``str.split`` and
+    ``re``'s ``\\s`` take the same characters for whitespace: ``str.isspace``)."""
+    if isinstance(node, Token):
+        return " ".join(node.split())
+    found: list[Token] = []
+    _collect_tokens(node, found)
+    return " ".join("".join(found).split())
