@@ -38,14 +38,15 @@ SERIES_AIRGRAM = (
 "Delga A–80" (any clipped word the grammar's CHANNEL reads as a series)."""
 
 NUMBERED_TEL = (
-    r"\b(?:(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+[Nn]os\.\s*\d)"
+    r"\b(?:(?:[Cc]ircular\s+)?[Tt]elegrams?(?=\s+(?:[Nn]os\.|#)\s*\d)"
     r"|(?:(?:[Rr]e)?(?:[Dd]ep(?:cir)?|[Ee]mb|[Cc]on|[Ll]eg|[Oo]ur|[Mm]y|[Uu]r|[Yy]our|[Cc]irc"
-    r"|[Mm]is|[Dd]el))?tels?\.?(?=\s+[Nn]os?\.\s*\d))"
+    r"|[Mm]is|[Dd]el))?tels?\.?(?=\s+(?:[Nn]os?\.|#)\s*\d))"
 )
 """A telegram's numbers after the number sign the ``tel`` trigger does not take: a list's
 "Nos." ("your telegrams Nos. 1 and 2", frus1955-57v02 d311; "telegrams nos. 39 and 41 of
 January 13, 1948", frus1948v05p1 d395) and a clipped word's "No." ("Embtel No. 1062",
-frus1955-57v03 d220; "tel No. 12" as well). The grammar reads NUMBER_SIGN after any ``tel_head``."""
+frus1955-57v03 d220; "tel No. 12" as well); the sign "#" before either ("telegram #123"). The
+grammar reads NUMBER_SIGN (and HASH_SIGN) after any ``tel_head``."""
 
 PLURAL_TEL = (
     r"(?:\btels\.?(?=\s+\d)"
@@ -57,14 +58,33 @@ frus1961-63v21 d279; "USDel tels 785, 786", frus1958-60v02 d338), and the word i
 capitals after a possessive ("AS I POINTED OUT IN MY TELEGRAM 4584", frus1969-76ve14p1 d180;
 not the caption "DEPARTMENT OF STATE TELEGRAM 20875" that opens a telegram's own text)."""
 
+_TEL_CABLE_HEAD = (
+    r"\b(?:[Cc]ircular\s+)?(?:Tels?\.?|[Cc]ables?|(?<=ircular\s)tels?\.?)"
+    r"|\b(?!(?:The|This|That|These|Those|His|Her|Its|Our|Your|My|Their|In|By|See|Separate"
+    r"|Following|Previous|Last|Next|Latest|Another|Same|One|Each|Every|Further|Circular)\b)"
+    r"(?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,5})(?:['\u2019]s)?\s+(?:Tels?\.?|[Cc]ables?)"
+)
+TEL_CABLE = (
+    rf"(?:{_TEL_CABLE_HEAD})(?=\s+(?:[Nn]os?\.\s*|#\s*)?\d+\b(?![/.:]\d|\s?{_D}\s?\d)"
+    r"(?!\s+(?:hours|hrs|minutes|days|weeks|months|years|per|percent|million)\b))"
+)
+"""``tel`` capitalized and ``cable`` as the word for a telegram, in the places of ``telegram``
+(the grammar's ``TEL_WORD`` reads both, ``POST_ADJ`` the sender before them): "Circular Tel.
+1673" and "Paris Tel 207" (frus1961-63v21 d91, d165), "cable No. 4790" (frus1958-60v11),
+"cables 892 and 229" (frus1955-57v23p2), "Rankin’s cable #790" (frus1955-57v02), "Circular
+tel 12", "CIA cable 1234". A number must follow (after "No." or "#"), a whole one: not a
+date ("cable 1/26/62"), a telephone number ("Tel 739-2101") nor a count of hours or days.
+Gated: the sender's name may start at any capitalized word."""
+
 NUMBERED_POST = r"\b(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['\u2019]s(?=\s+No\.\s*\d{1,6}\b(?![,.]\d))"
 """A post's possessive before its telegram's number sign: "Accra's No. 577 of October 2"
 (frus1961-63v21 d235), "Mission’s No. 76" (frus1948v05p1 d78); the builder keeps it only for a
 post or a post's office, as after ``post`` (no anchor of its own: the scan finds it from
 "No."). Gated (:data:`GATED`): it may start at any capitalized word, and is rare."""
 
-NUMBERED_DESP = r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?)(?=\s+[Nn]os\.\s*\d)"
-"""A list of despatches after "Nos." ("despatches Nos. 12 and 14"), as :data:`NUMBERED_TEL`."""
+NUMBERED_DESP = r"\b(?:[Dd]espatch(?:es)?|[Dd]ispatch(?:es)?)(?=\s+(?:[Nn]os\.|#)\s*\d)"
+"""A list of despatches after "Nos." ("despatches Nos. 12 and 14"), or one after "#" ("despatch
+#60"), as :data:`NUMBERED_TEL`."""
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 
@@ -87,13 +107,23 @@ PARLIAMENTARY_DEBATES = r"\bParliamentary\s+Debates\b(?=[^;()\n]{0,80}?\bcols?\.
 """A parliament's record cited by its columns: "Parliamentary Debates, House of Commons, 5th
 series, vol. 439, col. 2451" (an alternative of the ``pub`` group)."""
 
-FILES_ANCHOR = r"Files,\sdocument\s|Files\)|Files;|Parliamentary\sDebates"
+TEL_CABLE_ANCHOR = (
+    r"Tel\s\d|Tel\.\s\d|Tels\s\d|cable\s\d|cables\s\d|Cable\s\d|Cables\s\d|cable\s#|Cable\s#"
+    r"|cables\s#"
+)
+"""The anchors of :data:`TEL_CABLE`: the lowercase ``tel`` before a number is the scan's own
+("Circular tel 12" is found from it), and a "No." after the word is found from the scan's
+``No.`` (an anchor that held it would swallow that one: anchors do not overlap)."""
+
+FILES_ANCHOR = (
+    r"Files,\sdocument\s|Files\)|Files;|Parliamentary\sDebates|" + TEL_CABLE_ANCHOR
+)
 """The anchors of :data:`FILES_UN_DOCUMENT` and :data:`FILES_IN_PARENTHESES` (the scan's words
 back reach the office's name). Not ``Files,``: every source note's ``Central Files,`` would
 send the scan to try its triggers there (3% of ``find_citations``' instructions, callgrind); so
 "(USUN Files, IO, Membership)" is found only from a later anchor, and mostly not at all.
-With them the anchor of :data:`PARLIAMENTARY_DEBATES` (this module's anchors are joined into
-the scan's there)."""
+With them the anchor of :data:`PARLIAMENTARY_DEBATES` and those of :data:`TEL_CABLE` (this
+module's anchors are joined into the scan's there)."""
 
 
 ONE_DIGIT = (
@@ -114,9 +144,14 @@ GATES: dict[str, tuple[str, ...]] = {
     "unnumbered": ("nnumbered",),
     "possessive No.": (r"'s\s+No\.", r"\u2019s\s+No\."),
     "tel No.": (r"tel\s+[Nn]o", r"tels\s+[Nn]o", r"tel\.\s+[Nn]o", r"gram\s+[Nn]os\.",
-                r"grams\s+[Nn]os\."),
+                r"grams\s+[Nn]os\.", r"tel\s+#", r"tels\s+#", r"tel\.\s+#", r"gram\s+#",
+                r"grams\s+#"),
     "tels": (r"tels\s+\d", r"tels\.\s+\d", r"TELEGRAM\s+\d", r"TELEGRAMS\s+\d"),
-    "despatches Nos.": (r"spatch\s+[Nn]os\.", r"spatches\s+[Nn]os\."),
+    "despatches Nos.": (r"spatch\s+[Nn]os\.", r"spatches\s+[Nn]os\.", r"spatch\s+#",
+                        r"spatches\s+#"),
+    "tel, cable": (r"Tel\s+\d", r"Tel\.\s+\d", r"Tel\s+No", r"Tel\.\s+No", r"Tels\s+\d",
+                   r"ircular\s+tel", r"able\s+\d", r"ables\s+\d", r"able\s+No", r"ables\s+No",
+                   r"able\s+#", r"ables\s+#"),
 }
 """What a text must hold somewhere for a gated alternative (:data:`GATED`) to match in it: a
 part of every match of the alternatives it gates, as flat alternatives (as the scan's anchors:
@@ -133,6 +168,7 @@ GATED: list[tuple[str, str, str]] = [
     ("post", NUMBERED_POST, "possessive No."),
     ("tel", NUMBERED_TEL, "tel No."),
     ("tel", PLURAL_TEL, "tels"),
+    ("tel", TEL_CABLE, "tel, cable"),
     ("desp", NUMBERED_DESP, "despatches Nos."),
 ]
 """(group, alternative, gate): the family alternatives tried only where their gate is."""

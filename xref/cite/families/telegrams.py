@@ -18,6 +18,7 @@ from xref.cite.families.base import (
     tokens_of,
 )
 from xref.cite.families.telparties import (
+    AGENCY,
     CIRCULAR,
     COUNTING_NOUNS,
     DEPARTMENT,
@@ -70,6 +71,10 @@ class CorrespondenceBuilder(BuilderBase):
         series, sender, recipient = self._series(head)
         if series == "":
             return []  # "June 5 to ...", "Route 1 to Hue": no telegram series
+        lead: Token | Node = head
+        toks = list(tokens_of(head))
+        if toks[0].type == "POST_ADJ" and sender is None:
+            lead = toks[1]  # "Rankin’s cable #790": a name that is no sender's, not cited
         route = child_tree(tree, "tel_route")
         numbers = subtrees_of(tree, "tel_number")
         if numbers and FIGURE_AFTER.match(self.source, self.offset + self._end(numbers[0])):
@@ -88,7 +93,7 @@ class CorrespondenceBuilder(BuilderBase):
             if dates:
                 date = dates[i]
             number = tel_number(num)
-            first: Token | Node = head if i == 0 else num
+            first: Token | Node = lead if i == 0 else num
             last: Token | Node = num
             if len(numbers) == 1:
                 last = tail
@@ -258,7 +263,10 @@ class CorrespondenceBuilder(BuilderBase):
             return (word, *parties) if parties is not None else (word, None, None)
         if first.type == "POST_ADJ":
             name = re.sub(r"['\u2019]s$", "", word)
-            return "telegram", name if name in OFFICES else post_sender(name), None
+            sender = name if name in OFFICES else post_sender(name)
+            if sender is None and AGENCY.fullmatch(name):
+                sender = name  # "CIA cable 1234": the agency's own
+            return "telegram", sender, None
         if first.type == "CHANNEL":
             series, sender, recipient = series_parties(word)
             if len(toks) > 1 and toks[1].type == "CHANNEL_CIRC":

@@ -51,6 +51,10 @@ _MISSION = re.compile(
     r"US(?:UN|NATO|EC|OECD)|Usun|Geneva|Hong Kong|New York|Secretary|(?:CINC|COMUS)[A-Z]{2,}"
 )
 
+AGENCY = re.compile(r"(?!US$)[A-Z]{2,5}")
+"""An agency or office named by its initials before the telegram word ("CIA cable 1234",
+"ARMA tel"): the message's sender (a post's initials are read as the post's)."""
+
 OFFICES = frozenset({"Embassy", "Legation", "Consulate", "Mission", "Delegation"})
 """A post named by its office ("Embassy's 3103"): whose office the text around says."""
 
