@@ -105,3 +105,24 @@ def test_prose_of_the_same_shape_is_no_telegram() -> None:
     assert _found("see Tel Aviv 1234.") == [
         ("1234", "telegram", "Tel Aviv", "Department of State", None, "Tel Aviv 1234")
     ]
+
+
+def test_a_post_named_with_its_article_before_the_word() -> None:
+    """frus1958-60v17 d248: "(described in The Hague’s telegram 1315, Tab A)", the telegram
+    from the Embassy at The Hague (footnote: "See footnote 2, Document 247"); d274: "The Hague
+    telegram 268". The name keeps its article; its sender is the post (none before)."""
+    assert _found("this decision (described in The Hague’s telegram 1315, Tab A)") == [
+        ("1315", "telegram", "The Hague", None, None, "The Hague’s telegram 1315")
+    ]
+    assert _found("if implement [sic] The Hague telegram 268, the") == [
+        ("268", "telegram", "The Hague", None, None, "The Hague telegram 268")
+    ]
+
+
+def test_a_memorandum_s_own_list_of_cables_is_no_telegram_number() -> None:
+    """frus1964-68v07 d25: "Cable 1. From Oslo to Washington." and "(cable 1) is in para. 7":
+    the memorandum numbers the cables it sums up; a one-digit number after ``cable`` is no
+    telegram's."""
+    for text in ("Cable 1. From Oslo to Washington.",
+                 "The heart of the North Vietnamese message (cable 1) is in para. 7"):
+        assert _found(text) == [], text

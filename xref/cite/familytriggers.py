@@ -65,15 +65,17 @@ _TEL_CABLE_HEAD = (
     r"(?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,5})(?:['\u2019]s)?\s+(?:Tels?\.?|[Cc]ables?)"
 )
 TEL_CABLE = (
-    rf"(?:{_TEL_CABLE_HEAD})(?=\s+(?:[Nn]os?\.\s*|#\s*)?\d+\b(?![/.:]\d|\s?{_D}\s?\d)"
+    rf"(?:{_TEL_CABLE_HEAD})(?=\s+(?:[Nn]os?\.\s*|#\s*)?\d{{2,}}\b(?![/.:]\d|\s?{_D}\s?\d)"
     r"(?!\s+(?:hours|hrs|minutes|days|weeks|months|years|per|percent|million)\b))"
 )
 """``tel`` capitalized and ``cable`` as the word for a telegram, in the places of ``telegram``
 (the grammar's ``TEL_WORD`` reads both, ``POST_ADJ`` the sender before them): "Circular Tel.
 1673" and "Paris Tel 207" (frus1961-63v21 d91, d165), "cable No. 4790" (frus1958-60v11),
 "cables 892 and 229" (frus1955-57v23p2), "Rankin’s cable #790" (frus1955-57v02), "Circular
-tel 12", "CIA cable 1234". A number must follow (after "No." or "#"), a whole one: not a
-date ("cable 1/26/62"), a telephone number ("Tel 739-2101") nor a count of hours or days.
+tel 12", "CIA cable 1234". A number must follow (after "No." or "#"), a whole one of two
+digits or more: not a memorandum's own list of the cables it sums up ("Cable 1. From Oslo to
+Washington.", frus1964-68v07 d25), a date ("cable 1/26/62"), a telephone number ("Tel
+739-2101") nor a count of hours or days.
 Gated: the sender's name may start at any capitalized word."""
 
 NUMBERED_POST = r"\b(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['\u2019]s(?=\s+No\.\s*\d{1,6}\b(?![,.]\d))"

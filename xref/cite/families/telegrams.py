@@ -263,7 +263,8 @@ class CorrespondenceBuilder(BuilderBase):
             return (word, *parties) if parties is not None else (word, None, None)
         if first.type == "POST_ADJ":
             name = re.sub(r"['\u2019]s$", "", word)
-            sender = name if name in OFFICES else post_sender(name)
+            # "The Hague’s telegram 1315": the city's name with its article
+            sender = name if name in OFFICES else post_sender(name.removeprefix("The "))
             if sender is None and AGENCY.fullmatch(name):
                 sender = name  # "CIA cable 1234": the agency's own
             return "telegram", sender, None
