@@ -163,6 +163,9 @@ def _posts() -> list[str]:
 _OTHER_POSTS = ("Bamako", "Rio de Janeiro", "Kuala Lumpur", "Reykjavik", "Port-au-Prince")
 
 
+_NAMED_BEFORE = r"\b{}(?:['\u2019]s)?\s+(?:[Tt]elegrams?|[Tt]els?\.?|[Cc]ables?)\s"
+
+
 def posts(case: Case) -> Iterator[Variant]:
     """Another post (one xref knows, by its FRUS name) in place of the sender or recipient."""
     known = set(_posts())
@@ -174,8 +177,8 @@ def posts(case: Case) -> Iterator[Variant]:
             if not isinstance(post, str) or post not in known:
                 continue
             m = _unique(case.text, rf"\b(?:from|to)\s+({re.escape(post)})\b")
-            if m is None:
-                continue
+            if m is None or re.search(_NAMED_BEFORE.format(re.escape(post)), case.text):
+                continue  # "(Paris Tel 207) ... only from Paris": the sender said before the word
             # the post written once is every telegram's that has it; written again, only this
             same = [j for j, x in enumerate(case.expected) if x.fields.get(field) == post]
             if len(re.findall(rf"\b{re.escape(post)}\b", case.text)) > 1:

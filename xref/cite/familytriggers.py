@@ -58,23 +58,31 @@ frus1961-63v21 d279; "USDel tels 785, 786", frus1958-60v02 d338), and the word i
 capitals after a possessive ("AS I POINTED OUT IN MY TELEGRAM 4584", frus1969-76ve14p1 d180;
 not the caption "DEPARTMENT OF STATE TELEGRAM 20875" that opens a telegram's own text)."""
 
-_TEL_CABLE_HEAD = (
-    r"\b(?:[Cc]ircular\s+)?(?:Tels?\.?|[Cc]ables?|(?<=ircular\s)tels?\.?)"
-    r"|\b(?!(?:The|This|That|These|Those|His|Her|Its|Our|Your|My|Their|In|By|See|Separate"
-    r"|Following|Previous|Last|Next|Latest|Another|Same|One|Each|Every|Further|Circular)\b)"
-    r"(?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,5})(?:['\u2019]s)?\s+(?:Tels?\.?|[Cc]ables?)"
+_TEL_CABLE_AFTER = (
+    rf"\b(?![/.:]\d|\s?{_D}\s?\d)"
+    r"(?!\s+(?:hours|hrs|minutes|days|weeks|months|years|per|percent|million)\b))"
 )
 TEL_CABLE = (
-    rf"(?:{_TEL_CABLE_HEAD})(?=\s+(?:[Nn]os?\.\s*|#\s*)?\d{{2,}}\b(?![/.:]\d|\s?{_D}\s?\d)"
-    r"(?!\s+(?:hours|hrs|minutes|days|weeks|months|years|per|percent|million)\b))"
+    # the word alone: one digit only after a sign, or before a list, a route or a date (one
+    # alternative of the scan: in a group)
+    r"(?:\b(?:Tels?\.?|[Cc]ables?)"
+    r"(?=\s+(?:(?:[Nn]os?\.\s*|#\s*)\d+|\d{2,}|\d(?=\s*(?:,|and)\s*\d|\s+(?:from|to|of)\s"
+    r"|,\s+[A-Z][a-z]+\.?\s+\d))" + _TEL_CABLE_AFTER
+    # after "Circular" or the sender's name
+    + r"|\b(?:[Cc]ircular\s+(?:[Tt]els?\.?|[Cc]ables?)"
+    r"|(?!(?:The|This|That|These|Those|His|Her|Its|Our|Your|My|Their|In|By|See|Separate"
+    r"|Following|Previous|Last|Next|Latest|Another|Same|One|Each|Every|Further|Circular)\b)"
+    r"(?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,5})(?:['\u2019]s)?\s+(?:Tels?\.?|[Cc]ables?))"
+    r"(?=\s+(?:[Nn]os?\.\s*|#\s*)?\d+" + _TEL_CABLE_AFTER + ")"
 )
 """``tel`` capitalized and ``cable`` as the word for a telegram, in the places of ``telegram``
 (the grammar's ``TEL_WORD`` reads both, ``POST_ADJ`` the sender before them): "Circular Tel.
 1673" and "Paris Tel 207" (frus1961-63v21 d91, d165), "cable No. 4790" (frus1958-60v11),
 "cables 892 and 229" (frus1955-57v23p2), "Rankin’s cable #790" (frus1955-57v02), "Circular
-tel 12", "CIA cable 1234". A number must follow (after "No." or "#"), a whole one of two
-digits or more: not a memorandum's own list of the cables it sums up ("Cable 1. From Oslo to
-Washington.", frus1964-68v07 d25), a date ("cable 1/26/62"), a telephone number ("Tel
+tel 12", "CIA cable 1234". A number must follow (after "No." or "#"), a whole one; of one
+digit after the word alone only with a sign, a list, a route or a date: not a memorandum's own
+list of the cables it sums up ("Cable 1. From Oslo to Washington.", "(cable 1) is in para. 7",
+frus1964-68v07 d25); not a date ("cable 1/26/62"), a telephone number ("Tel
 739-2101") nor a count of hours or days.
 Gated: the sender's name may start at any capitalized word."""
 
@@ -110,7 +118,7 @@ PARLIAMENTARY_DEBATES = r"\bParliamentary\s+Debates\b(?=[^;()\n]{0,80}?\bcols?\.
 series, vol. 439, col. 2451" (an alternative of the ``pub`` group)."""
 
 TEL_CABLE_ANCHOR = (
-    r"Tel\s\d|Tel\.\s\d|Tels\s\d|cable\s\d|cables\s\d|Cable\s\d|Cables\s\d|cable\s#|Cable\s#"
+    r"Tel\s\d|Tel\.\s\d|Tels\s\d|Tels\.\s\d|cable\s\d|cables\s\d|Cable\s\d|Cables\s\d|cable\s#|Cable\s#"
     r"|cables\s#"
 )
 """The anchors of :data:`TEL_CABLE`: the lowercase ``tel`` before a number is the scan's own
@@ -152,8 +160,8 @@ GATES: dict[str, tuple[str, ...]] = {
     "despatches Nos.": (r"spatch\s+[Nn]os\.", r"spatches\s+[Nn]os\.", r"spatch\s+#",
                         r"spatches\s+#"),
     "tel, cable": (r"Tel\s+\d", r"Tel\.\s+\d", r"Tel\s+No", r"Tel\.\s+No", r"Tels\s+\d",
-                   r"ircular\s+tel", r"able\s+\d", r"ables\s+\d", r"able\s+No", r"ables\s+No",
-                   r"able\s+#", r"ables\s+#"),
+                   r"Tels\.\s+\d", r"ircular\s+tel", r"able\s+\d", r"ables\s+\d", r"able\s+No",
+                   r"ables\s+No", r"able\s+#", r"ables\s+#"),
 }
 """What a text must hold somewhere for a gated alternative (:data:`GATED`) to match in it: a
 part of every match of the alternatives it gates, as flat alternatives (as the scan's anchors:
