@@ -126,3 +126,27 @@ def test_a_memorandum_s_own_list_of_cables_is_no_telegram_number() -> None:
     for text in ("Cable 1. From Oslo to Washington.",
                  "The heart of the North Vietnamese message (cable 1) is in para. 7"):
         assert _found(text) == [], text
+
+
+def test_a_post_s_telegram_known_by_its_date() -> None:
+    """frus1955-57v11 d229: "that given in Embassy Tokyo’s telegram of December 1" and
+    "(Embassy Taipei’s telegram of November 17)": the Embassy's telegram with no number, known
+    by its post and date (``numberless``; read as nothing before). frus1958-60v13 d222:
+    "outlined in Hare’s telegram of October 20": a person, no post, no telegram. The route
+    before the date names the post as after it."""
+    text = ("the Aide-Mémoire which he delivered was that given in Embassy Tokyo’s telegram of "
+            "December 1.")
+    found = [c for c in xref.find_citations(text) if c.kind == "telegram"]
+    assert [(c.fields()["sender"], c.fields()["date"], c.fields()["numberless"], c.text)
+            for c in found] == [
+        ("Tokyo", "--12-01", True, "Embassy Tokyo’s telegram of December 1")
+    ]
+    assert _found("veto if necessary (Embassy Taipei’s telegram of November 17).") == [
+        (None, "telegram", "Taipei", None, "--11-17", "Embassy Taipei’s telegram of November 17")
+    ]
+    assert _found("further outlined in Hare’s telegram of October 20, previously quoted") == []
+    assert _found("See telegram from Paris of May 3.") == [
+        (None, "telegram", "Paris", None, "--05-03", "telegram from Paris of May 3")
+    ]
+    # "the telegram of May 3", no post: nothing
+    assert _found("He had not seen the telegram of May 3 either.") == []

@@ -31,6 +31,7 @@ from xref.cite.families.telparties import (
     item_number,
     lettered,
     military,
+    possessive_post,
     post_sender,
     series_parties,
     tel_number,
@@ -128,6 +129,9 @@ class CorrespondenceBuilder(BuilderBase):
         if (post := first_token(tree, "POST_UNNUMBERED")) is not None:
             sender = post_sender(str(post))  # "Karachi telegram September 8, unnumbered"
         named = [post_sender(p) for p in (sender, recipient) if p is not None]
+        if (adj := first_token(tree, "POST_ADJ")) is not None and sender is None:
+            sender = possessive_post(str(adj))  # "Embassy Tokyo’s telegram of December 1"
+            named.append(sender)
         if said is None and not any(named):
             return []  # "telegram of March 22 from British delegation": no post, no telegram
         date_node, day = date_node_of(tree), first_token(tree, "DAY_UNNUMBERED")

@@ -87,6 +87,17 @@ def post_sender(name: str) -> str | None:
     return None
 
 
+def possessive_post(word: str) -> str | None:
+    """The post a possessive before a telegram word names: "Embassy Tokyo’s" (the post at
+    Tokyo), "The Hague’s", "Embassy’s" (the office itself); None for a person ("Hare’s")."""
+    name = re.sub(r"['\u2019]s$", "", word).removeprefix("The ")
+    if name in OFFICES:
+        return name
+    for office in sorted(OFFICES):
+        name = name.removeprefix(office + " ")
+    return post_sender(name)
+
+
 def tel_number(num: Node) -> str:
     """A telegram's number as printed, without the sender's own after a slash
     (``Secto 68/3276`` is 68)."""
