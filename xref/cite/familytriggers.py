@@ -169,8 +169,9 @@ GATES: dict[str, tuple[str, ...]] = {
     "despatches Nos.": (r"spatch\s+[Nn]os\.", r"spatches\s+[Nn]os\.", r"spatch\s+#",
                         r"spatches\s+#"),
     "tel, cable": (r"Tel\s+\d", r"Tel\.\s+\d", r"Tel\s+No", r"Tel\.\s+No", r"Tels\s+\d",
-                   r"Tels\.\s+\d", r"ircular\s+tel", r"able\s+\d", r"ables\s+\d", r"able\s+No",
-                   r"ables\s+No", r"able\s+#", r"ables\s+#"),
+                   r"Tels\.\s+\d", r"ircular\s+tel", r"cable\s+\d", r"cable\s+No", r"cable\s+#",
+                   r"Cable\s+\d", r"Cable\s+No", r"Cable\s+#", r"cables\s+\d", r"cables\s+No",
+                   r"cables\s+#", r"Cables\s+\d", r"Cables\s+No", r"Cables\s+#"),
 }
 """What a text must hold somewhere for a gated alternative (:data:`GATED`) to match in it: a
 part of every match of the alternatives it gates, as flat alternatives (as the scan's anchors:
