@@ -104,7 +104,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # for a post); and a dated telegram whose number follows its date ("telegram of July 27, No.
 # 5938"). V6: a post's possessive before the word with the date ("Embassy Tokyo’s telegram of
 # December 1", frus1955-57v11; the builder keeps it only for a post or its office), the route
-# before the date ("telegram from Paris of May 3"). The first three are gated (:data:`GATED`).
+# before the date ("telegram from Paris of May 3"). All but the last are gated (:data:`GATED`).
 NUMBERLESS_BY_POST = (
     rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+telegram\s+(?:{_MONTH}\s+\d{{1,2}}"
     r"|\d{1,2}\s+[A-Z][a-z]+\.?),\s*unnumbered\b)"
@@ -116,8 +116,10 @@ NUMBERLESS_BY_POSSESSIVE = (
 )
 NUMBERLESS_BY_DATE = (
     rf"\b[Tt]elegram(?=\s+of\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
-    r"(?:,?\s+(?:from|to)\s+[A-Z]|,\s*No\.\s*\d)"
-    r"|\s+(?:from|to)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*|\s+of\s+)"
+    r"(?:,?\s+(?:from|to)\s+[A-Z]|,\s*No\.\s*\d))"
+)
+NUMBERLESS_BY_ROUTE = (
+    r"\b[Tt]elegram(?=\s+(?:from|to)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*|\s+of\s+)"
     rf"(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}(?![\w-])))"
 )
 
@@ -161,6 +163,8 @@ GATES: dict[str, tuple[str, ...]] = {
     "files": (r"Files,\s+document\s",),
     "unnumbered": ("nnumbered",),
     "possessive telegram of": (r"'s\s+telegram\s+of\s", r"\u2019s\s+telegram\s+of\s"),
+    "telegram from": (r"telegram\s+from\s", r"telegram\s+to\s", r"Telegram\s+from\s",
+                      r"Telegram\s+to\s"),
     "possessive No.": (r"'s\s+No\.", r"\u2019s\s+No\."),
     "tel No.": (r"tel\s+[Nn]o", r"tels\s+[Nn]o", r"tel\.\s+[Nn]o", r"gram\s+[Nn]os\.",
                 r"grams\s+[Nn]os\.", r"tel\s+#", r"tels\s+#", r"tel\.\s+#", r"gram\s+#",
@@ -186,6 +190,7 @@ GATED: list[tuple[str, str, str]] = [
     ("numberless", NUMBERLESS_BY_POST, "unnumbered"),
     ("numberless", NUMBERLESS_WORD, "unnumbered"),
     ("numberless", NUMBERLESS_BY_POSSESSIVE, "possessive telegram of"),
+    ("numberless", NUMBERLESS_BY_ROUTE, "telegram from"),
     ("post", NUMBERED_POST, "possessive No."),
     ("tel", NUMBERED_TEL, "tel No."),
     ("tel", PLURAL_TEL, "tels"),
@@ -215,7 +220,7 @@ def with_families(triggers: list[Trigger], gated: bool = True) -> list[Trigger]:
             more.setdefault(name, []).append(alt)
     # the numberless telegram's alternatives in their order
     numberless = [a for a in (NUMBERLESS_BY_POST, NUMBERLESS_WORD, NUMBERLESS_BY_POSSESSIVE,
-                              NUMBERLESS_BY_DATE) if a in more["numberless"]]
+                              NUMBERLESS_BY_ROUTE, NUMBERLESS_BY_DATE) if a in more["numberless"]]
     out: list[Trigger] = []
     for name, rule, strong, pattern in triggers:
         if name == "tel":
