@@ -1,7 +1,8 @@
 """More transforms of ``bench/metamorphic.py`` (issue 12, V5): a telegram reference's parts
 recombined as an unseen volume may print them: who (``my``, ``your``, ``our``, ``his``, in
 capitals too) before the word, the number sign ``No.``/``Nos.`` before a clipped word's number
-or a list, another channel word before a series' airgram. As in
+or a list, another channel word before a series' airgram; (V6) ``tel``/``Tel.``/``cable`` for
+the word ``telegram``, ``#`` before a number. As in
 ``bench/metamorphic_transforms.py``, each gives the citations the new text must still give,
 derived from the case's expected fields (never by running xref on the new text)."""
 
@@ -148,6 +149,38 @@ def route_after_date(case: Case) -> Iterator[Variant]:
         yield _sub_once(case.text, m.start(), m.end(), joined), case.expected
 
 
+# the word "telegram" before its number (any number of digits after it: two or more for
+# "cable" and "Tel.", after which one digit is a memorandum's own list, frus1964-68v07 d25)
+_WORD_NUMBER = re.compile(r"(?<![\w-])telegram(s?)(?=\s+(\d+)\b)")
+
+
+def tel_or_cable(case: Case) -> Iterator[Variant]:
+    """``cable 1234``, ``Tel. 1234``, ``tel. 1234`` (and ``cables``, ``Tels.``, ``tels.``) for
+    ``telegram 1234``, as V6 read them in the tuning volumes ("Circular Tel. 1673", "Paris Tel
+    207", frus1961-63v21; "cable No. 4790", frus1958-60v11; "cables 892 and 229",
+    frus1955-57v23p2): the same telegram, its sender, route and date said as before."""
+    m = _unique(case.text, _WORD_NUMBER.pattern)
+    if m is None or not any(e.kind == "telegram" for e in case.expected):
+        return
+    plural = m.group(1)
+    words = ["tel."] if not plural else ["tels."]
+    if len(m.group(2)) >= 2:
+        words += ["cable" + plural, "Tel" + plural + "."]
+    for word in words:
+        yield _sub_once(case.text, m.start(), m.end(), word), case.expected
+
+
+_HASHED = re.compile(r"(?<![\w-])(?:[Tt]elegram|[Dd]espatch|cable)\s+(?=\d)")
+
+
+def hash_sign(case: Case) -> Iterator[Variant]:
+    """``telegram #1234``, ``despatch #60`` (frus1961-63v17 d97), ``cable #790``
+    (frus1955-57v02 d241): the sign "#" before the number, as "No."."""
+    m = _unique(case.text, _HASHED.pattern)
+    if m is not None:
+        yield _sub_once(case.text, m.end(), m.end(), "#"), case.expected
+
+
 TRANSFORMS: dict[str, Callable[[Case], Iterator[Variant]]] = {
     **_FIRST,
     "clipped word's No.": clipped_number_sign,
@@ -156,6 +189,8 @@ TRANSFORMS: dict[str, Callable[[Case], Iterator[Variant]]] = {
     "series' airgram": airgram_series,
     "lettered number's No.": lettered_number_sign,
     "route after date": route_after_date,
+    "tel or cable for telegram": tel_or_cable,
+    "# before the number": hash_sign,
 }
 """Every transform by the name the report gives it: those of ``metamorphic_transforms`` and
 these."""

@@ -163,6 +163,9 @@ def _posts() -> list[str]:
 _OTHER_POSTS = ("Bamako", "Rio de Janeiro", "Kuala Lumpur", "Reykjavik", "Port-au-Prince")
 
 
+_NAMED_BEFORE = r"\b{}(?:['\u2019]s)?\s+(?:[Tt]elegrams?|[Tt]els?\.?|[Cc]ables?)\s"
+
+
 def posts(case: Case) -> Iterator[Variant]:
     """Another post (one xref knows, by its FRUS name) in place of the sender or recipient."""
     known = set(_posts())
@@ -176,6 +179,9 @@ def posts(case: Case) -> Iterator[Variant]:
             m = _unique(case.text, rf"\b(?:from|to)\s+({re.escape(post)})\b")
             if m is None:
                 continue
+            before = len(re.findall(_NAMED_BEFORE.format(re.escape(post)), case.text))
+            if before >= sum(1 for x in case.expected if x.fields.get(field) == post):
+                continue  # "(Paris Tel 207) ... only from Paris": each said before its word
             # the post written once is every telegram's that has it; written again, only this
             same = [j for j, x in enumerate(case.expected) if x.fields.get(field) == post]
             if len(re.findall(rf"\b{re.escape(post)}\b", case.text)) > 1:

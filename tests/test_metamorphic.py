@@ -47,6 +47,17 @@ def test_a_post_written_twice_changes_only_where_rewritten() -> None:
     assert [e.fields["sender"] for e in expected] == ["Bamako", "Moscow"]
 
 
+def test_a_post_said_before_the_word_is_not_rewritten_after_from() -> None:
+    """frus1961-63v21 d165: "(Paris Tel 207), ... only from Paris.": the telegram's sender is
+    said before its word; "from Paris" at the end is prose, no route to rewrite."""
+    case = _case(
+        "particularly in light of assurances (Paris Tel 207), that any such orders could "
+        "emanate only from Paris.",
+        Expected("telegram", {"number": "207", "sender": "Paris"}),
+    )
+    assert list(posts(case)) == []
+
+
 def test_one_number_made_a_list() -> None:
     """"Re Dulte 2." made "Re Dultes 2 and 53.": one expected telegram per number, with the
     series."""

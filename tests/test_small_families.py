@@ -21,8 +21,10 @@ def test_dated_telegram_whose_number_follows_no() -> None:
     The route after it is the telegram's, as after any telegram's number."""
     text = ("Osborn then presented a proposed form of resolution, given below, which is in "
             "accordance with the Department’s telegram of July 27, No. 5938:")
+    # (V6: the possessive before the word is read too: the Department is the sender)
     assert _telegrams(text) == [
-        ("5938", "--07-27", None, None, "telegram of July 27, No. 5938")
+        ("5938", "--07-27", "Department of State", None,
+         "Department’s telegram of July 27, No. 5938")
     ]
     assert _telegrams("see telegram of July 27, 1948, No. 12 to Paris.") == [
         ("12", "1948-07-27", "Department of State", "Paris",

@@ -30,6 +30,11 @@ _MORE = [
     # the telegram families gated in issue 12 (V5): "'s No.", "tel No.", "tels", "despatches Nos."
     "Accra's No. 577; Embtel No. 1062; tels nos. 3 and 4; my tels 401; MY TELEGRAM 4584; "
     "despatches nos. 12 and 14; telegrams nos. 39 and 41",
+    # "tel" and "cable" as the word (V6): "tel, cable"; "#" before a number
+    "(Paris Tel 207); Circular Tel. 1673; CIA cable 1234; cables 892 and 229; Rankin’s "
+    "cable #790; Circular tel 12; despatch #60; telegram #12; Tel Aviv 4; (Tel: 739-2101); "
+    "cable 1/26/62; by cable 3 days later; Embassy Tokyo’s telegram of December 1; Hare's "
+    "telegram of October 20; telegram from Paris of May 3",
     # an earlier trigger and a gated alternative at one place: the earlier trigger's
     "Department of State, Central Files, document SD/C.1/164",
     "Unnumbered cable",  # (no anchor: the scan does not try it)

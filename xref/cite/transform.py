@@ -14,7 +14,8 @@ from collections.abc import Callable
 from xref.cite.families.base import Node
 from xref.cite.families.ibid import IbidBuilder
 from xref.cite.families.paths import ArchivalBuilder
-from xref.cite.families.telegrams import DEPARTMENT, CorrespondenceBuilder
+from xref.cite.families.telegrams import CorrespondenceBuilder
+from xref.cite.families.telparties import DEPARTMENT
 from xref.cite.models import Citation
 from xref.cite.parser import Parsed
 

@@ -17,6 +17,25 @@ from xref.cite.families.base import (
     subtrees_of,
     tokens_of,
 )
+from xref.cite.families.telparties import (
+    AGENCY,
+    CIRCULAR,
+    COUNTING_NOUNS,
+    DEPARTMENT,
+    FIGURE_AFTER,
+    FROM_DEPARTMENT,
+    MONTH_WORD,
+    OFFICES,
+    TO_DEPARTMENT,
+    channel_name,
+    item_number,
+    lettered,
+    military,
+    possessive_post,
+    post_sender,
+    series_parties,
+    tel_number,
+)
 from xref.cite.lexicon import current_lexicon
 from xref.cite.models import (
     AirgramCitation,
@@ -25,24 +44,8 @@ from xref.cite.models import (
     DocumentCitation,
     TelegramCitation,
 )
-from xref.cite.names import SHORT_POSTS, country_of
-from xref.cite.normalize import normalize_dashes, partial_date
-
-DEPARTMENT = "Department of State"
-"""The normalized name of the Department as a telegram party."""
-
-_FROM_DEPARTMENT = re.compile(r"(?:dep|depcir|circ)tel", re.I)
-_TO_DEPARTMENT = re.compile(r"(?:emb|con|leg|mis|del|usun)tel", re.I)
-# a clipped channel word in the plural, naming a list: "Delgas", "Topols", "Sectos", "POLTOS"
-# (unless the volume's own list of abbreviations has the word as it is)
-_PLURAL_CHANNEL = re.compile(
-    r"(?:[A-Z][a-z]{1,4}to|To[a-z]{3,4}|[A-Z][a-z]{1,4}tel|Tel[a-z]{3}|Dulte|Tedul|Delga|Gadel"
-    r"|[A-Z]{2,4}TO)s|[A-Z]{2,4}TOS"
-)
-_FIGURE_AFTER = re.compile(r",\d{3}(?![\d\u2013-])|(?:st|nd|rd|th|ST|ND|RD|TH)\b")
-"""What right after a series word's number makes it a figure (a thousands group) or an
-ordinal, not a telegram's number: a telegram number is a whole word of digits."""
-_CIRCULAR = re.compile(r"(?:depcir|circ)tel", re.I)
+from xref.cite.names import SHORT_POSTS
+from xref.cite.normalize import partial_date
 
 
 class CorrespondenceBuilder(BuilderBase):
@@ -69,11 +72,15 @@ class CorrespondenceBuilder(BuilderBase):
         series, sender, recipient = self._series(head)
         if series == "":
             return []  # "June 5 to ...", "Route 1 to Hue": no telegram series
+        lead: Token | Node = head
+        toks = list(tokens_of(head))
+        if toks[0].type == "POST_ADJ" and sender is None:
+            lead = toks[1]  # "Rankin’s cable #790": a name that is no sender's, not cited
         route = child_tree(tree, "tel_route")
         numbers = subtrees_of(tree, "tel_number")
-        if numbers and _FIGURE_AFTER.match(self.source, self.offset + self._end(numbers[0])):
+        if numbers and FIGURE_AFTER.match(self.source, self.offset + self._end(numbers[0])):
             return []  # "Totals 322,200", "INTO 31ST UNGA": a figure or an ordinal, no number
-        if _military(head, numbers):
+        if military(head, numbers):
             sender, recipient = self._route(route, sender, recipient, department=False)
         else:
             sender, recipient = self._route(route, sender, recipient)
@@ -86,8 +93,8 @@ class CorrespondenceBuilder(BuilderBase):
         for i, num in enumerate(numbers):
             if dates:
                 date = dates[i]
-            number = _tel_number(num)
-            first: Token | Node = head if i == 0 else num
+            number = tel_number(num)
+            first: Token | Node = lead if i == 0 else num
             last: Token | Node = num
             if len(numbers) == 1:
                 last = tail
@@ -120,8 +127,11 @@ class CorrespondenceBuilder(BuilderBase):
             sender, recipient = self._route(route, sender, recipient, department=False)
         said = first_token(tree, "UNNUMBERED") or first_token(tree, "UNNUMBERED_AFTER")
         if (post := first_token(tree, "POST_UNNUMBERED")) is not None:
-            sender = _post_sender(str(post))  # "Karachi telegram September 8, unnumbered"
-        named = [_post_sender(p) for p in (sender, recipient) if p is not None]
+            sender = post_sender(str(post))  # "Karachi telegram September 8, unnumbered"
+        named = [post_sender(p) for p in (sender, recipient) if p is not None]
+        if (adj := first_token(tree, "POST_ADJ")) is not None and sender is None:
+            sender = possessive_post(str(adj))  # "Embassy Tokyo’s telegram of December 1"
+            named.append(sender)
         if said is None and not any(named):
             return []  # "telegram of March 22 from British delegation": no post, no telegram
         date_node, day = date_node_of(tree), first_token(tree, "DAY_UNNUMBERED")
@@ -150,7 +160,7 @@ class CorrespondenceBuilder(BuilderBase):
             else:
                 name = str(name_tok)
                 # "Paris Nodis 9004": a handling caption between the post and the number
-                frm = _post_sender(name) or _post_sender(name.split()[0])
+                frm = post_sender(name) or post_sender(name.split()[0])
                 parties = current_lexicon().parties(name) if frm is None else None
                 if parties is not None:  # "Ref: Luxco 224": the volume's own series
                     series, (frm, to) = current_lexicon().name_of(name), parties
@@ -180,7 +190,7 @@ class CorrespondenceBuilder(BuilderBase):
             self.make(
                 TelegramCitation,
                 self.span(owner if i == 0 else num, last if len(numbers) == 1 else num),
-                number=_tel_number(num), series=series, date=date,
+                number=tel_number(num), series=series, date=date,
             )
             for i, num in enumerate(numbers)
         ]
@@ -190,8 +200,8 @@ class CorrespondenceBuilder(BuilderBase):
         owner = tree.children[0]
         assert isinstance(owner, Token)
         name = re.sub(r"['\u2019]s?$", "", str(owner))
-        sender = _post_sender(name)
-        if name in _OFFICES:
+        sender = post_sender(name)
+        if name in OFFICES:
             # "Embassy's 3103": the post's own office; a count ("Embassy's 3 officers") is not;
             number = first_token(tree, "INT")  # after "No." two digits: "Mission’s No. 76"
             least = 2 if first_token(tree, "NUMBER_SIGN") else 3
@@ -218,7 +228,7 @@ class CorrespondenceBuilder(BuilderBase):
                 self.make(
                     TelegramCitation,
                     self.span(first, last),
-                    number=_tel_number(num),
+                    number=tel_number(num),
                     series=series,
                     sender=sender,
                     recipient=recipient,
@@ -238,28 +248,32 @@ class CorrespondenceBuilder(BuilderBase):
             if word.lower().endswith("tels"):
                 word = word[:-1]
             low = word.lower()
-            if _CIRCULAR.fullmatch(low):
+            if CIRCULAR.fullmatch(low):
                 return word, DEPARTMENT, None
-            if _FROM_DEPARTMENT.fullmatch(low):
+            if FROM_DEPARTMENT.fullmatch(low):
                 return word, DEPARTMENT, None
-            if _TO_DEPARTMENT.fullmatch(low):
+            if TO_DEPARTMENT.fullmatch(low):
                 return word, None, DEPARTMENT
             return word, None, None
         if first.type == "CHANNEL_ROUTED":
             # a word with a number and a route: a series, unless a month, a counting noun or
             # a post ("Athens 4175 to ...": the post's own telegram)
-            if word in _COUNTING_NOUNS or re.match(_MONTH_WORD, word):
+            if word in COUNTING_NOUNS or re.match(MONTH_WORD, word):
                 return "", None, None
-            post = _SHORT_POSTS.get(word) or _post_sender(word)
+            post = SHORT_POSTS.get(word) or post_sender(word)
             if post is not None:
                 return "telegram", post, None
             parties = current_lexicon().parties(word)  # "Kascom 27 to Paris": the volume's
             return (word, *parties) if parties is not None else (word, None, None)
         if first.type == "POST_ADJ":
             name = re.sub(r"['\u2019]s$", "", word)
-            return "telegram", name if name in _OFFICES else _post_sender(name), None
+            # "The Hague’s telegram 1315": the city's name with its article
+            sender = name if name in OFFICES else post_sender(name.removeprefix("The "))
+            if sender is None and AGENCY.fullmatch(name):
+                sender = name  # "CIA cable 1234": the agency's own
+            return "telegram", sender, None
         if first.type == "CHANNEL":
-            series, sender, recipient = _series_parties(word)
+            series, sender, recipient = series_parties(word)
             if len(toks) > 1 and toks[1].type == "CHANNEL_CIRC":
                 # "Polto Circular 24": the series' own circulars, numbered apart
                 series = f"{series} Circular"
@@ -268,7 +282,7 @@ class CorrespondenceBuilder(BuilderBase):
             return "circular telegram", DEPARTMENT, None
         # TEL_WORD, maybe followed by a channel name ("telegram Martel 37")
         if len(toks) > 1 and toks[1].type == "CHANNEL_NAME":
-            return _channel_name(toks[1]), None, None
+            return channel_name(toks[1]), None, None
         return "telegram", None, None
 
     def _route(
@@ -313,7 +327,7 @@ class CorrespondenceBuilder(BuilderBase):
         if tree.data == "despatch_lettered":  # "despatch D-11 from Brussels"
             tok = first_token(tree, "DESP_LETTERED")
             assert tok is not None
-            return [self._sent(DespatchCitation, tree, _lettered(tok))]
+            return [self._sent(DespatchCitation, tree, lettered(tok))]
         nums = [t for t in tree.children if isinstance(t, Token) and t.type == "INT"]
         first = self._sent(DespatchCitation, tree, str(nums[0]))
         if len(nums) == 1:
@@ -364,7 +378,7 @@ class CorrespondenceBuilder(BuilderBase):
             date = self._date(dnode) if dnode is not None else None
             last: Node | Token = item if i < len(items) - 1 else tree.children[-1]
             span = self.span(head if i == 0 else item, last)
-            number = _item_number(item)
+            number = item_number(item)
             fields: dict[str, object] = {"sender": sender, "recipient": recipient, "date": date}
             if cls is TelegramCitation:
                 fields["series"] = name
@@ -375,12 +389,12 @@ class CorrespondenceBuilder(BuilderBase):
         """An airgram with its number, route and date."""
         tok = first_token(tree, "AIRGRAM_NUM") or first_token(tree, "INT")
         assert tok is not None
-        number = _lettered(tok)
+        number = lettered(tok)
         series = first_token(tree, "SERIES_AIRGRAM")
         if series is None:
             return [self._sent(AirgramCitation, tree, number)]
         # "Polto A-417 from Paris": the series' airgram goes as its telegrams do
-        name, sender, recipient = _series_parties(str(series))
+        name, sender, recipient = series_parties(str(series))
         sender, recipient = self._route(child_tree(tree, "tel_route"), sender, recipient)
         date_node = date_node_of(tree)
         return [self.make(
@@ -396,98 +410,3 @@ class CorrespondenceBuilder(BuilderBase):
             cls, self.span(tree), number=number, sender=sender, recipient=recipient, date=date
         )
 
-def _lettered(tok: Token) -> str:
-    """A number with its letters, spaces out and dashes normalized (``A–417`` is ``A-417``)."""
-    return normalize_dashes(re.sub(r"\s+", "", str(tok)))
-
-
-def _item_number(item: Node | Token) -> str:
-    """The number of a list item: a ``tel_number``, an item holding one, or a despatch's INT."""
-    if isinstance(item, Token):
-        return str(item)
-    if item.data == "tel_number":
-        return _tel_number(item)
-    num = child_tree(item, "tel_number")
-    if num is not None:
-        return _tel_number(num)
-    return str(first_token(item, "INT"))
-
-
-_MISSION = re.compile(
-    r"US(?:UN|NATO|EC|OECD)|Usun|Geneva|Hong Kong|New York|Secretary|(?:CINC|COMUS)[A-Z]{2,}"
-)
-
-_OFFICES = frozenset({"Embassy", "Legation", "Consulate", "Mission", "Delegation"})
-"""A post named by its office ("Embassy's 3103"): whose office the text around says."""
-
-_MONTH_WORD = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)$"
-)
-
-_COUNTING_NOUNS = frozenset(
-    "Route Annex Flight Year Table Item Part Phase Stage Point Group Section Article Chapter "
-    "Page Para Plan Case Line Zone Area Hill Camp Base Class Level Model Team Unit Corps Fleet "
-    "Force Army Wing Room Gate Pier Figure Option Step Round Draft Tab Title Number "
-    # and words that open a sentence before "680 to Algiers"
-    "Also Then Thus Both Each Even Only Under After Since While Their These Those Which Where "
-    "There Today Again".split()
-)
-"""Words that number things in prose ("Route 1 to Hue"): never a telegram series."""
-
-_SHORT_POSTS = SHORT_POSTS
-"""A post named by a word of its city's name ("Hague 1315 to Department", "Addis 60")."""
-
-
-def _post_sender(name: str) -> str | None:
-    """Who sent a telegram named by its sender ("Rome's 2833", "Ref: State 13889"): the
-    Department, or a post named by its city; None for any other name."""
-    if name in ("Department", "State", "STATE"):
-        return DEPARTMENT
-    if name in _SHORT_POSTS:
-        return _SHORT_POSTS[name]  # "Addis 60": the post at Addis Ababa
-    if _MISSION.fullmatch(name):
-        return name  # a mission or a military command: "USUN", "Geneva", "CINCPAC"
-    if (country_of(name) or name).lower() != name.lower():
-        return name  # a post's city; a country ("Turkey") or a person names no post
-    return None
-
-
-def _tel_number(num: Node) -> str:
-    """A telegram's number as printed, without the sender's own after a slash
-    (``Secto 68/3276`` is 68)."""
-    number = "".join(str(t) for t in tokens_of(num)).partition("/")[0]
-    return number[:-1] + "Z" if number.endswith("z") else number  # "300645z": a zone letter
-
-
-def _series_parties(word: str) -> tuple[str, str | None, str | None]:
-    """A clipped channel word's series and parties: ``Topol`` goes from the Department,
-    ``Polto`` to it (a plural ``Topols`` names the series ``Topol``)."""
-    if _PLURAL_CHANNEL.fullmatch(word) and word not in current_lexicon().series:
-        word = word[:-1]  # "Delgas 210 and 230", "Topols 679 and 730", "Sectos 5"
-    if word[:2].lower() == "to" or word in ("Tedul", "Gadel"):
-        return word, DEPARTMENT, None
-    return word, None, DEPARTMENT
-
-
-def _channel_name(tok: Token | str) -> str:
-    """A channel name as printed without the dash that joins a military code to its number
-    (``C–`` of ``telegram C–71034`` is ``C``)."""
-    return str(tok).rstrip(" -\u2013\u2014")
-
-
-_MILITARY_CODE = re.compile(r"[A-Z]{1,6}")
-_MILITARY_NUMBER = re.compile(r"\d{5,7}")
-
-
-def _military(head: Node, numbers: list[Node]) -> bool:
-    """Whether ``telegram C 72924``, ``telegram DEF 976742`` is a military message: an
-    originator's code in capitals then a 5-7 digit number, not the Department's channel."""
-    toks = list(tokens_of(head))
-    return (
-        len(toks) > 1
-        and toks[1].type == "CHANNEL_NAME"
-        and _MILITARY_CODE.fullmatch(_channel_name(toks[1])) is not None
-        and bool(numbers)
-        and all(_MILITARY_NUMBER.fullmatch(str(_tel_number(n))) for n in numbers)
-    )
