@@ -87,10 +87,17 @@ _LIST_TAIL = re.compile(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?\d+[A-Z]?)*\s*[.,;)]?\s
 
 
 def _evidence_for(
-    c: Citation, container: Container, doc: Document, resolver: Resolver
+    c: Citation,
+    container: Container,
+    doc: Document,
+    resolver: Resolver,
+    found: dict[str, list[Citation]],
 ) -> tuple[str, ...]:
     """The documents named by the footnote placed right after ``c`` (or after the list of
-    numbers ``c`` begins: ``Embtels 596 and 597`` with the note ``Documents 289 and 290``)."""
+    numbers ``c`` begins: ``Embtels 596 and 597`` with the note ``Documents 289 and 290``).
+
+    ``found`` keeps the citations of each footnote text read here, for the document's
+    footnote containers (resolved later in the same pass) not to be searched again."""
     if container.where == "footnote":
         return ()
     tail = _LIST_TAIL.match(container.text, c.span.end)
@@ -103,7 +110,11 @@ def _evidence_for(
         if not (c.span.end <= anchor <= max(reach, c.span.end + 3)):
             continue
         targets: list[str] = []
-        for cite in find_citations(fn.text, volume=doc.volume):
+        text = fn.text
+        cites = found.get(text)
+        if cites is None:
+            cites = found[text] = find_citations(text, volume=doc.volume)
+        for cite in cites:
             if isinstance(cite, DocumentCitation) and cite.number is not None:
                 target = resolver.document(cite, doc).get("target")
                 if isinstance(target, str):
@@ -161,11 +172,15 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
         in_notes: Citation | None = None
         anywhere: Citation | None = None
         reference: dict[str, object] = {}  # the resolution of the Reference line's telegram
+        found: dict[str, list[Citation]] = {}  # footnote texts searched for evidence
         for container in doc.containers():
             note = container.where in ("source", "footnote")
             carry: tuple[int, str] | None = None  # (end, volume) of an ibid's document list
             seen: set[Citation] = set()  # the citations of this container so far
-            linked_all = link(container.text, find_citations(container.text, volume=doc.volume))
+            cites = found.get(container.text) if found and container.where == "footnote" else None
+            if cites is None:
+                cites = find_citations(container.text, volume=doc.volume)
+            linked_all = link(container.text, cites)
             others = other_work_pages(container.text, [x.citation for x in linked_all])
             for k, linked in enumerate(linked_all):
                 c = linked.citation
@@ -212,7 +227,7 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                     continue
                 named: tuple[str, ...] = ()
                 if isinstance(c, TelegramCitation):
-                    named = _evidence_for(c, container, doc, resolver)
+                    named = _evidence_for(c, container, doc, resolver, found)
                 if (
                     isinstance(c, TelegramCitation) and c.number is None and not c.numberless
                     and reference
