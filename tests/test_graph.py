@@ -207,3 +207,41 @@ def test_lean_copy_made_in_a_worker_is_the_same(tei_dir: Path) -> None:
     assert unpack_volume(lean).documents[0].body.text == ""
     junk = read_file(str(tei_dir / "junk.xml"))
     assert _read_lean(junk) is junk  # an error travels as it is
+
+
+def test_links_encoded_by_the_workers_are_written_as_json_dumps(
+    tei_dir: Path, text_dir: Path
+) -> None:
+    """With workers, each file's links come back encoded (``encoded_links``): write_json then
+    writes exactly json.dumps's bytes, in batches of any size; a graph whose edges were
+    replaced (``attrs.evolve``) ignores the old texts."""
+    import io
+
+    import attrs
+
+    from xref.graph.export import _write_encoded, link_texts, to_node_link, write_json
+    from xref.read.forked import forking
+
+    if not forking():
+        pytest.skip("no fork here: no workers")
+    paths = [tei_dir / EXCERPT, text_dir]
+    graph = build_graph(paths, jobs=2, volume="frus1961-63v11")
+    assert graph.encoded_links is not None
+    edges, texts = graph.encoded_links
+    assert edges is graph.edges and len(texts) == len(list(graph.citations())) > 0
+    expected = json.dumps(to_node_link(graph), ensure_ascii=False) + "\n"
+    out = io.StringIO()
+    write_json(graph, out)
+    assert out.getvalue() == expected
+    links = json.dumps(to_node_link(graph)["links"], ensure_ascii=False)
+    for batch in (1, 2, 3, len(texts), len(texts) + 1):
+        out = io.StringIO()
+        _write_encoded(out, texts, graph.edges, batch)
+        assert out.getvalue() == links
+    assert link_texts([tuple(e.as_dict().values()) for e in edges[:3]]) == [
+        json.dumps(e.as_dict(), ensure_ascii=False) for e in edges[:3]
+    ]
+    fewer = attrs.evolve(graph, edges=graph.edges[1:])
+    out = io.StringIO()
+    write_json(fewer, out)
+    assert out.getvalue() == json.dumps(to_node_link(fewer), ensure_ascii=False) + "\n"

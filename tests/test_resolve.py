@@ -259,3 +259,30 @@ def test_cli_resolve_parallel_keeps_volumes_packed(
         assert main(argv) == 2
         outs.append(capsys.readouterr().out)
     assert outs[0] == outs[1] and outs[0].count("\n") > 10
+
+
+def test_each_text_is_searched_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A footnote read as a telegram's evidence is not searched again when its own turn
+    comes (in d9 the note after ``Embtel 2832``), nor a short text that another container
+    of the call holds too; the citations and the evidence are still there (bench/RESULTS.md
+    14o)."""
+    import xref.resolve.resolution as resolution
+
+    calls: list[str] = []
+    real = resolution.find_citations
+
+    def counted(text: str, **kw: object) -> object:
+        calls.append(text)
+        return real(text, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(resolution, "find_citations", counted)
+    results = _excerpt()
+    volume = read_volume(str(EXCERPT))
+    texts = [c.text for d in volume.documents for c in d.containers()]
+    assert len(calls) == len(set(calls)) and set(calls) == set(texts)
+    assert len(calls) < len(texts)  # a short text shared, and d9's evidence note
+    d9 = next(d for d in volume.documents if d.local_id == "d9")
+    notes = {f.text for f in d9.footnotes}
+    assert any(r.container.text in notes and r.document.local_id == "d9" for r in results)
+    r = _by_text(results, "Embtel 2832", doc="d9")
+    assert r.evidence == "frus1958-60v11#d7"

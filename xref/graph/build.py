@@ -37,6 +37,7 @@ import attrs
 
 from xref.cite.lexicon import SeriesLexicon, lexicon_for, register_series
 from xref.errors import InputError, XrefError
+from xref.graph.export import link_texts
 from xref.graph.labels import document_label, telegram_label
 from xref.graph.model import (
     EDGE_FIELDS,
@@ -154,6 +155,11 @@ class GraphBuilder:
     def add_edge(self, edge: Edge) -> None:
         """Add one citation edge."""
         self._edges.append(edge)
+
+    @property
+    def edges(self) -> Sequence[Edge]:
+        """The citation edges added so far, in order."""
+        return self._edges
 
     def _document_node(self, doc_id: str) -> Node:
         doc = self._docs.get(doc_id)
@@ -360,29 +366,37 @@ def build_graph(
     del index
     parallel = n > 1 and len(good) > 1 and forking()
 
-    def task(i: int) -> tuple[list[Edge] | list[tuple[Any, ...]], list[XrefError]]:
+    def task(i: int) -> tuple[list[Edge] | list[tuple[Any, ...]], list[str], list[XrefError]]:
         docs = kept[i]
         assert docs is not None
         if isinstance(docs, bytes):  # a volume packed in a reading worker: unpacked here
             docs = unpack_volume(docs).documents
         edges, errors = _resolve_file(good[i], docs, shared)
-        if parallel:  # plain tuples travel back faster than attrs objects
-            return [tuple(getattr(e, f) for f in _EDGE_FIELDS) for e in edges], errors
+        if parallel:
+            # plain tuples travel back faster than attrs objects; their JSON is encoded
+            # here, in the worker, not in the parent after every file (write_json)
+            rows = [tuple(getattr(e, f) for f in _EDGE_FIELDS) for e in edges]
+            return rows, link_texts(rows), errors
         kept[i] = None  # resolved here: free its text
-        return edges, errors
+        return edges, [], errors
 
     sizes = [_size(f) for f in good]
-    for i, (edges, errors) in enumerate(fork_map(task, sizes, n)):
+    texts: list[str] = []
+    for i, (edges, encoded, errors) in enumerate(fork_map(task, sizes, n)):
         kept[i] = None
         path = good[i]
         rebuilt = [e if isinstance(e, Edge) else Edge(*e) for e in edges]
+        texts.extend(encoded)
         if on_file is not None:
             on_file("resolved", path, len({e.document for e in rebuilt if e.is_citation}))
         for error in errors:
             report(error)
         for edge in rebuilt:
             builder.add_edge(edge)
-    return builder.build()
+    graph = builder.build()
+    if not texts or len(texts) != len(builder.edges):
+        return graph
+    return ReferenceGraph(graph.nodes, graph.edges, encoded_links=(graph.edges, tuple(texts)))
 
 
 _Read = tuple[FileResult, Volume | None, bytes | None]

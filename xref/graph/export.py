@@ -19,7 +19,7 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
@@ -32,6 +32,7 @@ __all__ = [
     "FORMATS",
     "edge_from_dict",
     "from_node_link",
+    "link_texts",
     "node_from_dict",
     "read_csv",
     "read_graphml",
@@ -130,7 +131,11 @@ def write_json(graph: ReferenceGraph, out: IO[str]) -> None:
     out.write(', "nodes": ')
     _write_list(out, (_node_dict(n) for n in graph.nodes))
     out.write(', "links": ')
-    _write_list(out, _links(graph.edges))
+    encoded = graph.encoded_links
+    if encoded is not None and encoded[0] is graph.edges and encoded[1]:
+        _write_encoded(out, encoded[1], graph.edges)
+    else:
+        _write_list(out, _links(graph.edges))
     out.write("}\n")
 
 
@@ -142,6 +147,39 @@ def _links(edges: Iterable[Edge]) -> Iterator[dict[str, Any]]:
     """Each edge as a node-link JSON link: ``{"key": i, **edge.as_dict()}``, built at C speed."""
     for i, values in enumerate(map(_EDGE_VALUES, edges)):
         yield dict(zip(_LINK_NAMES, (i, *values), strict=True))
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def link_texts(rows: Iterable[Sequence[Any]]) -> list[str]:
+    """The node-link JSON of each edge given as its field values (in
+    :data:`~xref.graph.model.EDGE_FIELDS` order), without its ``key``: what
+    ``json.dumps(edge.as_dict(), ensure_ascii=False)`` gives. ``build_graph``'s workers
+    encode their edges so (:attr:`~xref.graph.model.ReferenceGraph.encoded_links`)."""
+    encode = _ENCODER.encode
+    return [encode(dict(zip(EDGE_FIELDS, row, strict=True))) for row in rows]
+
+
+def _write_encoded(
+    out: IO[str], texts: Sequence[str], edges: Sequence[Edge], batch: int = 2000
+) -> None:
+    """Write the links as :func:`_write_list` does: the first ones from their ``texts``
+    (each given its ``key``), the rest (``part_of`` ties) encoded here."""
+    out.write("[")
+    n = len(texts)
+    for lo in range(0, n, batch):
+        chunk = ", ".join(
+            [f'{{"key": {i}, {texts[i][1:]}' for i in range(lo, min(lo + batch, n))]
+        )
+        out.write(chunk if lo == 0 else ", " + chunk)
+    rest = edges[n:]
+    if rest:
+        body = io.StringIO()
+        _write_list(body, (dict(zip(_LINK_NAMES, (n + i, *_EDGE_VALUES(e)), strict=True))
+                           for i, e in enumerate(rest)))
+        out.write(", " + body.getvalue()[1:-1])
+    out.write("]")
 
 
 def _write_list(out: IO[str], items: Iterable[Any], batch: int = 2000) -> None:

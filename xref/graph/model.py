@@ -149,6 +149,14 @@ class ReferenceGraph:
 
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
+    encoded_links: tuple[tuple[Edge, ...], tuple[str, ...]] | None = field(
+        default=None, eq=False, repr=False, kw_only=True
+    )
+    """Optional, for speed only: ``(edges, texts)``, the node-link JSON of the first
+    ``len(texts)`` edges without their ``key`` (``{"source": ...}``, as
+    :func:`xref.graph.export.link_texts` makes it), encoded by the worker processes that made
+    the edges (``build_graph`` with ``jobs``); :func:`xref.graph.export.write_json` uses
+    them only while :attr:`edges` is that very tuple (not after ``attrs.evolve``)."""
 
     def node(self, node_id: str) -> Node | None:
         """The node with this id, or None."""

@@ -87,10 +87,18 @@ _LIST_TAIL = re.compile(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?\d+[A-Z]?)*\s*[.,;)]?\s
 
 
 def _evidence_for(
-    c: Citation, container: Container, doc: Document, resolver: Resolver
+    c: Citation,
+    container: Container,
+    doc: Document,
+    resolver: Resolver,
+    found: dict[tuple[str | None, str], list[Citation]],
 ) -> tuple[str, ...]:
     """The documents named by the footnote placed right after ``c`` (or after the list of
-    numbers ``c`` begins: ``Embtels 596 and 597`` with the note ``Documents 289 and 290``)."""
+    numbers ``c`` begins: ``Embtels 596 and 597`` with the note ``Documents 289 and 290``).
+
+    ``found`` keeps the citations of each footnote text read here (by volume and text), for
+    the document's footnote containers (resolved later in the same pass) not to be searched
+    again."""
     if container.where == "footnote":
         return ()
     tail = _LIST_TAIL.match(container.text, c.span.end)
@@ -103,7 +111,11 @@ def _evidence_for(
         if not (c.span.end <= anchor <= max(reach, c.span.end + 3)):
             continue
         targets: list[str] = []
-        for cite in find_citations(fn.text, volume=doc.volume):
+        key = (doc.volume, fn.text)
+        cites = found.get(key)
+        if cites is None:
+            cites = found[key] = find_citations(key[1], volume=doc.volume)
+        for cite in cites:
             if isinstance(cite, DocumentCitation) and cite.number is not None:
                 target = resolver.document(cite, doc).get("target")
                 if isinstance(target, str):
@@ -147,6 +159,10 @@ def _on_reference_line(text: str, c: Citation) -> bool:
     return bool(marks) and "." not in window[marks[-1].end() :].replace("No.", "")
 
 
+SHORT = 200
+"""Texts up to this length are searched once per :func:`resolve_documents` call."""
+
+
 def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator[Resolution]:
     """Resolve every citation in ``documents`` against ``corpus``, in reading order.
 
@@ -154,6 +170,10 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
     answer key.
     """
     resolver = Resolver(corpus)
+    # the citations of texts already searched, by volume and text: the footnotes read as a
+    # telegram's evidence, and every short text ("Not printed.", "[Telegram.]", a heading
+    # that many documents share), searched once (find_citations depends on nothing else)
+    found: dict[tuple[str | None, str], list[Citation]] = {}
     for doc in documents:
         resolver.page_volume.clear()  # an ibid. never repeats another document's page
         # ibid. in a note repeats the previous citation of the notes (source note first);
@@ -165,7 +185,17 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
             note = container.where in ("source", "footnote")
             carry: tuple[int, str] | None = None  # (end, volume) of an ibid's document list
             seen: set[Citation] = set()  # the citations of this container so far
-            linked_all = link(container.text, find_citations(container.text, volume=doc.volume))
+            text = container.text
+            if len(text) <= SHORT or container.where == "footnote":
+                key = (doc.volume, text)
+                cites = found.get(key)
+                if cites is None:
+                    cites = find_citations(text, volume=doc.volume)
+                    if len(text) <= SHORT:
+                        found[key] = cites
+            else:
+                cites = find_citations(text, volume=doc.volume)
+            linked_all = link(text, cites)
             others = other_work_pages(container.text, [x.citation for x in linked_all])
             for k, linked in enumerate(linked_all):
                 c = linked.citation
@@ -212,7 +242,7 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
                     continue
                 named: tuple[str, ...] = ()
                 if isinstance(c, TelegramCitation):
-                    named = _evidence_for(c, container, doc, resolver)
+                    named = _evidence_for(c, container, doc, resolver, found)
                 if (
                     isinstance(c, TelegramCitation) and c.number is None and not c.numberless
                     and reference
