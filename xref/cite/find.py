@@ -27,6 +27,7 @@ from xref.cite.lexicon import (
 from xref.cite.models import Citation, Span, UnparsedCitation
 from xref.cite.parser import Parsed, parse_prefix
 from xref.cite.sourcenames import source_candidates
+from xref.cite.titles import merge_titles
 from xref.cite.transform import build_citations
 from xref.errors import CitationSyntaxError
 
@@ -126,9 +127,12 @@ def find_citations(
         gc.disable()
     try:
         if lex is current_lexicon():
-            return _find(text, volume, lex)
-        with using_lexicon(lex):
-            return _find(text, volume, lex)
+            found = _find(text, volume, lex)
+        else:
+            with using_lexicon(lex):
+                found = _find(text, volume, lex)
+        # the volume's own publication titles (xref.cite.titles): nothing when it has none
+        return found if lex.titles.pattern is None else merge_titles(found, text, lex.titles)
     finally:
         if paused:
             gc.enable()
