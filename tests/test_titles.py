@@ -143,3 +143,20 @@ def test_corpus_volume_titles(corpus_dir: Path) -> None:
         ("other_publication",
          {"title": "ILC Yearbook", "pages": "217-218", "date": "1953", "volume": "II"})
     ]
+
+
+def test_grammar_title_takes_the_structure() -> None:
+    """frus1952-54v01p1 d25fn13 prints ``Department of State <hi>Bulletin.</hi>, Nov. 8, 1954, p.
+    711``: the grammar reads the longer title alone; the volume's title ``Bulletin`` gives it
+    its date and page."""
+    text = ("A list of the members of the U.S. Delegation to the Ninth Session is printed in "
+            "the Department of State Bulletin., Nov. 8, 1954, p. 711.")
+    assert _pubs(text, EMPTY) == [
+        ("Department of State Bulletin",
+         {"title": "Department of State Bulletin", "pages": None, "date": None, "volume": None})
+    ]
+    assert _pubs(text, _lexicon("Bulletin")) == [
+        ("Department of State Bulletin., Nov. 8, 1954, p. 711",
+         {"title": "Department of State Bulletin", "pages": "711", "date": "1954-11-08",
+          "volume": None})
+    ]

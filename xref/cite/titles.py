@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import attrs
 from attrs import frozen
 
 from xref.cite.models import Citation, OtherPublicationCitation, Span
@@ -188,10 +189,23 @@ def _blocks(cit: Citation, other: Citation, title_end: int, imprint: tuple[int, 
     return other.kind not in _YIELDS and not inside_imprint
 
 
+def _bare_title(other: Citation, start: int, title_end: int) -> bool:
+    """Whether ``other`` is a publication the grammar read as a longer title alone, ending
+    where this title ends, with no volume, date or pages (``Department of State Bulletin`` of
+    ``Department of State Bulletin., Nov. 8, 1954, p. 711``)."""
+    return (
+        isinstance(other, OtherPublicationCitation)
+        and other.span.start < start
+        and other.span.end == title_end
+        and other.pages is None and other.date is None and other.volume is None
+    )
+
+
 def merge_titles(found: list[Citation], text: str, lexicon: TitleLexicon) -> list[Citation]:
     """``found`` with the title citations of ``text`` added where the grammar read nothing
     from the title's start (and read only pages, unparsed words, part of the title, or words
-    of the imprint over the rest), in order."""
+    of the imprint over the rest), in order. A longer title the grammar read alone, ending
+    where the title ends, takes the title's structure."""
     if lexicon.pattern is None:
         return found
     extra = title_citations(text, lexicon)
@@ -202,6 +216,11 @@ def merge_titles(found: list[Citation], text: str, lexicon: TitleLexicon) -> lis
         s, e = cit.span.start, cit.span.end
         m = lexicon.pattern.match(text, s)
         title_end = m.end() if m is not None else s
+        bare = next((c for c in out if _bare_title(c, s, title_end)), None)
+        if isinstance(bare, OtherPublicationCitation):  # the grammar's longer title, extended
+            s = bare.span.start
+            cit = attrs.evolve(cit, span=Span(s, e), text=text[s:e], title=bare.title)
+            out.remove(bare)
         i = _IMPRINT_AT.search(text, title_end, e)
         imprint = (i.start(), i.end()) if i is not None else (e, e)
         over = [c for c in out if c.span.start < e and c.span.end > s]
