@@ -58,6 +58,10 @@ def test_title_volume_year_pages() -> None:
         ("ILC Yearbook, 1954, vol. II, pp. 140 ff.",
          {"title": "ILC Yearbook", "pages": "140 ff.", "date": "1954", "volume": "II"})
     ]
+    # "ff" printed without its period (bench/metamorphic's sentence position)
+    text = "see ILC Yearbook, 1954, vol. II, pp. 140 ff, as noted."
+    found = _pubs(text, _lexicon("ILC Yearbook"))
+    assert [f["pages"] for _, f in found] == ["140 ff."]
 
 
 def test_title_date_pages_not_italic() -> None:

@@ -45,7 +45,7 @@ _YEAR = r"(?:1[789]|20)\d\d(?:\s*[-\u2013\u2014]\s*\d{2,4})?(?![\d/])"
 _VOLUME = r"[Vv]ol(?:ume)?\.?\s+(?:[IVXLC]+|\d+)\b"
 _PAGES = (
     r"pp?\.\s*(?:[\dIVXLCivxlc]+(?:\s*[-\u2013\u2014]\s*\d+)?)"
-    r"(?:\s*(?:,|and)\s*\d+(?:\s*[-\u2013\u2014]\s*\d+)?)*(?:\s*ff\.)?"
+    r"(?:\s*(?:,|and)\s*\d+(?:\s*[-\u2013\u2014]\s*\d+)?)*(?:\s*ff\b\.?)?"
 )
 _NUMBER = r"Nos?\.\s*\d+"
 _IMPRINT = r"\((?:[A-Z][\w.' ]{1,40}|[A-Z][\w.' ]{1,40},\s*[\w.' ]{1,30}):\s*[^()]{1,120}\)"
@@ -142,7 +142,7 @@ def _citation(text: str, start: int, title_end: int, end: int) -> OtherPublicati
             volume = m.group().split()[-1]
         elif m.group("pages") and pages is None:
             got = re.sub(r"^pp?\.\s*", "", m.group())
-            pages = re.sub(r"\s*,\s*", ", ", normalize_dashes(got))
+            pages = re.sub(r"\s*,\s*", ", ", normalize_dashes(re.sub(r"ff\.?$", "ff.", got)))
         elif m.group("year") and year is None:
             year = m.group()[:4]
     return OtherPublicationCitation(
