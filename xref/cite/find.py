@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from xref.cite.candidates import Candidate, scan
 from xref.cite.fastpath import fast_barren, fast_citations, learn, learn_barren
 from xref.cite.lexicon import (
+    EMPTY,
     SeriesLexicon,
     current_lexicon,
     lexicon_candidates,
@@ -95,6 +96,8 @@ def _cut_off(text: str, window: int, end: int) -> UnparsedCitation | None:
 
 def _candidates(text: str, lexicon: SeriesLexicon) -> Iterator[Candidate]:
     """The scan's candidates, and the lexicon's series names before a number, in order."""
+    if lexicon is EMPTY:  # no volume's words (what the title hook costs is saved here)
+        return scan(text)
     extra = list(lexicon_candidates(text, lexicon))
     if lexicon.sources.pattern is not None:
         extra = sorted([*extra, *source_candidates(text, lexicon.sources)], key=lambda c: c.trigger)
