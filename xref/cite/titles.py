@@ -96,8 +96,10 @@ class TitleLexicon:
     pattern: re.Pattern[str] | None
     """One alternation of the titles (any whitespace between their words); None when there
     are none."""
-    first_words: tuple[str, ...] = ()
-    """The titles' first words: a text that holds none of them needs no search."""
+    keyed: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    """Each title's longest word and its own pattern: a title is searched for only in a text
+    that holds that word (one substring test per title; no alternation run over every
+    text)."""
 
 
 EMPTY_TITLES = TitleLexicon((), None)
@@ -112,8 +114,12 @@ def title_lexicon(titles: Iterable[str]) -> TitleLexicon:
         return EMPTY_TITLES
     alts = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in kept)
     pattern = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
-    words = tuple(sorted({t.split()[0] for t in kept}))
-    return TitleLexicon(kept, pattern, words)
+    keyed = tuple(
+        (max(t.split(), key=len),
+         re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in t.split()) + r"(?![\w-])"))
+        for t in kept
+    )
+    return TitleLexicon(kept, pattern, keyed)
 
 
 _FIELDS = re.compile(
@@ -151,13 +157,20 @@ def _citation(text: str, start: int, title_end: int, end: int) -> OtherPublicati
     )
 
 
-def title_citations(text: str, lexicon: TitleLexicon) -> list[OtherPublicationCitation]:
-    """Each place in ``text`` where one of the lexicon's titles is followed by a
-    publication's structure, as an other publication (title, volume, pages, date), in order."""
-    if lexicon.pattern is None or not any(w in text for w in lexicon.first_words):
+def _hits(text: str, lexicon: TitleLexicon) -> list[tuple[OtherPublicationCitation, int]]:
+    """The title citations of ``text`` with where each title ends, in order; of titles
+    starting at one place the longest, and none inside an earlier one."""
+    found = [
+        m for key, pat in lexicon.keyed if key in text for m in pat.finditer(text)
+    ]
+    if not found:
         return []
+    found.sort(key=lambda m: (m.start(), -m.end()))
     out = []
-    for m in lexicon.pattern.finditer(text):
+    last = -1
+    for m in found:
+        if m.start() < last:
+            continue
         tail = _TAIL.match(text, m.end())
         if tail is None:
             continue
@@ -166,8 +179,15 @@ def title_citations(text: str, lexicon: TitleLexicon) -> list[OtherPublicationCi
         end = tail.end()
         if text[end - 1] == "," or text[end - 1].isspace():
             end = len(text[:end].rstrip(" ,"))
-        out.append(_citation(text, m.start(), m.end(), end))
+        out.append((_citation(text, m.start(), m.end(), end), m.end()))
+        last = end
     return out
+
+
+def title_citations(text: str, lexicon: TitleLexicon) -> list[OtherPublicationCitation]:
+    """Each place in ``text`` where one of the lexicon's titles is followed by a
+    publication's structure, as an other publication (title, volume, pages, date), in order."""
+    return [c for c, _ in _hits(text, lexicon)]
 
 
 _YIELDS = frozenset({"page", "unparsed", "other_publication"})
@@ -208,14 +228,12 @@ def merge_titles(found: list[Citation], text: str, lexicon: TitleLexicon) -> lis
     where the title ends, takes the title's structure."""
     if lexicon.pattern is None:
         return found
-    extra = title_citations(text, lexicon)
+    extra = _hits(text, lexicon)
     if not extra:
         return found
     out = list(found)
-    for cit in extra:
+    for cit, title_end in extra:
         s, e = cit.span.start, cit.span.end
-        m = lexicon.pattern.match(text, s)
-        title_end = m.end() if m is not None else s
         bare = next((c for c in out if _bare_title(c, s, title_end)), None)
         if isinstance(bare, OtherPublicationCitation):  # the grammar's longer title, extended
             s = bare.span.start
