@@ -83,6 +83,7 @@ def test_title_date_pages_not_italic() -> None:
         "the Seaborg Diaries, which he kept daily",
         # a word inside a longer word is no title
         "Seaborg Diariesque, 1968",
+        "ASeaborg Diaries, 1968, p. 5",
         # one word and a date: prose as often as a title (frus1977-80v21 prints "Time")
         "at the Time, January 5, 1979",
     ],

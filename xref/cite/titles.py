@@ -99,7 +99,8 @@ class TitleLexicon:
     keyed: tuple[tuple[str, re.Pattern[str]], ...] = ()
     """Each title's longest word and its own pattern: a title is searched for only in a text
     that holds that word (one substring test per title; no alternation run over every
-    text)."""
+    text). The pattern opens with the title's letters (the regex engine's fast search for a
+    literal prefix); the character before is checked apart."""
 
 
 EMPTY_TITLES = TitleLexicon((), None)
@@ -116,7 +117,7 @@ def title_lexicon(titles: Iterable[str]) -> TitleLexicon:
     pattern = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
     keyed = tuple(
         (max(t.split(), key=len),
-         re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in t.split()) + r"(?![\w-])"))
+         re.compile(r"\s+".join(re.escape(w) for w in t.split()) + r"(?![\w-])"))
         for t in kept
     )
     return TitleLexicon(kept, pattern, keyed)
@@ -157,6 +158,9 @@ def _citation(text: str, start: int, title_end: int, end: int) -> OtherPublicati
     )
 
 
+_WORDLIKE = re.compile(r"[\w-]")
+
+
 def _hits(text: str, lexicon: TitleLexicon) -> list[tuple[OtherPublicationCitation, int]]:
     """The title citations of ``text`` with where each title ends, in order; of titles
     starting at one place the longest, and none inside an earlier one."""
@@ -169,7 +173,7 @@ def _hits(text: str, lexicon: TitleLexicon) -> list[tuple[OtherPublicationCitati
     out = []
     last = -1
     for m in found:
-        if m.start() < last:
+        if m.start() < last or (m.start() and _WORDLIKE.match(text, m.start() - 1)):
             continue
         tail = _TAIL.match(text, m.end())
         if tail is None:
