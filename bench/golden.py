@@ -32,6 +32,7 @@ from golden import Case, load_cases, matches  # noqa: E402
 
 import xref  # noqa: E402
 from xref.read.abbreviations import register_file_series  # noqa: E402
+from xref.read.titles import register_file_titles  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "frus"
 
@@ -42,6 +43,7 @@ def register_lexicons(volumes: set[str]) -> None:
         path = CORPUS / f"{vol}.xml"
         if path.is_file():
             register_file_series(vol, str(path))
+            register_file_titles(vol, str(path))
 
 
 def score(case: Case) -> tuple[list[tuple[str, bool]], int, int]:

@@ -36,6 +36,7 @@ from metamorphic_crossrefs import TRANSFORMS  # noqa: E402
 
 import xref  # noqa: E402
 from xref.read.abbreviations import register_file_series  # noqa: E402
+from xref.read.titles import register_file_titles  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "frus"
 
@@ -80,6 +81,7 @@ def main() -> int:
         path = CORPUS / f"{vol}.xml"
         if path.is_file():
             register_file_series(vol, str(path))
+            register_file_titles(vol, str(path))
     cases = tuning_cases()
     print(f"tuning cases read right as they are: {len(cases)}")
     print(f"{'transform':<24} {'variants':>8} {'kept':>6} {'share':>7} {'spurious':>9}")

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from xref.cite.candidates import Candidate, scan
 from xref.cite.fastpath import fast_barren, fast_citations, learn, learn_barren
 from xref.cite.lexicon import (
+    EMPTY,
     SeriesLexicon,
     current_lexicon,
     lexicon_candidates,
@@ -27,6 +28,7 @@ from xref.cite.lexicon import (
 from xref.cite.models import Citation, Span, UnparsedCitation
 from xref.cite.parser import Parsed, parse_prefix
 from xref.cite.sourcenames import source_candidates
+from xref.cite.titles import merge_titles
 from xref.cite.transform import build_citations
 from xref.errors import CitationSyntaxError
 
@@ -94,6 +96,8 @@ def _cut_off(text: str, window: int, end: int) -> UnparsedCitation | None:
 
 def _candidates(text: str, lexicon: SeriesLexicon) -> Iterator[Candidate]:
     """The scan's candidates, and the lexicon's series names before a number, in order."""
+    if lexicon is EMPTY:  # no volume's words (what the title hook costs is saved here)
+        return scan(text)
     extra = list(lexicon_candidates(text, lexicon))
     if lexicon.sources.pattern is not None:
         extra = sorted([*extra, *source_candidates(text, lexicon.sources)], key=lambda c: c.trigger)
@@ -126,9 +130,12 @@ def find_citations(
         gc.disable()
     try:
         if lex is current_lexicon():
-            return _find(text, volume, lex)
-        with using_lexicon(lex):
-            return _find(text, volume, lex)
+            found = _find(text, volume, lex)
+        else:
+            with using_lexicon(lex):
+                found = _find(text, volume, lex)
+        # the volume's own publication titles (xref.cite.titles): nothing when it has none
+        return found if lex.titles.pattern is None else merge_titles(found, text, lex.titles)
     finally:
         if paused:
             gc.enable()

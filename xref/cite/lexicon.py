@@ -24,6 +24,7 @@ from attrs import field, frozen
 from xref.cite.candidates import Candidate, scan
 from xref.cite.names import country_of
 from xref.cite.sourcenames import EMPTY_SOURCES, SourceNames
+from xref.cite.titles import EMPTY_TITLES, TitleLexicon
 
 __all__ = [
     "SeriesLexicon",
@@ -71,6 +72,8 @@ class SeriesLexicon:
     sources: SourceNames = EMPTY_SOURCES
     """The repositories and collections of the volume's list of sources
     (:mod:`xref.cite.sourcenames`), read with its source notes."""
+    titles: TitleLexicon = EMPTY_TITLES
+    """The publication titles the volume's notes print in italics (:mod:`xref.cite.titles`)."""
 
     def parties(self, name: str) -> tuple[str | None, str | None] | None:
         """The sender and recipient of series ``name`` (a plural ``Luxcos`` too); None when

@@ -49,6 +49,7 @@ from xref.read.tei_parts import (
     _source_genre,
     _Text,
 )
+from xref.read.titles import register_volume_titles
 from xref.read.xmlencoding import to_utf8
 
 __all__ = ["iter_documents", "read_volume", "read_volume_bytes"]
@@ -479,6 +480,7 @@ def read_volume_bytes(path: str, data: bytes, *, maps: bool = True) -> Volume:
     documents = tuple(reader.run())
     volume_id = reader.volume_id or Path(path).stem
     register_volume_series(volume_id, reader.data)  # its telegram series, for find_citations
+    register_volume_titles(volume_id, reader.data)  # its publication titles, likewise
     diagnostics = _duplicate_ids(path, reader.data)
     docs = tuple(
         d if d.volume == volume_id else attrs.evolve(d, volume=volume_id) for d in documents

@@ -1,0 +1,73 @@
+"""A volume's own publication titles, read from the italics of its notes.
+
+``<note ...>... <hi rend="italic">Bulletin</hi>, January 18, 1948, pp. 78-82</note>``: an
+italic span of a note followed by a publication's structure with a volume, pages, a number
+or an imprint (:func:`xref.cite.titles.located_structure`) at least once in the volume is
+one of the volume's publication titles. :func:`volume_titles` reads them (a plain search of
+the bytes); :func:`register_file_titles` adds them to the lexicon registered for the volume
+(:mod:`xref.cite.lexicon`), which ``find_citations(text, volume=...)`` uses.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from xref.cite.lexicon import lexicon_for, register_series
+from xref.cite.titles import TitleLexicon, is_title, located_structure, title_lexicon
+
+__all__ = ["italic_spans", "register_file_titles", "register_volume_titles", "volume_titles"]
+
+_NOTE = re.compile(rb"<note\b[^>]*>(.*?)</note>", re.S)
+_ITALIC = re.compile(r"<hi\b[^>]*\brend=[\"']italic[\"'][^>]*>(.*?)</hi>", re.S)
+_TAG = re.compile(r"<[^>]*>")
+_AFTER = 240
+"""How many characters of markup after an italic span are read for its structure."""
+
+
+def _plain(markup: str) -> str:
+    return html.unescape(_TAG.sub("", markup))
+
+
+def italic_spans(data: bytes) -> Iterator[tuple[str, str, bool]]:
+    """For each italic span of each note of a TEI volume's bytes: the note's plain text up to
+    and including the span (``before``), the span's plain text, and whether a publication's
+    structure naming a volume, pages, a number or an imprint follows it
+    (:func:`~xref.cite.titles.located_structure`)."""
+    for note in _NOTE.finditer(data):
+        body = note.group(1)
+        if b"italic" not in body:
+            continue
+        markup = body.decode("utf-8", errors="replace")
+        for m in _ITALIC.finditer(markup):
+            span = " ".join(_plain(m.group(1)).split())
+            after = _plain(markup[m.end() : m.end() + _AFTER])
+            yield _plain(markup[: m.start()]), span, located_structure(after)
+
+
+def volume_titles(data: bytes) -> TitleLexicon:
+    """The publication titles a TEI volume (its bytes) prints in its notes."""
+    return title_lexicon(
+        span for _, span, structured in italic_spans(data) if structured and is_title(span)
+    )
+
+
+def register_volume_titles(volume: str, data: bytes) -> TitleLexicon:
+    """Read the volume's titles and add them to the lexicon registered for ``volume``."""
+    titles = volume_titles(data)
+    register_series(volume, attrs.evolve(lexicon_for(volume), titles=titles))
+    return titles
+
+
+def register_file_titles(volume: str, path: str) -> TitleLexicon:
+    """As :func:`register_volume_titles` for the volume in file ``path`` (after its series
+    are registered). An unreadable file adds no titles."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        data = b""
+    return register_volume_titles(volume, data)
