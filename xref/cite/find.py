@@ -135,7 +135,7 @@ def find_citations(
             with using_lexicon(lex):
                 found = _find(text, volume, lex)
         # the volume's own publication titles (xref.cite.titles): nothing when it has none
-        return found if lex.titles.pattern is None else merge_titles(found, text, lex.titles)
+        return found if not lex.titles.titles else merge_titles(found, text, lex.titles)
     finally:
         if paused:
             gc.enable()

@@ -16,6 +16,7 @@ title. Without a volume (or a volume with no titles) nothing changes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -92,19 +93,24 @@ class TitleLexicon:
     """The publication titles of one volume."""
 
     titles: tuple[str, ...]
-    """The titles, longest first, as printed (each run of whitespace one space)."""
-    pattern: re.Pattern[str] | None
-    """One alternation of the titles (any whitespace between their words); None when there
-    are none."""
-    keyed: tuple[tuple[str, re.Pattern[str]], ...] = ()
-    """Each title's longest word and its own pattern: a title is searched for only in a text
-    that holds that word (one substring test per title; no alternation run over every
-    text). The pattern opens with the title's letters (the regex engine's fast search for a
-    literal prefix); the character before is checked apart."""
+    """The titles, longest first, as printed (each run of whitespace one space); empty when
+    the volume prints none."""
+    keyed: tuple[tuple[str, str], ...] = ()
+    """Each title's longest word and its own regular expression: a title is searched for only
+    in a text that holds that word (one substring test per title; no alternation run over
+    every text). The expression opens with the title's letters (the regex engine's fast
+    search for a literal prefix); the character before is checked apart. It is compiled
+    when first searched for (reading a volume compiles nothing)."""
 
 
-EMPTY_TITLES = TitleLexicon((), None)
+EMPTY_TITLES = TitleLexicon(())
 """No titles: a volume whose notes print none (or no volume)."""
+
+
+@functools.cache
+def _compiled(expression: str) -> re.Pattern[str]:
+    """A title's expression, compiled once per process."""
+    return re.compile(expression)
 
 
 def title_lexicon(titles: Iterable[str]) -> TitleLexicon:
@@ -113,14 +119,11 @@ def title_lexicon(titles: Iterable[str]) -> TitleLexicon:
     kept = tuple(sorted((t for t in seen if is_title(t)), key=lambda t: (-len(t), t)))
     if not kept:
         return EMPTY_TITLES
-    alts = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in kept)
-    pattern = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
     keyed = tuple(
-        (max(t.split(), key=len),
-         re.compile(r"\s+".join(re.escape(w) for w in t.split()) + r"(?![\w-])"))
+        (max(t.split(), key=len), r"\s+".join(re.escape(w) for w in t.split()) + r"(?![\w-])")
         for t in kept
     )
-    return TitleLexicon(kept, pattern, keyed)
+    return TitleLexicon(kept, keyed)
 
 
 _FIELDS = re.compile(
@@ -165,7 +168,7 @@ def _hits(text: str, lexicon: TitleLexicon) -> list[tuple[OtherPublicationCitati
     """The title citations of ``text`` with where each title ends, in order; of titles
     starting at one place the longest, and none inside an earlier one."""
     found = [
-        m for key, pat in lexicon.keyed if key in text for m in pat.finditer(text)
+        m for key, pat in lexicon.keyed if key in text for m in _compiled(pat).finditer(text)
     ]
     if not found:
         return []
@@ -230,7 +233,7 @@ def merge_titles(found: list[Citation], text: str, lexicon: TitleLexicon) -> lis
     from the title's start (and read only pages, unparsed words, part of the title, or words
     of the imprint over the rest), in order. A longer title the grammar read alone, ending
     where the title ends, takes the title's structure."""
-    if lexicon.pattern is None:
+    if not lexicon.titles:
         return found
     extra = _hits(text, lexicon)
     if not extra:

@@ -21,7 +21,6 @@ from xref.cite.titles import TitleLexicon, is_title, located_structure, title_le
 
 __all__ = ["italic_spans", "register_file_titles", "register_volume_titles", "volume_titles"]
 
-_NOTE = re.compile(rb"<note\b[^>]*>(.*?)</note>", re.S)
 _ITALIC = re.compile(r"<hi\b[^>]*\brend=[\"']italic[\"'][^>]*>(.*?)</hi>", re.S)
 _TAG = re.compile(r"<[^>]*>")
 _AFTER = 240
@@ -32,26 +31,42 @@ def _plain(markup: str) -> str:
     return html.unescape(_TAG.sub("", markup))
 
 
-def italic_spans(data: bytes) -> Iterator[tuple[str, str, bool]]:
-    """For each italic span of each note of a TEI volume's bytes: the note's plain text up to
-    and including the span (``before``), the span's plain text, and whether a publication's
-    structure naming a volume, pages, a number or an imprint follows it
-    (:func:`~xref.cite.titles.located_structure`)."""
-    for note in _NOTE.finditer(data):
-        body = note.group(1)
-        if b"italic" not in body:
-            continue
+def _note_bodies(data: bytes) -> Iterator[bytes]:
+    """The bodies of a TEI volume's notes that hold an italic span: what
+    ``<note\\b[^>]*>(.*?)</note>`` matches, found by plain byte searches (a regular
+    expression's lazy ``.*?`` tries the end tag at every byte of every note)."""
+    find = data.find
+    pos = 0
+    while (start := find(b"<note", pos)) >= 0:
+        pos = start + 5
+        if data[pos : pos + 1].isalnum() or data[pos : pos + 1] == b"_":
+            continue  # "<notes", "<note_x": another element
+        gt = find(b">", pos)
+        end = find(b"</note>", gt + 1) if gt >= 0 else -1
+        if end < 0:
+            return
+        body = data[gt + 1 : end]
+        pos = end + 7
+        if b"italic" in body:
+            yield body
+
+
+def italic_spans(data: bytes) -> Iterator[tuple[str, bool]]:
+    """For each italic span of each note of a TEI volume's bytes: the span's plain text, and
+    whether a publication's structure naming a volume, pages, a number or an imprint follows
+    it (:func:`~xref.cite.titles.located_structure`)."""
+    for body in _note_bodies(data):
         markup = body.decode("utf-8", errors="replace")
         for m in _ITALIC.finditer(markup):
             span = " ".join(_plain(m.group(1)).split())
             after = _plain(markup[m.end() : m.end() + _AFTER])
-            yield _plain(markup[: m.start()]), span, located_structure(after)
+            yield span, located_structure(after)
 
 
 def volume_titles(data: bytes) -> TitleLexicon:
     """The publication titles a TEI volume (its bytes) prints in its notes."""
     return title_lexicon(
-        span for _, span, structured in italic_spans(data) if structured and is_title(span)
+        span for span, structured in italic_spans(data) if structured and is_title(span)
     )
 
 
