@@ -7,17 +7,9 @@ cable") gives nothing."""
 
 from __future__ import annotations
 
+from telegramfields import found as _found
+
 import xref
-
-
-def _found(text: str, kind: str = "telegram") -> list[tuple[object, ...]]:
-    out: list[tuple[object, ...]] = []
-    for c in xref.find_citations(text):
-        if c.kind == kind:
-            f = c.fields()
-            out.append((f.get("number"), f.get("series"), f.get("sender"), f.get("recipient"),
-                        f.get("date"), c.text))
-    return out
 
 
 def test_tel_capitalized_after_circular_and_after_a_post() -> None:

@@ -5,17 +5,9 @@ document id), its expected values read there; prose of the same shape gives noth
 
 from __future__ import annotations
 
+from telegramfields import found as _found
+
 import xref
-
-
-def _found(text: str, kind: str) -> list[tuple[object, ...]]:
-    out: list[tuple[object, ...]] = []
-    for c in xref.find_citations(text):
-        if c.kind == kind:
-            f = c.fields()
-            out.append((f.get("number"), f.get("series"), f.get("sender"), f.get("recipient"),
-                        f.get("date"), c.text))
-    return out
 
 
 def test_a_delegation_series_airgram() -> None:
