@@ -40,3 +40,23 @@ def test_a_state_alone_or_a_series_first_is_no_place() -> None:
     assert place_parts(["National Security File", "Country File", "Georgia"]) == 0
     assert place_parts(["Georgia", "Box 3"]) == 0
     assert place_parts(["Nixon Papers"]) == 0
+
+
+def test_office_files_opening_a_parenthesis_with_subject_parts() -> None:
+    """frus1955-57v11 d194fn2 and d28fn2: an office's files and their subject parts, in a
+    parenthesis after a quotation ("... lose in the end.” (USUN Files, IO, Membership)")."""
+    text = ("We would continue to stand by them, of course, but we would expect them to lose in "
+            "the end.\u201d (USUN Files, IO, Membership)")
+    assert _found(text) == [("other_repository", "USUN Files, IO, Membership",
+                             {"repository": "USUN Files", "path": ["IO", "Membership"]})]
+    text = ("This means (a) a seat for the Satellites and possibly Yugoslavia, but not including "
+            "Turkey, Greece, Austria or Finland, and (b) an \u2018understanding\u2019 which will "
+            "grant them the seat without time limitation.\u201d (USUN Files, IO, Councils, Memb)")
+    assert _found(text) == [("other_repository", "USUN Files, IO, Councils, Memb",
+                             {"repository": "USUN Files", "path": ["IO", "Councils", "Memb"]})]
+
+
+def test_files_in_a_parenthesis_of_prose_are_no_series() -> None:
+    """Negative, the same shape in prose: a parenthesis that opens with a sentence's word."""
+    assert _found("(The Files, he said, were lost in 1950.)") == []
+    assert _found("(These Files, IO and UN, were kept apart.)") == []

@@ -14,7 +14,14 @@ from test_scan_fast import _texts
 
 from xref.cite import candidates, dispatch, triggertable
 from xref.cite.anchors import AnchorIndex
-from xref.cite.familytriggers import GATED, GATES, ONE_DIGIT, RARE
+from xref.cite.familytriggers import (
+    GATED,
+    GATES,
+    ONE_DIGIT,
+    PAREN_FILES,
+    PAREN_FILES_HINT,
+    RARE,
+)
 from xref.cite.triggermatch import POST_BEFORE, alternatives_by_first, trie
 
 _MORE = [
@@ -244,3 +251,43 @@ def test_a_text_without_a_hint_finds_what_the_rare_alternatives_would() -> None:
         candidates._anchors_hints = original  # type: ignore[assignment]
     assert fast == slow
     assert any(g == "arch" for t in fast[-5:] for _, _, g in t)
+
+
+_PAREN_FILES_TEXTS = [
+    "to lose in the end.\u201d (USUN Files, IO, Membership) and (IO Files, Councils)",
+    "(L/UNA Files, Folder 3); (S/S\u00a0Files, NSC); (Office of\u2003Political Files,\u00a0Memos)",
+    "(Caf\u00e9 Records Files, 1950) (USUN  Files,\nIO)",
+    # "Files," without an office's name opening a parenthesis: no hint
+    "Source: Department of State, Central Files, 611.74/1\u2013156. Secret.",
+    "(the Files, he said, were lost.) (four Files, IO) (USUN Files) Central Files, 795.00",
+]
+
+
+def test_paren_files_hint_is_met_wherever_an_office_s_files_open_a_parenthesis() -> None:
+    """Hyperscan's pattern for "(USUN Files, ..." matches every text where the expression
+    does (non-ASCII letters and spaces too), and not a text that holds "Files," alone."""
+    pytest.importorskip("hyperscan")
+    index = AnchorIndex(candidates._ANCHORS, "hyperscan", hints=(PAREN_FILES_HINT,))
+    pattern = re.compile(PAREN_FILES)
+    met = 0
+    for text in _texts()[:1500] + _MORE + _PAREN_FILES_TEXTS:
+        holds = pattern.search(text) is not None
+        met += holds
+        hint = index.scan_hints(text)[2]
+        assert hint or not holds, text
+        if "Files," in text and not holds:
+            assert not hint, text
+    assert met >= 3
+    assert [index.scan_hints(t)[2] for t in _PAREN_FILES_TEXTS] == [True] * 3 + [False] * 2
+
+
+def test_an_office_s_files_in_a_parenthesis_are_anchors() -> None:
+    """The scan's anchors hold the name's start of each "(USUN Files, ..." (found only where
+    the hint was met, with Hyperscan), as a search of every text would give them."""
+    pattern = re.compile(PAREN_FILES)
+    for text in _texts()[:1500] + _MORE + _PAREN_FILES_TEXTS:
+        anchors = candidates._anchor_positions(text)
+        assert all(m.start(1) in anchors for m in pattern.finditer(text)), text
+    assert candidates._anchor_positions(_PAREN_FILES_TEXTS[0])[:2] == [
+        _PAREN_FILES_TEXTS[0].index("USUN"), _PAREN_FILES_TEXTS[0].index("IO Files")
+    ]

@@ -225,7 +225,9 @@ class AnchorIndex:
     installed and can read the pattern. ``flags``: regular expressions that :meth:`scan`
     tells may match somewhere in the text (Hyperscan finds them in the anchors' one pass).
     ``hints``: regular expressions that :meth:`scan_hints` tells may match somewhere in the
-    text, looked for only in Hyperscan's pass (no other engine looks: it says they may).
+    text, looked for only in Hyperscan's pass (no other engine looks: it says they may); a
+    hint given as bytes is a Hyperscan pattern already (one that matches the UTF-8 text
+    wherever the expression it stands for matches).
     """
 
     def __init__(
@@ -233,7 +235,7 @@ class AnchorIndex:
         pattern: re.Pattern[str],
         engine: str | None = None,
         flags: tuple[str, ...] = (),
-        hints: tuple[str, ...] = (),
+        hints: tuple[str | bytes, ...] = (),
     ) -> None:
         self.pattern = pattern
         self._hs: _Hyperscan | None = None
@@ -245,7 +247,7 @@ class AnchorIndex:
         if engine in (None, "hyperscan") and alts:
             supersets = [_byte_supersets(a) for a in alts]
             flagged = [_byte_supersets(f) for f in flags]
-            hinted = [_byte_supersets(h) for h in hints]
+            hinted = [[h] if isinstance(h, bytes) else _byte_supersets(h) for h in hints]
             if all(s is not None for s in supersets):
                 patterns = [p for s in supersets if s is not None for p in s]
                 if flagged and all(f is not None for f in flagged):

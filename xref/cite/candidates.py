@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from xref.cite.anchors import AnchorIndex
-from xref.cite.familytriggers import GATED, GATES, RARE, with_families
+from xref.cite.familytriggers import (
+    GATED,
+    GATES,
+    PAREN_FILES,
+    PAREN_FILES_HINT,
+    RARE,
+    with_families,
+)
 from xref.cite.pagecontext import PAPER_BEFORE, hearing_before
 from xref.cite.triggermatch import TriggerMatcher
 from xref.cite.triggertable import ANCHORS as _ANCHORS
@@ -108,8 +115,9 @@ only then is the start an anchor."""
 _ANCHOR_INDEX = AnchorIndex(
     _ANCHORS,
     flags=tuple(a for g in GATES.values() for a in g),
-    hints=tuple(h for _, hints in RARE for h in hints),
+    hints=(*(h for _, hints in RARE for h in hints), PAREN_FILES_HINT),
 )
+_PAREN_FILES = re.compile(PAREN_FILES)
 
 
 def _anchors(text: str) -> tuple[list[int], bool]:
@@ -121,11 +129,16 @@ def _anchors(text: str) -> tuple[list[int], bool]:
 
 def _anchors_hints(text: str) -> tuple[list[int], bool, bool]:
     """:func:`_anchors`, and whether the text may hold a hint of the rare alternatives
-    (:data:`~xref.cite.familytriggers.RARE`; True unless Hyperscan looked)."""
+    (:data:`~xref.cite.familytriggers.RARE`, or :data:`~xref.cite.familytriggers.PAREN_FILES`
+    whose names' starts are anchors; True unless Hyperscan looked)."""
     found, gate, rare = _ANCHOR_INDEX.scan_hints(text)
     start = len(_SOURCE_LABEL) if text.startswith(_SOURCE_LABEL) else 0
     if _SERIES_ALONE.match(text, start):
-        return sorted({*found, start}), gate, rare
+        found = sorted({*found, start})
+    if rare and "Files," in text:  # "(USUN Files, IO, ...)": a hint (Hyperscan met it)
+        more = [m.start(1) for m in _PAREN_FILES.finditer(text)]
+        if more:
+            found = sorted({*found, *more})
     return found, gate, rare
 
 
