@@ -56,8 +56,9 @@ def _run(checkout: Path, args: list[str], out: Path) -> float:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     t = time.perf_counter()
     with out.open("w", encoding="utf-8") as fh:
+        # run in the checkout: ``python -m xref`` puts the working directory before PYTHONPATH
         done = subprocess.run([sys.executable, *args], env=env, stdout=fh, stderr=subprocess.PIPE,
-                              text=True)
+                              text=True, cwd=checkout)
     if done.returncode not in (0,):
         sys.exit(f"{checkout}: {' '.join(args[:3])} exited {done.returncode}: {done.stderr[-600:]}")
     return time.perf_counter() - t
@@ -65,14 +66,17 @@ def _run(checkout: Path, args: list[str], out: Path) -> float:
 
 def outputs(checkout: Path, corpus: Path, where: Path, jobs: int) -> dict[str, Path]:
     """Run both comparisons with ``checkout``'s xref; the files they wrote."""
+    where = where.resolve()
     where.mkdir(parents=True, exist_ok=True)
+    corpus = corpus.resolve()
     files = [str(p) for p in sorted(corpus.glob("*.xml"))]
     extract = where / "extract.jsonl"
     find = where / "find.jsonl"
     sec = _run(checkout, ["-m", "xref", "extract", "--format", "jsonl", "--jobs", str(jobs),
                           *files], extract)
     print(f"  {checkout}: xref extract in {sec:.1f} s")
-    sec = _run(checkout, [__file__, "--dump-find", str(find), "--corpus", str(corpus)],
+    script = str(Path(__file__).resolve())
+    sec = _run(checkout, [script, "--dump-find", str(find), "--corpus", str(corpus)],
                where / "find.log")
     print(f"  {checkout}: find_citations dump in {sec:.1f} s")
     return {"extract": extract, "find": find}

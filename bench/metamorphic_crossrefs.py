@@ -97,6 +97,26 @@ def document_footnotes(case: Case) -> Iterator[Variant]:
         yield _sub_once(case.text, m.start(), m.end(), f"vol. II, Document {num}, footnote 3"), exp
 
 
+def document_following(case: Case) -> Iterator[Variant]:
+    """``Document 12`` written as a first document, alone or in a list: ``Document 12 ff.``,
+    ``Documents 12 ff. and 15 ff.``, ``Documents 12 et seq., 15 ff, and 19``: each number is
+    the document cited (no field says "and following"), and the list goes on after it."""
+    found = _bare_document(case)
+    if found is None:
+        return
+    num, m = found
+    rest = case.text[m.end():]
+    stop = "" if rest.startswith(".") else "."  # the sentence's period is the abbreviation's
+    one = case.expected
+    two = [*one, Expected("document", {"number": num + 3})]
+    three = [*two, Expected("document", {"number": num + 7})]
+    for written, exp in ((f"Document {num} ff{stop}", one),
+                         (f"Document {num} et seq{stop}", one),
+                         (f"Documents {num} ff. and {num + 3} ff{stop}", two),
+                         (f"Documents {num} et seq., {num + 3} ff, and {num + 7}", three)):
+        yield _sub_once(case.text, m.start(), m.end(), written), exp
+
+
 _PAGE = re.compile(
     r"\b(?:pp?\.|pages?)\s*(\d+)(?![\d\u2013\u2014-]|\s*(?:ff\b|et seq|and\b|,\s*\d))")
 
@@ -148,6 +168,7 @@ TRANSFORMS: dict[str, Callable[[Case], Iterator[Variant]]] = {
     **_BEFORE,
     "document's volume": document_volume,
     "document's footnotes": document_footnotes,
+    "document and following": document_following,
     "first page forms": page_forms,
     "volume words": volume_words,
 }

@@ -393,11 +393,12 @@ _ANCHOR = re.compile(r"\b(?:Deptel|Embtel|telegram|Telegram|Document|document)s?
                      r"|\b[Ll]ot\s+\d+\s?[A-Z]\s?\d+\b|\b\d{3}\.[\dA-Z]+/\d+[-–]\s?\d+\b")
 
 
-# what after a number still belongs to the citation (a post, a date, a list, a footnote)
+# what after a number still belongs to the citation (a post, a date, a list, a footnote, a
+# document's "ff." or "et seq.")
 _GOES_ON = re.compile(r"\s*(?:$|\)|[a-z]+\b)")
 _CONTINUES = frozenset(
     "and or through to from of dated thereto footnote footnotes supra infra above below at "
-    "for in via repeated".split())
+    "for in via repeated ff".split())
 
 
 def stops(case: Case) -> Iterator[Variant]:
@@ -405,7 +406,8 @@ def stops(case: Case) -> Iterator[Variant]:
     for m in _ANCHOR.finditer(case.text):
         rest = case.text[m.end():]
         follow = _GOES_ON.match(rest)
-        if follow is None or follow.group().strip() in _CONTINUES:
+        if (follow is None or follow.group().strip() in _CONTINUES
+                or rest.lstrip().startswith("et seq")):
             continue
         if rest[:1] in ("", " ", ")"):
             for stop in ".;":

@@ -13,7 +13,8 @@ The shapes (bench/RESULTS.md 14j counts them on the tuning volumes):
     the ``ref`` rule's ``doc_ref`` with one number and nothing after it
     (``DocumentCitation(number=243)``), when the number is followed by ``.`` (not a decimal),
     ``;``, ``)``, a comma before no number, ``and``, ``&`` or footnote, a space before a
-    small word other than ``and``, ``in``, ``of``, ``through``, or the window's end; and
+    small word other than ``and``, ``in``, ``of``, ``through``, ``ff`` and ``et seq``
+    (the grammar's ``_FOLLOWING``: a list may go on after it), or the window's end; and
     no capitalized word but ``See`` right before it (``CAB Document 5031`` may be another
     body's paper, which the builder decides from the text before).
 ``footnote 2, Document 6``
@@ -46,13 +47,13 @@ The shapes (bench/RESULTS.md 14j counts them on the tuning volumes):
     builder makes nothing of it under the lexicon in use (:func:`learn_barren`).
 
 What a shape is here duplicates what ``grammars/citation.lark`` and the builders say about
-it: a change to ``doc_ref``, ``fn_ref``/``fn_where``, ``INT``, ``DOCUMENT``, ``ibid``/``IBID``,
-what may follow a ``telegram``'s number (``TEL_SUFFIX``, ``_LIST_SEP``, ``_ITEM_AND``,
-``tel_route``, ``_TEL_ASIDE``, ``tel_date``, ``DATED``, ``tel_relative``, ``REF_NOTE``),
-``DECIMAL_FILE``, ``DOS`` or ``SEP`` must be mirrored here (the learned fields follow the
-builders by themselves). ``tests/test_fastpath.py`` compares this module with the parser
-at every candidate of real and made-up texts and fails when they diverge, and
-``bench/compare_find.py`` checks the whole corpus.
+it: a change to ``doc_ref`` (``_FOLLOWING``), ``fn_ref``/``fn_where``, ``INT``, ``DOCUMENT``,
+``ibid``/``IBID``, what may follow a ``telegram``'s number (``TEL_SUFFIX``, ``_LIST_SEP``,
+``_ITEM_AND``, ``tel_route``, ``_TEL_ASIDE``, ``tel_date``, ``DATED``, ``tel_relative``,
+``REF_NOTE``), ``DECIMAL_FILE``, ``DOS`` or ``SEP`` must be mirrored here (the learned
+fields follow the builders by themselves). ``tests/test_fastpath.py`` compares this module
+with the parser at every candidate of real and made-up texts and fails when they diverge,
+and ``bench/compare_find.py`` checks the whole corpus.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ _DOCUMENT = re.compile(
     # a comma, a dash, a number or one of their words first
     r"[Dd]ocument (\d+)"
     r"(?:(?=[.;)])(?!\.\d)|(?=,)(?!,\s*(?:\d|&|(?i:and|footnote)))"
-    r"|(?=[ ](?!(?:and|in|of|thru|through)\b)[a-z])|\Z)"
+    r"|(?=[ ](?!(?:and|in|of|thru|through|ff)\b|et\s+seq\b)[a-z])|\Z)"
 )
 _FOOTNOTE = re.compile(
     # FOOTNOTE fn_num, fn_where's comma, DOCUMENT INT: the end of an fn_ref, which nothing
