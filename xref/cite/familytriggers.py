@@ -135,15 +135,15 @@ TEL_CABLE_ANCHOR = (
 ("Circular tel 12" is found from it), and a "No." after the word is found from the scan's
 ``No.`` (an anchor that held it would swallow that one: anchors do not overlap)."""
 
-FILES_ANCHOR = (
+FAMILY_ANCHORS = (
     r"Files,\sdocument\s|Files\)|Files;|Parliamentary\sDebates|" + TEL_CABLE_ANCHOR
 )
-"""The anchors of :data:`FILES_UN_DOCUMENT` and :data:`FILES_IN_PARENTHESES` (the scan's words
-back reach the office's name). Not ``Files,``: every source note's ``Central Files,`` would
-send the scan to try its triggers there (3% of ``find_citations``' instructions, callgrind); so
-"(USUN Files, IO, Membership)" is found only from a later anchor, and mostly not at all.
-With them the anchor of :data:`PARLIAMENTARY_DEBATES` and those of :data:`TEL_CABLE` (this
-module's anchors are joined into the scan's there)."""
+"""This module's anchors, joined into the scan's (:mod:`xref.cite.triggertable`): those of
+:data:`FILES_UN_DOCUMENT` and :data:`FILES_IN_PARENTHESES` (the scan's words back reach the
+office's name), of :data:`PARLIAMENTARY_DEBATES` and of :data:`TEL_CABLE`. Not ``Files,``:
+every source note's ``Central Files,`` would send the scan to try its triggers there (3% of
+``find_citations``' instructions, callgrind); "(USUN Files, IO, Membership)" is anchored by
+:data:`PAREN_FILES` instead, only in a text where the anchors' Hyperscan pass met its hint."""
 
 
 ONE_DIGIT = (

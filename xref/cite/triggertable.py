@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from xref.cite.familytriggers import FILES_ANCHOR, ONE_DIGIT, RARE
+from xref.cite.familytriggers import FAMILY_ANCHORS, ONE_DIGIT, RARE
 from xref.cite.names import CAPITALS, SHORT_POSTS
 from xref.cite.triggermatch import POST_BEFORE, alternatives_by_first
 
@@ -243,7 +243,7 @@ ANCHORS = re.compile(
     r"|['\u2019]s\s\d|s'\s\d|s\u2019\s\d|Ref|Society|Security\s+Council|Security\s+Agency|Joint\s+Chiefs|JCS|REF|TO\s+\d|TOS\s+\d"
     r"|Historical\s+Center|Military\s+History|Center\s+for\s|Center\s+of\s|Ministry\s+of"
     r"|\.\d\s|\.\d\d\s|\.\d\d\d\s|1[89]\d\d[-\u2013\u2014]\d\d\d?\d?,|CINC|COMUS"
-    r"|My\s\d|my\s\d|ur\s\d|Ur\s\d|" + FILES_ANCHOR +
+    r"|My\s\d|my\s\d|ur\s\d|Ur\s\d|" + FAMILY_ANCHORS +
     # a telegram named by its sender or known by its route: "Saigon 40677", "Secun 2 from Paris"
     # (a digit spelled out: an alternative that starts with \\d could start inside a character
     # for the byte scan of the anchor index)
