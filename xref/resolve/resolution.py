@@ -186,15 +186,16 @@ def resolve_documents(documents: Iterable[Document], corpus: Corpus) -> Iterator
             carry: tuple[int, str] | None = None  # (end, volume) of an ibid's document list
             seen: set[Citation] = set()  # the citations of this container so far
             text = container.text
-            if len(text) <= SHORT or container.where == "footnote":
-                key = (doc.volume, text)
+            key = (doc.volume, text)
+            if len(text) <= SHORT:
                 cites = found.get(key)
                 if cites is None:
-                    cites = find_citations(text, volume=doc.volume)
-                    if len(text) <= SHORT:
-                        found[key] = cites
+                    cites = found[key] = find_citations(text, volume=doc.volume)
             else:
-                cites = find_citations(text, volume=doc.volume)
+                # a longer footnote read before as a telegram's evidence is needed no more
+                cites = found.pop(key, None) if container.where == "footnote" else None
+                if cites is None:
+                    cites = find_citations(text, volume=doc.volume)
             linked_all = link(text, cites)
             others = other_work_pages(container.text, [x.citation for x in linked_all])
             for k, linked in enumerate(linked_all):
